@@ -1,0 +1,41 @@
+# The front door. `make help` lists the targets; every target installs what
+# it needs into .venv first (from the pinned, hashed requirements.txt).
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build check test clean lock
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	@# Make the werkplaats package importable for MkDocs, its hooks and pytest.
+	@echo "$(CURDIR)" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/werkplaats-site.pth"
+	@rm -f $(VENV)/.installed-* && touch $@
+
+serve: $(STAMP) ## Live preview on http://127.0.0.1:8000 (drafts and scheduled posts shown, marked)
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP) ## Build the public site into site/ (strict)
+	$(PY) -m mkdocs build --strict --clean
+
+check: $(STAMP) ## Check every file in posts/ without building
+	$(PY) -m werkplaats.check
+
+test: $(STAMP) ## Run the test suite (builds the site once)
+	$(PY) -m pytest
+
+lock: $(STAMP) ## Recompile requirements.txt from requirements.in (needs the network)
+	$(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile --quiet --generate-hashes --python-version 3.11 requirements.in -o requirements.txt
+
+clean: ## Remove site/ and caches (keeps .venv)
+	rm -rf site .pytest_cache

@@ -1,0 +1,16 @@
+"""Write the RSS and JSON feeds of news and reports (werkplaats.feeds)."""
+
+from __future__ import annotations
+
+from mkdocs.structure.files import File
+
+from werkplaats import build as site
+from werkplaats import feeds
+
+
+def on_nav(nav, config, files):
+    # URLs are final once the navigation exists (hooks/posts.py records them).
+    state = site.current()
+    options = {"site_url": config.site_url, "title": config.site_name, "description": config.site_description}
+    files.append(File.generated(config, feeds.RSS_PATH, content=feeds.rss(state.posts, state.urls, **options)))
+    files.append(File.generated(config, feeds.JSON_PATH, content=feeds.json_feed(state.posts, state.urls, **options)))

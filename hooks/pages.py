@@ -1,0 +1,26 @@
+"""Template data: the home page, the reports listing, post pages.
+
+Every decision is made in werkplaats.views; this file only routes a page to
+the right function and puts the result into the template context.
+"""
+
+from __future__ import annotations
+
+from werkplaats import build as site
+from werkplaats import views
+
+
+def on_page_context(context, page, config, nav):
+    state = site.current()
+    context["organisation_jsonld"] = views.organisation_jsonld(config.extra["organisatie"], config.site_url or "")
+    source = page.file.src_uri
+    if source == "index.md":
+        context["latest_news"] = views.cards(state.posts, state.urls, state.today, limit=views.HOME_NEWS_COUNT)
+    elif source == "verslagen.md":
+        context["reports"] = views.cards(state.posts, state.urls, state.today, kind="verslagen")
+    elif page.file.abs_src_path in state.by_source():
+        entry = state.by_source()[page.file.abs_src_path]
+        if not entry.is_event:
+            context["entry_status"] = entry.publication(state.today)
+            context["attachments"] = views.attachments(entry, lambda path: state.urls[str(path)])
+    return context

@@ -1,0 +1,83 @@
+"""Validate posts/ and bring news and reports into the build.
+
+Material's blog expects posts inside docs/; instead of copying files we add
+virtual File objects backed by the files in posts/. The content model
+(werkplaats.model) decides everything: what is valid, what is published
+today, which categories a post has.
+"""
+
+from __future__ import annotations
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from werkplaats import build as site
+from werkplaats.model import ContentError, with_excerpt_separator
+
+_preview = False
+
+
+def on_startup(command, dirty):
+    global _preview
+    _preview = command == "serve"
+
+
+def on_config(config):
+    try:
+        state = site.start_build(config.config_file_path.rsplit("/", 1)[0], preview=_preview)
+    except (ContentError, ValueError) as error:
+        raise PluginError(_report(error)) from None
+    site.set_current(state)
+    _apply_model_to_blog_posts(config, state)
+
+
+# Run just before the blog plugin (-50), which resolves posts in on_files.
+@event_priority(-49)
+def on_files(files, config):
+    state = site.current()
+    for entry in state.posts:
+        files.append(File.generated(config, site.virtual_uri(state.settings, entry.path), abs_src_path=str(entry.path)))
+    for path in site.media_files(state.settings):
+        files.append(File.generated(config, site.virtual_uri(state.settings, path), abs_src_path=str(path)))
+
+
+# By now the blog plugin has given every post its final URL: remember them.
+def on_nav(nav, config, files):
+    state = site.current()
+    for entry in state.shown:
+        file = files.get_file_from_path(site.virtual_uri(state.settings, entry.path))
+        if file is not None:
+            state.urls[entry.rel] = file.url
+    for path in site.media_files(state.settings):
+        state.urls[str(path)] = files.get_file_from_path(site.virtual_uri(state.settings, path)).url
+
+
+def _apply_model_to_blog_posts(config, state):
+    """Let the blog plugin see the model's view of each post.
+
+    The blog reads front matter itself; we overwrite what the model owns:
+    categories (the folder category is added), the publication status (for
+    the "gepland" marker in preview) and the excerpt marker.
+    """
+    blog = config.plugins["material/blog"]
+    original = blog._resolve_post
+    entries = state.by_source()
+
+    def resolve_post(file, config):
+        post = original(file, config)
+        entry = entries[file.abs_src_path]
+        post.config.categories = list(entry.categories)
+        post.meta["publicatie"] = entry.publication(state.today)
+        post.markdown = with_excerpt_separator(post.markdown)
+        post.meta["template"] = "post.html"
+        return post
+
+    blog._resolve_post = resolve_post
+
+
+def _report(error) -> str:
+    if isinstance(error, ContentError):
+        count = len(error.problems)
+        return f"{count} {'fout' if count == 1 else 'fouten'} in posts/ (niets gepubliceerd):\n{error}"
+    return str(error)

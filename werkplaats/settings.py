@@ -1,0 +1,69 @@
+"""Site settings that the content model needs, read from mkdocs.yml.
+
+mkdocs.yml is the single place where the category list, the folder
+categories and the organisation's contact facts are defined. This module
+reads them without importing MkDocs, so `make check` and the tests work
+without a build.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """SafeLoader that reads MkDocs' `!!python/name:` and `!ENV` tags as plain values."""
+
+
+def _construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)
+
+
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
+_TolerantLoader.add_multi_constructor("!", _construct_tagged)
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path
+    categories: tuple[str, ...]
+    folder_categories: dict[str, str]
+    authors: dict[str, dict] = field(default_factory=dict)
+    site_url: str = ""
+    organisation: dict = field(default_factory=dict)
+
+    @property
+    def posts_dir(self) -> Path:
+        return self.root / "posts"
+
+
+def load_settings(root: Path | str | None = None) -> Settings:
+    """Read the project settings from `<root>/mkdocs.yml` and the authors file."""
+    root = Path(root) if root else ROOT
+    with open(root / "mkdocs.yml", encoding="utf-8") as handle:
+        config = yaml.load(handle, _TolerantLoader) or {}
+    extra = config.get("extra", {}) or {}
+    site = extra.get("werkplaats", {}) or {}
+    authors_path = root / "docs" / "nieuws" / ".authors.yml"
+    authors = {}
+    if authors_path.is_file():
+        with open(authors_path, encoding="utf-8-sig") as handle:
+            authors = (yaml.safe_load(handle) or {}).get("authors", {}) or {}
+    return Settings(
+        root=root,
+        categories=tuple(site.get("categories", ())),
+        folder_categories=dict(site.get("folder_categories", {})),
+        authors=authors,
+        site_url=os.environ.get("SITE_URL") or config.get("site_url") or "",
+        organisation=dict(extra.get("organisatie", {}) or {}),
+    )

@@ -1,0 +1,69 @@
+"""Plain data for templates: what a card, a list or a JSON-LD block shows.
+
+Templates only print these values; every decision (what is shown, in which
+order, how a date reads in Dutch) is made here and tested without a build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .dates import dutch_date
+from .model import Entry
+
+HOME_NEWS_COUNT = 3
+
+
+def post_card(entry: Entry, url: str, today: dt.date) -> dict:
+    return {
+        "title": entry.title,
+        "url": url,
+        "date_iso": entry.date.isoformat(),
+        "date": dutch_date(entry.date),
+        "description": entry.description,
+        "kind": entry.kind,
+        "categories": entry.categories,
+        "publication": entry.publication(today),
+    }
+
+
+def cards(entries: list[Entry], urls: dict[str, str], today: dt.date, *, kind: str | None = None, limit: int | None = None) -> list[dict]:
+    """Cards for shown posts (already newest first), optionally of one kind."""
+    chosen = [e for e in entries if kind is None or e.kind == kind]
+    return [post_card(e, urls[e.rel], today) for e in chosen[:limit] if e.rel in urls]
+
+
+def attachments(entry: Entry, url_for) -> list[dict]:
+    """Attachment links; `url_for(path)` maps a file in posts/ to its site URL."""
+    return [
+        {"title": a.title, "url": url_for(a.path), "type": a.path.suffix.lstrip(".").upper(), "size": _size(a.path.stat().st_size)}
+        for a in entry.attachments
+    ]
+
+
+def _size(size: int) -> str:
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{round(size / 1024)} kB"
+    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+
+
+def organisation_jsonld(org: dict, site_url: str) -> dict:
+    """schema.org Organization from the contact facts in mkdocs.yml."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": org["naam"],
+        "url": site_url,
+        "email": org["email"],
+        "telephone": org["telefoon_internationaal"],
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": org["straat"],
+            "postalCode": org["postcode"],
+            "addressLocality": org["plaats"],
+            "addressCountry": "NL",
+        },
+        "sameAs": [item["url"] for item in org.get("sociaal", [])],
+    }
