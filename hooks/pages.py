@@ -18,8 +18,8 @@ def on_page_context(context, page, config, nav):
         context["latest_news"] = views.cards(state.posts, state.urls, state.today, limit=views.HOME_NEWS_COUNT)
     elif source == "verslagen.md":
         context["reports"] = views.cards(state.posts, state.urls, state.today, kind="verslagen")
-    elif page.file.abs_src_path in state.by_source():
-        entry = state.by_source()[page.file.abs_src_path]
+    elif page.file.abs_src_path in state.by_source:
+        entry = state.by_source[page.file.abs_src_path]
         if not entry.is_event:
             context["entry_status"] = entry.publication(state.today)
             context["attachments"] = views.attachments(entry, lambda path: state.urls[str(path)])

@@ -62,7 +62,7 @@ def _apply_model_to_blog_posts(config, state):
     """
     blog = config.plugins["material/blog"]
     original = blog._resolve_post
-    entries = state.by_source()
+    entries = state.by_source
 
     def resolve_post(file, config):
         post = original(file, config)

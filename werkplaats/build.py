@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .dates import site_today
@@ -44,7 +45,9 @@ class Build:
     def events(self) -> list[Entry]:
         return [e for e in self.shown if e.is_event]
 
+    @cached_property
     def by_source(self) -> dict[str, Entry]:
+        """abs path of the file -> entry (how hooks recognise a page as ours)."""
         return {str(e.path): e for e in self.entries}
 
     def entry_for(self, rel: str) -> Entry | None:

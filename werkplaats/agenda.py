@@ -1,0 +1,266 @@
+"""The agenda: which events are upcoming, how they read in Dutch, which
+pages exist (months, years, categories, tags) and what each page shows.
+
+Plain functions of plain data: `Entry` objects from the content model,
+`today`, and a mapping of entries to their URLs. No MkDocs here.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from itertools import groupby
+from urllib.parse import quote
+
+from babel.dates import format_date
+
+from .dates import LOCALE, TZ, dutch_date, dutch_month, dutch_time, dutch_weekday_date
+from .model import Entry
+from .slugs import slugify
+
+ROOT = "agenda"
+FEED_PATH = f"{ROOT}/werkplaats-agenda.ics"
+HOME_EVENT_COUNT = 3
+RECENT_PAST_COUNT = 10
+
+STATUS_LABELS = {
+    "gepland": "",
+    "geannuleerd": "Geannuleerd",
+    "verplaatst": "Verplaatst",
+    "volgeboekt": "Volgeboekt",
+}
+
+
+# --------------------------------------------------------------------------
+# Addresses of the agenda's pages (relative to the site root, directory URLs)
+
+
+def event_dir(entry: Entry) -> str:
+    return f"{ROOT}/{entry.first_day:%Y/%m/%d}/{entry.slug}/"
+
+
+def event_ics(entry: Entry) -> str:
+    return f"{event_dir(entry)}{entry.slug}.ics"
+
+
+def month_dir(month: dt.date) -> str:
+    return f"{ROOT}/maand/{month:%Y-%m}/"
+
+
+def year_dir(year: int) -> str:
+    return f"{ROOT}/archief/{year}/"
+
+
+def category_dir(name: str) -> str:
+    return f"{ROOT}/categorie/{slugify(name)}/"
+
+
+def tag_dir(name: str) -> str:
+    return f"{ROOT}/trefwoord/{slugify(name)}/"
+
+
+# --------------------------------------------------------------------------
+# Time
+
+
+def _start_key(entry: Entry) -> tuple:
+    start = entry.start
+    moment = start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time.min, tzinfo=TZ)
+    return (entry.first_day, isinstance(start, dt.datetime), moment.timestamp(), entry.title, entry.rel)
+
+
+def is_upcoming(entry: Entry, today: dt.date) -> bool:
+    """Upcoming until its last day has passed: an event running today is still on."""
+    return entry.last_day >= today
+
+
+def upcoming(events: list[Entry], today: dt.date) -> list[Entry]:
+    return sorted((e for e in events if is_upcoming(e, today)), key=_start_key)
+
+
+def past(events: list[Entry], today: dt.date) -> list[Entry]:
+    return sorted((e for e in events if not is_upcoming(e, today)), key=_start_key, reverse=True)
+
+
+def days_of(entry: Entry) -> list[dt.date]:
+    count = (entry.last_day - entry.first_day).days + 1
+    return [entry.first_day + dt.timedelta(days=n) for n in range(count)]
+
+
+def when(entry: Entry) -> str:
+    """'donderdag 18 oktober 2018, 19:00–21:30' and the other forms."""
+    start, end = entry.start, entry.end
+    if not isinstance(start, dt.datetime):
+        if end is None or end == start:
+            return dutch_weekday_date(start)
+        return f"{dutch_weekday_date(start)} t/m {dutch_weekday_date(end)}"
+    first = f"{dutch_weekday_date(start.date())}, {dutch_time(start)}"
+    if end is None:
+        return first
+    if end.date() == start.date():
+        return f"{first}–{dutch_time(end)}"
+    return f"{first} tot {dutch_weekday_date(end.date())}, {dutch_time(end)}"
+
+
+def time_span(entry: Entry) -> str:
+    """'19:00–21:30', '19:00' or 'hele dag', for lists where the date is shown apart."""
+    if not isinstance(entry.start, dt.datetime):
+        return "hele dag" if entry.first_day == entry.last_day else f"t/m {dutch_date(entry.last_day)}"
+    if entry.end is None:
+        return dutch_time(entry.start)
+    if entry.end.date() == entry.start.date():
+        return f"{dutch_time(entry.start)}–{dutch_time(entry.end)}"
+    return f"{dutch_time(entry.start)} tot {dutch_date(entry.end.date())} {dutch_time(entry.end)}"
+
+
+def iso(value: dt.date | dt.datetime | None) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def map_url(entry: Entry) -> str:
+    if not entry.location:
+        return ""
+    return f"https://www.openstreetmap.org/search?query={quote(entry.location.query)}"
+
+
+# --------------------------------------------------------------------------
+# Views
+
+
+def card(entry: Entry, urls: dict[str, str], today: dt.date) -> dict:
+    """What a list shows for one event."""
+    return {
+        "title": entry.title,
+        "url": urls[entry.rel],
+        "weekday": format_date(entry.first_day, "EEEE", locale=LOCALE),
+        "date": dutch_date(entry.first_day),
+        "day": entry.first_day.day,
+        "month_short": format_date(entry.first_day, "MMM", locale=LOCALE).rstrip("."),
+        "when": when(entry),
+        "time": time_span(entry),
+        "start_iso": iso(entry.start),
+        "place": entry.location.one_line if entry.location else "",
+        "city": entry.location.city if entry.location else "",
+        "online": bool(entry.online),
+        "status": entry.status,
+        "status_label": STATUS_LABELS[entry.status],
+        "upcoming": is_upcoming(entry, today),
+        "description": entry.description,
+    }
+
+
+def grouped_by_month(events: list[Entry], urls, today) -> list[dict]:
+    """[{'title': 'oktober 2018', 'url': month page, 'events': [cards]}] in the given order."""
+    groups = []
+    for month, items in groupby(events, key=lambda e: e.first_day.replace(day=1)):
+        groups.append({"title": dutch_month(month), "id": f"{month:%Y-%m}", "url": month_dir(month), "events": [card(e, urls, today) for e in items]})
+    return groups
+
+
+def grouped_by_year(events: list[Entry], urls, today) -> list[dict]:
+    groups = []
+    for year, items in groupby(events, key=lambda e: e.first_day.year):
+        groups.append({"title": str(year), "id": f"jaar-{year}", "url": year_dir(year), "events": [card(e, urls, today) for e in items]})
+    return groups
+
+
+def months(events: list[Entry]) -> list[dt.date]:
+    """Every month in which an event takes place (on any of its days)."""
+    return sorted({day.replace(day=1) for e in events for day in days_of(e)})
+
+
+def years(events: list[Entry]) -> list[int]:
+    return sorted({e.first_day.year for e in events}, reverse=True)
+
+
+def month_grid(month: dt.date, events: list[Entry], urls, today) -> dict:
+    """A Monday-first grid of one month with the events of each day."""
+    by_day: dict[dt.date, list[Entry]] = {}
+    for entry in sorted(events, key=_start_key):
+        for day in days_of(entry):
+            by_day.setdefault(day, []).append(entry)
+    weeks = []
+    for week in calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month):
+        weeks.append([
+            {
+                "day": day.day,
+                "iso": day.isoformat(),
+                "label": dutch_weekday_date(day),
+                "in_month": day.month == month.month,
+                "today": day == today,
+                "events": [card(e, urls, today) for e in by_day.get(day, [])] if day.month == month.month else [],
+            }
+            for day in week
+        ])
+    all_months = months(events)
+    index = all_months.index(month) if month in all_months else None
+    neighbour = lambda i: ({"title": dutch_month(all_months[i]), "url": month_dir(all_months[i])} if index is not None and 0 <= i < len(all_months) else None)
+    weekdays = [format_date(dt.date(2024, 1, 1) + dt.timedelta(days=n), "EEEE", locale=LOCALE) for n in range(7)]
+    return {
+        "title": dutch_month(month),
+        "weekdays": [{"full": name, "short": name[:2]} for name in weekdays],
+        "weeks": weeks,
+        "previous": neighbour(index - 1) if index is not None else None,
+        "next": neighbour(index + 1) if index is not None else None,
+    }
+
+
+def taxonomy(events: list[Entry], attribute: str) -> dict[str, list[Entry]]:
+    """Category or tag name -> its events, names sorted."""
+    found: dict[str, list[Entry]] = {}
+    for entry in events:
+        for name in getattr(entry, attribute):
+            found.setdefault(name, []).append(entry)
+    return dict(sorted(found.items()))
+
+
+# --------------------------------------------------------------------------
+# schema.org Event
+
+_EVENT_STATUS = {
+    "gepland": "https://schema.org/EventScheduled",
+    "volgeboekt": "https://schema.org/EventScheduled",
+    "geannuleerd": "https://schema.org/EventCancelled",
+    "verplaatst": "https://schema.org/EventRescheduled",
+}
+
+
+def event_jsonld(entry: Entry, url: str, organisation: dict, site_url: str) -> dict:
+    """JSON-LD for one event; dates carry their own UTC offset (+01:00 or +02:00)."""
+    places = []
+    if entry.location:
+        loc = entry.location
+        address = {"@type": "PostalAddress", "streetAddress": loc.address, "postalCode": loc.postcode, "addressLocality": loc.city, "addressCountry": "NL"}
+        places.append({"@type": "Place", "name": loc.name or loc.address, "address": {k: v for k, v in address.items() if v}})
+    if entry.online:
+        places.append({"@type": "VirtualLocation", "url": entry.online})
+    mode = "Mixed" if entry.location and entry.online else ("Online" if entry.online else "Offline")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": entry.title,
+        "startDate": iso(entry.start),
+        "eventStatus": _EVENT_STATUS[entry.status],
+        "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
+        "location": places[0] if len(places) == 1 else places,
+        "organizer": {"@type": "Organization", "name": organisation.get("naam", ""), "url": site_url},
+        "url": url,
+        "description": entry.description or entry.title,
+    }
+    if entry.end is not None:
+        data["endDate"] = iso(entry.end)
+    return data
+
+
+@dataclass(frozen=True)
+class EventLinks:
+    """Cross links between events and reports (by entry.rel)."""
+
+    report_of: dict[str, str]  # event rel -> report rel
+    event_of: dict[str, str]  # report rel -> event rel
+
+
+def links(events: list[Entry]) -> EventLinks:
+    report_of = {e.rel: e.report for e in events if e.report}
+    return EventLinks(report_of, {report: event for event, report in report_of.items()})

@@ -1,0 +1,83 @@
+"""iCalendar (RFC 5545) files: one per event and one feed of all events.
+
+Generated with the icalendar library, which does the escaping and the line
+folding. Output depends only on the input: the UID comes from the file's
+place in posts/ (so editing an event keeps its UID), and DTSTAMP /
+LAST-MODIFIED come from `stamp`, which the caller derives from
+SOURCE_DATE_EPOCH or SITE_TODAY, never from the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urljoin
+
+import icalendar
+
+from .dates import TZ
+from .model import Entry
+
+PRODID = "-//Werkplaats Sociaal Domein Zuid-Holland Zuid//Agenda//NL"
+UID_DOMAIN = "werkplaatssociaaldomeinzhz.nl"
+_STATUS = {"gepland": "CONFIRMED", "volgeboekt": "CONFIRMED", "verplaatst": "CONFIRMED", "geannuleerd": "CANCELLED"}
+
+
+def uid(entry: Entry) -> str:
+    """'agenda/2018-10-18-kenniscafe@werkplaatssociaaldomeinzhz.nl': stable across edits and builds."""
+    return f"{entry.source_path.removesuffix('.md')}@{UID_DOMAIN}"
+
+
+def stamp_from(environ: dict, today: dt.date) -> dt.datetime:
+    """SOURCE_DATE_EPOCH (reproducible builds) or midnight UTC of the build's day."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.combine(today, dt.time.min, tzinfo=dt.timezone.utc)
+
+
+def _vevent(entry: Entry, url: str, stamp: dt.datetime) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", uid(entry))
+    event.add("dtstamp", stamp)
+    event.add("last-modified", stamp)
+    event.add("summary", entry.title)
+    if isinstance(entry.start, dt.datetime):
+        event.add("dtstart", entry.start)
+        event.add("dtend", entry.end or entry.start + dt.timedelta(hours=1))
+    else:
+        # All-day: DATE values, and DTEND is the day after the last day.
+        event.add("dtstart", entry.start)
+        event.add("dtend", entry.last_day + dt.timedelta(days=1))
+    if entry.location:
+        event.add("location", entry.location.one_line)
+    elif entry.online:
+        event.add("location", "Online")
+    description = "\n\n".join(p for p in (entry.description, _join_online(entry), url) if p)
+    event.add("description", description)
+    event.add("url", url)
+    event.add("status", _STATUS[entry.status])
+    for name in entry.categories:
+        event.add("categories", name)
+    return event
+
+
+def _join_online(entry: Entry) -> str:
+    return f"Online meedoen: {entry.online}" if entry.online else ""
+
+
+def calendar(events: list[Entry], urls: dict[str, str], *, site_url: str, name: str, stamp: dt.datetime) -> bytes:
+    """A VCALENDAR with a VTIMEZONE for Europe/Amsterdam and one VEVENT per event."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", "Europe/Amsterdam")
+    # The VTIMEZONE covers the years of the events, so a client needs no other source.
+    years = [e.first_day.year for e in events] or [stamp.year]
+    span = (dt.date(min(years) - 1, 1, 1), dt.date(max(years) + 2, 1, 1))
+    cal.add_component(icalendar.Timezone.from_tzinfo(TZ, "Europe/Amsterdam", *span))
+    for entry in sorted(events, key=uid):
+        cal.add_component(_vevent(entry, urljoin(site_url, urls[entry.rel]), stamp))
+    return cal.to_ical()
