@@ -197,8 +197,10 @@ def month_grid(month: dt.date, events: list[Entry], urls, today) -> dict:
     index = all_months.index(month) if month in all_months else None
     neighbour = lambda i: ({"title": dutch_month(all_months[i]), "url": month_dir(all_months[i])} if index is not None and 0 <= i < len(all_months) else None)
     weekdays = [format_date(dt.date(2024, 1, 1) + dt.timedelta(days=n), "EEEE", locale=LOCALE) for n in range(7)]
+    in_month = [e for e in sorted(events, key=_start_key) if any(d.replace(day=1) == month for d in days_of(e))]
     return {
         "title": dutch_month(month),
+        "events": [card(e, urls, today) for e in in_month],
         "weekdays": [{"full": name, "short": name[:2]} for name in weekdays],
         "weeks": weeks,
         "previous": neighbour(index - 1) if index is not None else None,

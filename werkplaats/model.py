@@ -449,8 +449,9 @@ def _split(text: str) -> tuple[str, str, int]:
     if lines[0].strip() != "---":
         raise _FieldError("het bestand moet beginnen met een regel met alleen --- (de front matter)")
     for number, line in enumerate(lines[1:], start=2):
-        if line.rstrip() in ("---", "..."):
-            # python-frontmatter does the split; we only needed the line number
+        if line.rstrip() == "---":
+            # python-frontmatter does the split. Its front matter text starts
+            # with the newline that ends line 1, so YAML line n is file line n+1.
             meta_text, body = frontmatter.default_handlers.YAMLHandler().split(text)
             return meta_text, body, number + 1
     raise _FieldError("de front matter wordt niet afgesloten: zet na de laatste regel ervan een regel met alleen ---")
@@ -472,7 +473,7 @@ class _DecodeError(Exception):
 
 def _yaml_problem(error: yaml.YAMLError, rel: str) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line = (mark.line + 2) if mark else 1
+    line = (mark.line + 1) if mark else 1
     text = str(getattr(error, "problem", "") or error)
     if "\t" in text or "'\\t'" in text:
         message = "in de front matter staat een tab: gebruik spaties om in te springen"
@@ -516,15 +517,15 @@ def read_entry(path: Path, settings: Settings) -> tuple[Entry | None, list[Probl
     lines = {}
     for key_node, value_node in node.value:
         if key_node.value in lines:
-            return None, [Problem(rel, key_node.start_mark.line + 2, f'"{key_node.value}" staat twee keer in de front matter: haal er één weg')]
-        lines[key_node.value] = (key_node.start_mark.line + 2, value_node)
+            return None, [Problem(rel, key_node.start_mark.line + 1, f'"{key_node.value}" staat twee keer in de front matter: haal er één weg')]
+        lines[key_node.value] = (key_node.start_mark.line + 1, value_node)
 
     problems: list[Problem] = []
     spec = fields_for(kind)
     ctx = _Context(settings, path, kind)
     values: dict[str, Any] = {}
     for key, value in meta.items():
-        line, value_node = lines.get(str(key), (2, None))
+        line, value_node = lines.get(str(key), (1, None))
         if key not in spec:
             problems.append(Problem(rel, line, f'onbekende sleutel "{key}"{_hint(key, spec)} (toegestaan: {", ".join(spec)})'))
             continue

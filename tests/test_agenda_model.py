@@ -1,0 +1,256 @@
+"""The agenda's pure core: event validation, Dutch dates, upcoming/past,
+the month grid, iCalendar and JSON-LD. No site build here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from werkplaats import agenda, ical
+from werkplaats.model import ContentError, load_all, read_entry
+from werkplaats.settings import load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+VALID = """---
+title: Kenniscafé
+start: 2018-10-18 19:00
+end: 2018-10-18 21:30
+location:
+  name: Hogeschool Inholland
+  address: Posthumalaan 90
+  postcode: 3072 AG
+  city: Rotterdam
+---
+
+Tekst.
+"""
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A throwaway project root with the real settings and an empty posts/."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "docs" / "nieuws").mkdir(parents=True)
+    shutil.copy(ROOT / "docs" / "nieuws" / ".authors.yml", tmp_path / "docs" / "nieuws" / ".authors.yml")
+    for kind in ("nieuws", "verslagen", "agenda"):
+        (tmp_path / "posts" / kind).mkdir(parents=True)
+
+    class Project:
+        root = tmp_path
+        settings = load_settings(tmp_path)
+
+        def write(self, rel: str, text: str) -> Path:
+            path = tmp_path / "posts" / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            return path
+
+        def event(self, text: str, name: str = "agenda/x.md"):
+            return read_entry(self.write(name, text), self.settings)
+
+    return Project()
+
+
+def only_problem(result):
+    entry, problems = result
+    assert entry is None and len(problems) == 1, problems
+    return problems[0]
+
+
+# --- validation -------------------------------------------------------------
+
+
+def test_valid_event_parses_to_amsterdam_times(project):
+    entry, problems = project.event(VALID)
+    assert problems == []
+    assert entry.start == dt.datetime(2018, 10, 18, 19, 0, tzinfo=agenda.TZ)
+    assert entry.start.utcoffset() == dt.timedelta(hours=2)
+    assert entry.status == "gepland" and not entry.all_day
+    assert entry.location.one_line == "Hogeschool Inholland, Posthumalaan 90, 3072 AG Rotterdam"
+
+
+def test_end_before_start_is_reported_on_the_end_line(project):
+    problem = only_problem(project.event(VALID.replace("end: 2018-10-18 21:30", "end: 2018-10-18 18:00")))
+    assert (problem.path, problem.line) == ("posts/agenda/x.md", 4)
+    assert "ligt voor start" in problem.message
+
+
+@pytest.mark.parametrize("value, fragment", [
+    ("2017-02-30 19:00", "bestaat niet in de kalender"),
+    ("2018-10-18 25:00", "25:00 is geen tijd"),
+    ("18 oktober 2018", "is geen tijdstip"),
+    ("2017-03-26 02:30", "bestaat niet in Nederland"),
+])
+def test_bad_start_values(project, value, fragment):
+    problem = only_problem(project.event(VALID.replace("start: 2018-10-18 19:00", f"start: {value}").replace("end: 2018-10-18 21:30\n", "")))
+    assert problem.line == 3 and problem.message.startswith("start: ") and fragment in problem.message
+
+
+def test_ambiguous_autumn_time_takes_the_first_occurrence(project):
+    entry, problems = project.event(VALID.replace("start: 2018-10-18 19:00", "start: 2017-10-29 02:30").replace("end: 2018-10-18 21:30\n", ""))
+    assert problems == []
+    assert entry.start.utcoffset() == dt.timedelta(hours=2)  # still summer time
+
+
+def test_unknown_status_has_a_hint(project):
+    problem = only_problem(project.event(VALID.replace("---\n\nTekst", "status: geanuleerd\n---\n\nTekst")))
+    assert problem.line == 10
+    assert 'status "geanuleerd" bestaat niet (bedoel je "geannuleerd"?)' in problem.message
+
+
+def test_missing_location_without_online(project):
+    text = VALID.split("location:")[0] + "---\n\nTekst.\n"
+    problem = only_problem(project.event(text))
+    assert problem.line == 1 and problem.message.startswith("location ontbreekt")
+
+
+def test_online_only_event_needs_no_location_and_plain_place_is_accepted(project):
+    text = VALID.split("location:")[0] + "online: https://example.org/meet\n---\n\nTekst.\n"
+    entry, problems = project.event(text)
+    assert problems == [] and entry.online == "https://example.org/meet" and entry.location is None
+    entry, problems = project.event(VALID.split("location:")[0] + "location: Dordrecht\n---\n\nTekst.\n")
+    assert problems == [] and entry.location.name == "Dordrecht"
+
+
+def test_report_must_exist_in_verslagen(project):
+    problem = only_problem(project.event(VALID.replace("---\n\nTekst", "report: ../verslagen/bestaat-niet.md\n---\n\nTekst")))
+    assert problem.line == 10 and 'verslag "../verslagen/bestaat-niet.md" bestaat niet' in problem.message
+    project.write("nieuws/bericht.md", "---\ntitle: B\ndate: 2018-10-30\n---\n\nTekst.\n")
+    problem = only_problem(project.event(VALID.replace("---\n\nTekst", "report: ../nieuws/bericht.md\n---\n\nTekst")))
+    assert "is geen verslag" in problem.message
+
+
+def test_registration_email_becomes_mailto_and_script_urls_are_refused(project):
+    entry, _ = project.event(VALID.replace("---\n\nTekst", "registration: info@werkplaatssociaaldomeinzhz.nl\n---\n\nTekst"))
+    assert entry.registration == "mailto:info@werkplaatssociaaldomeinzhz.nl"
+    problem = only_problem(project.event(VALID.replace("---\n\nTekst", "registration: javascript:alert(1)\n---\n\nTekst")))
+    assert problem.line == 10 and "is geen webadres of e-mailadres" in problem.message
+
+
+def test_all_day_and_timed_cannot_be_mixed(project):
+    problem = only_problem(project.event(VALID.replace("end: 2018-10-18 21:30", "end: 2018-10-19")))
+    assert problem.line == 4 and "dezelfde vorm" in problem.message
+
+
+def test_all_problems_of_all_files_in_one_run(project):
+    project.write("agenda/a.md", VALID.replace("19:00", "19:99"))
+    project.write("agenda/b.md", VALID.replace("---\n\nTekst", "status: misschien\n---\n\nTekst"))
+    project.write("agenda/c.md", VALID)
+    with pytest.raises(ContentError) as caught:
+        load_all(project.settings)
+    assert [(p.path, p.line) for p in caught.value.problems] == [("posts/agenda/a.md", 3), ("posts/agenda/b.md", 10)]
+
+
+# --- Dutch dates and the upcoming/past split --------------------------------
+
+
+def event(project, start, end=None, name="agenda/x.md", extra=""):
+    text = f"---\ntitle: Bijeenkomst {name}\nstart: {start}\n" + (f"end: {end}\n" if end else "") + f"location: Dordrecht\n{extra}---\n\nTekst.\n"
+    entry, problems = project.event(text, name)
+    assert problems == []
+    return entry
+
+
+def test_when_reads_dutch(project):
+    assert agenda.when(event(project, "2018-10-18 19:00", "2018-10-18 21:30")) == "donderdag 18 oktober 2018, 19:00–21:30"
+    assert agenda.when(event(project, "2018-10-18 19:00")) == "donderdag 18 oktober 2018, 19:00"
+    assert agenda.when(event(project, "2018-10-18")) == "donderdag 18 oktober 2018"
+    assert agenda.when(event(project, "2018-10-18", "2018-10-20")) == "donderdag 18 oktober 2018 t/m zaterdag 20 oktober 2018"
+    assert agenda.when(event(project, "2018-10-18 19:00", "2018-10-19 12:00")) == "donderdag 18 oktober 2018, 19:00 tot vrijdag 19 oktober 2018, 12:00"
+
+
+def test_upcoming_soonest_first_past_newest_first(project):
+    a = event(project, "2017-03-07 15:00", name="agenda/a.md")
+    b = event(project, "2017-09-14 15:00", name="agenda/b.md")
+    c = event(project, "2018-10-18 19:00", name="agenda/c.md")
+    running = event(project, "2017-09-13", "2017-09-15", name="agenda/d.md")
+    today = dt.date(2017, 9, 14)
+    assert agenda.upcoming([c, a, b, running], today) == [running, b, c]
+    assert agenda.past([c, a, b, running], today) == [a]
+    assert agenda.past([c, a, b], dt.date(2019, 1, 1)) == [c, b, a]
+
+
+def test_month_grid(project):
+    first = event(project, "2018-10-18 19:00", "2018-10-18 21:30", name="agenda/a.md")
+    multi = event(project, "2018-10-30", "2018-11-01", name="agenda/b.md")
+    earlier = event(project, "2017-09-14 15:00", name="agenda/c.md")
+    events = [first, multi, earlier]
+    urls = {e.rel: agenda.event_dir(e) for e in events}
+    grid = agenda.month_grid(dt.date(2018, 10, 1), events, urls, dt.date(2018, 10, 1))
+    assert grid["title"] == "oktober 2018"
+    assert [d["full"] for d in grid["weekdays"]][:2] == ["maandag", "dinsdag"]
+    cells = [cell for week in grid["weeks"] for cell in week]
+    assert all(len(week) == 7 for week in grid["weeks"])
+    assert cells[0]["iso"] == "2018-10-01"  # 1 October 2018 was a Monday
+    busy = {cell["iso"]: [e["title"] for e in cell["events"]] for cell in cells if cell["events"]}
+    assert busy == {"2018-10-18": [first.title], "2018-10-30": [multi.title], "2018-10-31": [multi.title]}
+    assert grid["previous"] == {"title": "september 2017", "url": "agenda/maand/2017-09/"}
+    assert grid["next"] == {"title": "november 2018", "url": "agenda/maand/2018-11/"}
+    assert agenda.months(events) == [dt.date(2017, 9, 1), dt.date(2018, 10, 1), dt.date(2018, 11, 1)]
+
+
+# --- iCalendar ----------------------------------------------------------------
+
+
+def calendar_of(entries, stamp=dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)):
+    urls = {e.rel: agenda.event_dir(e) for e in entries}
+    data = ical.calendar(entries, urls, site_url="https://example.org/site/", name="Agenda", stamp=stamp)
+    return data, icalendar.Calendar.from_ical(data)
+
+
+def test_ics_is_rfc5545_with_timezone(project):
+    winter = event(project, "2017-03-07 15:00", "2017-03-07 17:30", name="agenda/a.md")
+    data, cal = calendar_of([winter])
+    assert cal["VERSION"] == "2.0" and cal["PRODID"] == ical.PRODID
+    assert [tz["TZID"] for tz in cal.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
+    (vevent,) = cal.walk("VEVENT")
+    assert b"DTSTART;TZID=Europe/Amsterdam:20170307T150000" in data
+    assert vevent.decoded("DTEND") == dt.datetime(2017, 3, 7, 17, 30, tzinfo=agenda.TZ)
+    assert vevent["UID"] == "agenda/a@werkplaatssociaaldomeinzhz.nl"
+    assert str(vevent["URL"]) == "https://example.org/site/agenda/2017/03/07/bijeenkomst-agenda-a-md/"
+    assert str(vevent["LOCATION"]) == "Dordrecht" and vevent["STATUS"] == "CONFIRMED"
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
+
+
+def test_all_day_event_has_exclusive_date_end(project):
+    entry = event(project, "2018-10-18", "2018-10-20")
+    data, cal = calendar_of([entry])
+    assert b"DTSTART;VALUE=DATE:20181018" in data and b"DTEND;VALUE=DATE:20181021" in data
+
+
+def test_cancelled_event_and_stable_uid(project):
+    entry = event(project, "2018-10-18 19:00", extra="status: geannuleerd\n")
+    _, cal = calendar_of([entry])
+    assert cal.walk("VEVENT")[0]["STATUS"] == "CANCELLED"
+    edited = event(project, "2018-11-01 20:00", extra="description: Nieuwe tekst\n")
+    assert ical.uid(edited) == ical.uid(entry)  # same file, edited: same UID
+
+
+def test_ics_bytes_depend_only_on_input(project):
+    entries = [event(project, "2018-10-18 19:00", name="agenda/a.md"), event(project, "2017-03-07 15:00", name="agenda/b.md")]
+    assert calendar_of(entries)[0] == calendar_of(list(reversed(entries)))[0]
+    assert ical.stamp_from({"SOURCE_DATE_EPOCH": "1500000000"}, dt.date(2026, 1, 1)) == dt.datetime(2017, 7, 14, 2, 40, tzinfo=dt.timezone.utc)
+    assert ical.stamp_from({}, dt.date(2026, 1, 1)) == dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+
+
+# --- JSON-LD ------------------------------------------------------------------
+
+
+def test_jsonld_offsets_winter_and_summer(project):
+    winter = event(project, "2017-03-07 15:00", "2017-03-07 17:30", name="agenda/a.md")
+    summer = event(project, "2018-10-18 19:00", "2018-10-18 21:30", name="agenda/b.md", extra="online: https://example.org/m\n")
+    org = {"naam": "Werkplaats"}
+    w = agenda.event_jsonld(winter, "https://example.org/a/", org, "https://example.org/")
+    s = agenda.event_jsonld(summer, "https://example.org/b/", org, "https://example.org/")
+    assert (w["startDate"], w["endDate"]) == ("2017-03-07T15:00:00+01:00", "2017-03-07T17:30:00+01:00")
+    assert s["startDate"] == "2018-10-18T19:00:00+02:00"
+    assert w["eventAttendanceMode"].endswith("OfflineEventAttendanceMode") and w["location"]["@type"] == "Place"
+    assert s["eventAttendanceMode"].endswith("MixedEventAttendanceMode")
+    assert [p["@type"] for p in s["location"]] == ["Place", "VirtualLocation"]
+    assert w["eventStatus"] == "https://schema.org/EventScheduled"
+    json.dumps(w)  # plain data, serialisable
