@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check test clean lock
+.PHONY: help serve build check test clean lock post verslag event schema
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -29,6 +29,18 @@ build: $(STAMP) ## Build the public site into site/ (strict)
 
 check: $(STAMP) ## Check every file in posts/ without building
 	$(PY) -m werkplaats.check
+
+post: $(STAMP) ## New news item: make post TITLE="Titel"
+	$(PY) -m werkplaats.scaffold post "$$TITLE"
+
+verslag: $(STAMP) ## New report: make verslag TITLE="Titel"
+	$(PY) -m werkplaats.scaffold verslag "$$TITLE"
+
+event: $(STAMP) ## New event: make event TITLE="Titel" START="YYYY-MM-DD HH:MM"
+	$(PY) -m werkplaats.scaffold event "$$TITLE" --start "$$START"
+
+schema: $(STAMP) ## Regenerate schemas/*.json from the content model
+	$(PY) -m werkplaats.schema
 
 test: $(STAMP) ## Run the test suite (builds the site once)
 	$(PY) -m pytest

@@ -147,6 +147,7 @@ def card(entry: Entry, urls: dict[str, str], today: dt.date) -> dict:
         "status_label": STATUS_LABELS[entry.status],
         "upcoming": is_upcoming(entry, today),
         "description": entry.description,
+        "publication": entry.publication(today),
     }
 
 

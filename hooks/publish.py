@@ -1,0 +1,14 @@
+"""Files for GitHub Pages: .nojekyll, and CNAME when site_url is an own domain."""
+
+from __future__ import annotations
+
+from mkdocs.structure.files import File, InclusionLevel
+
+from werkplaats.publish import pages_files
+
+
+def on_files(files, config):
+    for name, content in pages_files(config.site_url or "").items():
+        # Explicitly included: MkDocs leaves out dot files by default.
+        files.append(File.generated(config, name, content=content, inclusion=InclusionLevel.INCLUDED))
+    return files
