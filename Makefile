@@ -22,7 +22,7 @@ $(STAMP): requirements.txt
 	@rm -f $(VENV)/.installed-* && touch $@
 
 serve: $(STAMP) ## Live preview on http://127.0.0.1:8000 (drafts and scheduled posts shown, marked)
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) ## Build the public site into site/ (strict)
 	$(PY) -m mkdocs build --strict --clean

@@ -4,11 +4,7 @@ the real events (posts/agenda/)."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import icalendar
@@ -17,6 +13,8 @@ from bs4 import BeautifulSoup
 
 from werkplaats import agenda
 from werkplaats.build import start_build
+
+from conftest import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = start_build()
@@ -180,33 +178,9 @@ def test_feed_is_linked_and_parses_with_unique_uids(site_build):
     assert cal.walk("VTIMEZONE")[0]["TZID"] == "Europe/Amsterdam"
 
 
-def build(root: Path, out: Path, today: str) -> Path:
-    env = {**os.environ, "SITE_TODAY": today, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SOURCE_DATE_EPOCH", None)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=root, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
-
-
-@pytest.fixture
-def project_build(tmp_path):
-    """Build a copy of the project with other posts (tests/ never touch posts/)."""
-    def run(posts: dict[str, str], today: str) -> Path:
-        root = tmp_path / "project"
-        for name in ("docs", "overrides", "hooks"):
-            shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("posts"))
-        shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-        for kind in ("nieuws", "verslagen", "agenda"):
-            (root / "posts" / kind).mkdir(parents=True)
-        for rel, text in posts.items():
-            (root / "posts" / rel).write_text(text, encoding="utf-8")
-        return build(root, tmp_path / "site", today)
-    return run
-
-
 def test_calendars_identical_across_builds(site_build, tmp_path):
     first = site_build("2017-06-01")
-    second = build(ROOT, tmp_path / "again", "2017-06-01")
+    second = mkdocs_build(ROOT, tmp_path / "again", "2017-06-01")
     files = sorted(p.relative_to(first) for p in first.rglob("*.ics"))
     assert len(files) == len(EVENTS) + 1
     for rel in files:
@@ -229,8 +203,9 @@ Deze avond gaat helaas niet door.
 """
 
 
-def test_cancelled_event_stays_listed_and_marked(project_build):
-    site = project_build({"agenda/mantelzorg.md": CANCELLED}, today="2030-01-01")
+def test_cancelled_event_stays_listed_and_marked(project):
+    project.write("agenda/mantelzorg.md", CANCELLED)
+    site = project.build("2030-01-01")
     page = soup(site, "agenda/2030/03/05/kenniscafe-over-mantelzorg")
     assert page.select_one(".wp-status-banner").get_text(" ", strip=True).startswith("Geannuleerd")
     assert page.find("a", string=re.compile("Aanmelden")) is None

@@ -48,8 +48,14 @@ class Settings:
 
 
 def load_settings(root: Path | str | None = None) -> Settings:
-    """Read the project settings from `<root>/mkdocs.yml` and the authors file."""
-    root = Path(root) if root else ROOT
+    """Read the project settings from `<root>/mkdocs.yml` and the authors file.
+
+    Without a root: the current directory if it holds a mkdocs.yml (so the
+    commands work on any checkout), else this package's project.
+    """
+    if root is None:
+        root = Path.cwd() if (Path.cwd() / "mkdocs.yml").is_file() else ROOT
+    root = Path(root)
     with open(root / "mkdocs.yml", encoding="utf-8") as handle:
         config = yaml.load(handle, _TolerantLoader) or {}
     extra = config.get("extra", {}) or {}

@@ -1,0 +1,213 @@
+"""Editors publish without help: scaffolding, JSON Schema, annotations,
+drafts and scheduled posts in preview and build."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from werkplaats import schema as schema_module
+from werkplaats.check import annotation
+from werkplaats.model import Problem, _StringLoader, read_entry
+from werkplaats.publish import cname_for, pages_files
+from werkplaats.settings import load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+
+def run(args, cwd, **env):
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    return subprocess.run(args, cwd=cwd, env=environment, capture_output=True, text=True)
+
+
+# --- scaffolding --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("target, args, folder", [
+    ("post", ["TITLE=Nieuwe subsidie voor buurtinitiatieven"], "nieuws"),
+    ("verslag", ["TITLE=Verslag: kenniscafé over eenzaamheid"], "verslagen"),
+    ("event", ["TITLE=Netwerkbijeenkomst voorjaar", "START=2027-03-11 15:00"], "agenda"),
+])
+def test_scaffold_creates_a_valid_file_that_is_published(project, target, args, folder):
+    result = run(["make", "-s", target, *args, f"PY={PY}", "STAMP="], project.root, SITE_TODAY="2026-11-22")
+    assert result.returncode == 0, result.stderr
+    rel = result.stdout.strip().splitlines()[-1]
+    path = project.root / rel
+    assert path.parent == project.root / "posts" / folder and path.is_file()
+    text = path.read_text(encoding="utf-8")
+    assert text.count("\n# ") >= 8  # optional keys as commented examples
+    entry, problems = read_entry(path, load_settings(project.root))
+    assert problems == [], problems
+    assert run([PY, "-m", "werkplaats.check"], project.root, SITE_TODAY="2026-11-22").returncode == 0
+    site = project.build("2026-11-22")
+    titles = {h.get_text(strip=True) for f in site.rglob("index.html") for h in BeautifulSoup(f.read_text(encoding="utf-8"), "lxml").select("article h1")}
+    assert entry.title in titles
+    again = run(["make", "-s", target, *args, f"PY={PY}", "STAMP="], project.root)
+    assert again.returncode != 0 and "bestaat al" in again.stderr
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_event_scaffold_needs_a_valid_start(project):
+    result = run(["make", "-s", "event", "TITLE=Iets", "START=2027-02-30 10:00", f"PY={PY}", "STAMP="], project.root)
+    assert result.returncode != 0 and "bestaat niet in de kalender" in result.stderr
+    assert list((project.root / "posts" / "agenda").iterdir()) == []
+
+
+# --- annotations ---------------------------------------------------------------
+
+
+def test_check_prints_github_annotations_for_a_broken_post(project):
+    project.write("nieuws/kapot.md", "---\ntitle: Kapot\ndate: 7 maart\n---\n\nTekst.\n")
+    plain = run([PY, "-m", "werkplaats.check"], project.root, GITHUB_ACTIONS="")
+    assert plain.returncode == 1
+    assert 'posts/nieuws/kapot.md:3: date: "7 maart" is geen datum' in plain.stdout
+    assert "::error" not in plain.stdout
+    annotated = run([PY, "-m", "werkplaats.check"], project.root, GITHUB_ACTIONS="true")
+    assert annotated.returncode == 1
+    assert '::error file=posts/nieuws/kapot.md,line=3::date: "7 maart" is geen datum' in annotated.stdout
+
+
+def test_annotation_escapes_newlines_and_percent():
+    line = annotation(Problem("posts/a.md", 2, "50% klaar\nregel twee"))
+    assert line == "::error file=posts/a.md,line=2::50%25 klaar%0Aregel twee"
+
+
+# --- JSON Schema agrees with the validator --------------------------------------
+
+NEWS_OK = "title: Bericht\ndate: 2026-11-22\n"
+EVENT_OK = "title: Activiteit\nstart: 2027-01-14 19:30\nlocation: Dordrecht\n"
+EXAMPLES = [
+    # (kind, front matter, valid?)
+    ("nieuws", NEWS_OK, True),
+    ("nieuws", NEWS_OK + "description: Kort.\ncategories: [Kenniscafé]\ntags: [wijkteams]\nauthors: [werkplaats]\ndraft: true\nslug: eigen-adres\n", True),
+    ("nieuws", "title: Bericht\n", False),  # date missing
+    ("nieuws", "title: Bericht\ndate: 7 maart 2017\n", False),
+    ("nieuws", "title: Bericht\ndate: 2017-02-30\n", False),
+    ("nieuws", NEWS_OK + "catgories: [Kenniscafé]\n", False),
+    ("nieuws", NEWS_OK + "categories: [Onbekend]\n", False),
+    ("nieuws", NEWS_OK + "categories: Kenniscafé\n", False),  # string where a list belongs
+    ("nieuws", "title: [een, lijst]\ndate: 2026-11-22\n", False),  # list where a string belongs
+    ("nieuws", NEWS_OK + "authors: [niemand]\n", False),
+    ("nieuws", NEWS_OK + "draft: misschien\n", False),
+    ("nieuws", NEWS_OK + "slug: Met Spaties\n", False),
+    ("nieuws", NEWS_OK + "image_alt: Alleen tekst\n", False),
+    ("nieuws", NEWS_OK + "attachments:\n  - title: Iets\n", False),
+    ("agenda", EVENT_OK, True),
+    ("agenda", EVENT_OK + "end: 2027-01-14 21:30\nstatus: geannuleerd\nregistration: info@werkplaatssociaaldomeinzhz.nl\n", True),
+    ("agenda", "title: Online\nstart: 2027-01-14\nonline: https://example.org/meet\n", True),
+    ("agenda", "title: Activiteit\nstart: 2027-01-14 19:30\n", False),  # no location, not online
+    ("agenda", EVENT_OK.replace("19:30", "25:00"), False),
+    ("agenda", EVENT_OK + "status: misschien\n", False),
+    ("agenda", EVENT_OK + "registration: javascript:alert(1)\n", False),
+    ("agenda", EVENT_OK + "online: data:text/html,x\n", False),
+    ("agenda", EVENT_OK + "date: 2027-01-14\n", False),  # a news key on an event
+    ("agenda", "title: Activiteit\nstart: 2027-01-14 19:30\nlocation:\n  naam: Dordrecht\n", False),
+]
+
+
+@pytest.mark.parametrize("kind, front, valid", EXAMPLES)
+def test_schema_and_validator_agree(project, kind, front, valid):
+    path = project.write(f"{kind}/voorbeeld.md", f"---\n{front}---\n\nTekst.\n")
+    _, problems = read_entry(path, project.settings)
+    assert (problems == []) == valid, problems
+    data = yaml.load(front, _StringLoader)
+    validator = jsonschema.Draft202012Validator(schema_module.schema(kind, project.settings), format_checker=jsonschema.FormatChecker())
+    errors = [e.message for e in validator.iter_errors(data)]
+    assert (errors == []) == valid, errors
+
+
+def test_shipped_schemas_are_generated_from_the_model():
+    settings = load_settings()
+    for kind, rel in schema_module.SCHEMA_FILES.items():
+        assert (ROOT / rel).read_text(encoding="utf-8") == schema_module.render(kind, settings), f"run make schema: {rel} is out of date"
+    vscode = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert set(vscode["yaml.schemas"]) == {f"./{rel}" for rel in schema_module.SCHEMA_FILES.values()}
+
+
+# --- drafts and scheduled posts -----------------------------------------------------
+
+DRAFT = "---\ntitle: Concept over mantelzorg\ndate: 2026-11-01\ndraft: true\n---\n\nNog niet af.\n"
+FUTURE = "---\ntitle: Gepland bericht over wijkteams\ndate: 2026-12-24\n---\n\nVerschijnt later.\n"
+DRAFT_EVENT = "---\ntitle: Conceptactiviteit\nstart: 2027-02-01 10:00\nlocation: Dordrecht\ndraft: true\n---\n\nTekst.\n"
+
+
+def test_drafts_and_scheduled_posts_are_not_built(project):
+    for name, text in (("nieuws/concept.md", DRAFT), ("nieuws/gepland.md", FUTURE), ("agenda/concept.md", DRAFT_EVENT)):
+        project.write(name, text)
+    site = project.build("2026-11-22")
+    everything = "".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*") if p.suffix in (".html", ".xml", ".json", ".ics"))
+    for title in ("Concept over mantelzorg", "Gepland bericht over wijkteams", "Conceptactiviteit"):
+        assert title not in everything
+    on_the_day = project.build("2026-12-24")
+    assert (on_the_day / "nieuws/2026/12/24/gepland-bericht-over-wijkteams/index.html").is_file()
+    assert not (on_the_day / "nieuws/2026/11/01/concept-over-mantelzorg").exists()
+
+
+def text(node) -> str:
+    return " ".join(node.get_text().split())
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str, deadline: float) -> str:
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
+
+
+def test_preview_shows_drafts_and_scheduled_posts_marked(project):
+    for name, text in (("nieuws/concept.md", DRAFT), ("nieuws/gepland.md", FUTURE), ("agenda/concept.md", DRAFT_EVENT)):
+        project.write(name, text)
+    port = _free_port()
+    env = {**os.environ, "SITE_TODAY": "2026-11-22", "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
+    server = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"], cwd=project.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        base = f"http://127.0.0.1:{port}/"
+        draft = BeautifulSoup(_get(base + "nieuws/2026/11/01/concept-over-mantelzorg/", deadline), "lxml")
+        assert text(draft.select_one(".wp-marker")).startswith("Concept")
+        future = BeautifulSoup(_get(base + "nieuws/2026/12/24/gepland-bericht-over-wijkteams/", deadline), "lxml")
+        assert text(future.select_one(".wp-marker")).startswith("Gepland: verschijnt op 24 december 2026")
+        event = BeautifulSoup(_get(base + "agenda/2027/02/01/conceptactiviteit/", deadline), "lxml")
+        assert text(event.select_one(".wp-marker")).startswith("Concept")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+# --- GitHub Pages files ------------------------------------------------------------------
+
+
+def test_cname_only_for_an_own_domain(site):
+    assert cname_for("https://werkplaats-zhz.github.io/site/") is None
+    assert cname_for("https://www.werkplaatssociaaldomeinzhz.nl/") == "www.werkplaatssociaaldomeinzhz.nl"
+    assert pages_files("https://www.werkplaatssociaaldomeinzhz.nl/") == {".nojekyll": "", "CNAME": "www.werkplaatssociaaldomeinzhz.nl\n"}
+    assert (site / ".nojekyll").is_file() and not (site / "CNAME").exists()
+
+
+def test_own_domain_build_writes_cname_and_absolute_urls(project):
+    site = project.build("2026-11-22", SITE_URL="https://www.werkplaatssociaaldomeinzhz.nl/")
+    assert (site / "CNAME").read_text() == "www.werkplaatssociaaldomeinzhz.nl\n"
+    page = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert page.select_one("link[rel=canonical]")["href"] == "https://www.werkplaatssociaaldomeinzhz.nl/"
