@@ -155,7 +155,7 @@ def test_drafts_and_scheduled_posts_are_not_built(project):
     assert not (on_the_day / "nieuws/2026/11/01/concept-over-mantelzorg").exists()
 
 
-def text(node) -> str:
+def flat(node) -> str:
     return " ".join(node.get_text().split())
 
 
@@ -186,11 +186,11 @@ def test_preview_shows_drafts_and_scheduled_posts_marked(project):
         deadline = time.monotonic() + 60
         base = f"http://127.0.0.1:{port}/"
         draft = BeautifulSoup(_get(base + "nieuws/2026/11/01/concept-over-mantelzorg/", deadline), "lxml")
-        assert text(draft.select_one(".wp-marker")).startswith("Concept")
+        assert flat(draft.select_one(".wp-marker")).startswith("Concept")
         future = BeautifulSoup(_get(base + "nieuws/2026/12/24/gepland-bericht-over-wijkteams/", deadline), "lxml")
-        assert text(future.select_one(".wp-marker")).startswith("Gepland: verschijnt op 24 december 2026")
+        assert flat(future.select_one(".wp-marker")).startswith("Gepland: verschijnt op 24 december 2026")
         event = BeautifulSoup(_get(base + "agenda/2027/02/01/conceptactiviteit/", deadline), "lxml")
-        assert text(event.select_one(".wp-marker")).startswith("Concept")
+        assert flat(event.select_one(".wp-marker")).startswith("Concept")
     finally:
         server.terminate()
         server.wait(timeout=10)
