@@ -211,3 +211,19 @@ def test_own_domain_build_writes_cname_and_absolute_urls(project):
     assert (site / "CNAME").read_text() == "www.werkplaatssociaaldomeinzhz.nl\n"
     page = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml")
     assert page.select_one("link[rel=canonical]")["href"] == "https://www.werkplaatssociaaldomeinzhz.nl/"
+
+
+def test_check_reports_only_the_files_it_is_given(project):
+    project.write("nieuws/a.md", "---\ntitle: A\ndate: 2026-13-01\n---\n\nTekst.\n")
+    project.write("nieuws/b.md", "---\ntitle: B\ndate: 2026-11-01\n---\n\nTekst.\n")
+    assert run([PY, "-m", "werkplaats.check", "posts/nieuws/b.md"], project.root).returncode == 0
+    only_a = run([PY, "-m", "werkplaats.check", "posts/nieuws/a.md"], project.root)
+    assert only_a.returncode == 1 and only_a.stdout.startswith("posts/nieuws/a.md:3: date:")
+
+
+def test_pre_commit_runs_the_content_check_on_posts():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (hook,) = [h for repo in config["repos"] for h in repo["hooks"]]
+    assert hook["entry"].endswith("-m werkplaats.check") and hook["pass_filenames"] is True
+    import re
+    assert re.search(hook["files"], "posts/nieuws/x.md") and not re.search(hook["files"], "docs/index.md")
