@@ -30,18 +30,18 @@ class Build:
     entries: list[Entry]
     urls: dict[str, str] = field(default_factory=dict)  # entry.rel or media path -> site URL
 
-    @property
+    @cached_property
     def shown(self) -> list[Entry]:
         """Entries that go into this build: all in preview, else only published ones."""
         return [e for e in self.entries if self.preview or e.is_public(self.today)]
 
-    @property
+    @cached_property
     def posts(self) -> list[Entry]:
         """Shown news and reports, newest first (ties by title, for a stable order)."""
         items = [e for e in self.shown if not e.is_event]
         return sorted(items, key=lambda e: (e.date, e.title), reverse=True)
 
-    @property
+    @cached_property
     def events(self) -> list[Entry]:
         return [e for e in self.shown if e.is_event]
 
@@ -50,8 +50,12 @@ class Build:
         """abs path of the file -> entry (how hooks recognise a page as ours)."""
         return {str(e.path): e for e in self.entries}
 
+    @cached_property
+    def _by_rel(self) -> dict[str, Entry]:
+        return {e.rel: e for e in self.entries}
+
     def entry_for(self, rel: str) -> Entry | None:
-        return next((e for e in self.entries if e.rel == rel), None)
+        return self._by_rel.get(rel)
 
 
 _current: Build | None = None
