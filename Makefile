@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check test clean lock post verslag event schema
+.PHONY: help serve build check test clean lock post verslag event schema bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ verslag: $(STAMP) ## New report: make verslag TITLE="Titel"
 
 event: $(STAMP) ## New event: make event TITLE="Titel" START="YYYY-MM-DD HH:MM"
 	$(PY) -m werkplaats.scaffold event "$$TITLE" --start "$$START"
+
+bench: $(STAMP) ## Benchmark on a synthetic corpus: make bench POSTS=1000 EVENTS=300
+	$(PY) tools/bench.py --posts $${POSTS:-1000} --events $${EVENTS:-300}
 
 schema: $(STAMP) ## Regenerate schemas/*.json from the content model
 	$(PY) -m werkplaats.schema

@@ -14,12 +14,14 @@ def on_page_context(context, page, config, nav):
     state = site.current()
     context["organisation_jsonld"] = views.organisation_jsonld(config.extra["organisatie"], config.site_url or "")
     source = page.file.src_uri
+    pictures = state.pictures
     if source == "index.md":
-        context["latest_news"] = views.cards(state.posts, state.urls, state.today, limit=views.HOME_NEWS_COUNT)
+        context["latest_news"] = views.cards(state.posts, state.urls, state.today, limit=views.HOME_NEWS_COUNT, pictures=pictures)
     elif source == "verslagen.md":
-        context["reports"] = views.cards(state.posts, state.urls, state.today, kind="verslagen")
+        context["reports"] = views.cards(state.posts, state.urls, state.today, kind="verslagen", pictures=pictures)
     elif page.file.abs_src_path in state.by_source:
         entry = state.by_source[page.file.abs_src_path]
+        context["picture"] = pictures.get(entry.rel)
         if not entry.is_event:
             context["entry_status"] = entry.publication(state.today)
             context["attachments"] = views.attachments(entry, lambda path: state.urls[str(path)])

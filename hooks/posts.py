@@ -8,11 +8,14 @@ today, which categories a post has.
 
 from __future__ import annotations
 
+import os
+
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from werkplaats import build as site
+from werkplaats.dates import source_date_epoch
 from werkplaats.model import ContentError, with_excerpt_separator
 
 _preview = False
@@ -29,6 +32,8 @@ def on_config(config):
     except (ContentError, ValueError) as error:
         raise PluginError(_report(error)) from None
     site.set_current(state)
+    # Reproducible output: MkDocs reads this for the sitemap and gzip headers.
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(os.environ, state.today)
     _apply_model_to_blog_posts(config, state)
 
 

@@ -1,17 +1,29 @@
-"""Shared fixtures: the real site built once per SITE_TODAY, and throwaway
-copies of the project for tests that need other posts."""
+"""Shared fixtures and helpers.
+
+- `site_build(today)`: the real site, built with the real `mkdocs build
+  --strict` once per SITE_TODAY per session; `site` is the build for TODAY.
+- `page(site, "nieuws/")`: a built page parsed with BeautifulSoup (lxml).
+- `repo`: a throwaway project root (settings + empty posts/) for unit tests
+  of the content model; `project`: a fuller copy that can also be built.
+- small readers for built output: listings, link targets, the real posts.
+"""
 
 from __future__ import annotations
 
+import functools
 import os
+import posixpath
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
+from werkplaats.model import POST_KINDS, load_all, read_entry
 from werkplaats.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,28 +32,61 @@ PROJECT_FILES = ("mkdocs.yml", "Makefile", "requirements.txt")
 PROJECT_DIRS = ("docs", "overrides", "hooks", "schemas", "werkplaats")
 
 
-def mkdocs_build(root: Path, out: Path, today: str, **env) -> Path:
-    """Run the real `mkdocs build --strict`; fail the test with MkDocs' output."""
-    environment = {**os.environ, "SITE_TODAY": today, "NO_MKDOCS_2_WARNING": "1", **env}
+# --- building -----------------------------------------------------------------
+
+
+class BuildFailed(Exception):
+    pass
+
+
+def run_mkdocs(root: Path, out: Path, today: str, **env) -> Path:
+    """Run the real `mkdocs build --strict`; raise BuildFailed with MkDocs' output."""
+    environment = {**os.environ, "SITE_TODAY": today, "NO_MKDOCS_2_WARNING": "1"}
+    # The build must not depend on the caller's shell: the default site_url
+    # from mkdocs.yml, dates from SITE_TODAY only.
+    environment.pop("SITE_URL", None)
     environment.pop("SOURCE_DATE_EPOCH", None)
+    environment.update(env)
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
         cwd=root, env=environment, capture_output=True, text=True,
     )
     if result.returncode != 0:
-        pytest.fail(f"mkdocs build failed (SITE_TODAY={today}):\n{result.stdout}\n{result.stderr}")
+        raise BuildFailed(
+            f"mkdocs build --strict failed (SITE_TODAY={today}, exit {result.returncode}):\n"
+            f"{result.stdout}\n{result.stderr}"
+        )
     return out
+
+
+def mkdocs_build(root: Path, out: Path, today: str, **env) -> Path:
+    """Build, failing the current test with MkDocs' output if the build fails."""
+    try:
+        return run_mkdocs(root, out, today, **env)
+    except BuildFailed as error:
+        pytest.fail(str(error), pytrace=False)
 
 
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory):
-    """site_build("2017-06-01") -> Path of the real site built for that day (cached)."""
-    built: dict[str, Path] = {}
+    """site_build("2017-06-01") -> Path of the real site built for that day.
+
+    Each day is built once per session; a failed build is remembered too, so
+    every test that needs it fails with the same MkDocs output without
+    rebuilding.
+    """
+    built: dict[str, Path | BuildFailed] = {}
 
     def build(today: str) -> Path:
         if today not in built:
-            built[today] = mkdocs_build(ROOT, tmp_path_factory.mktemp(f"site-{today}"), today)
-        return built[today]
+            try:
+                built[today] = run_mkdocs(ROOT, tmp_path_factory.mktemp(f"site-{today}"), today)
+            except BuildFailed as error:
+                built[today] = error
+        result = built[today]
+        if isinstance(result, BuildFailed):
+            pytest.fail(str(result), pytrace=False)
+        return result
 
     return build
 
@@ -51,13 +96,165 @@ def site(site_build) -> Path:
     return site_build(TODAY)
 
 
+# --- reading the built site -----------------------------------------------------
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
 def page(site: Path, url: str) -> BeautifulSoup:
     """The built page at a site-relative directory URL ('' for the home page)."""
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
+    return soup_of(site / url / "index.html")
 
 
-class Project:
-    """A copy of the project with its own, empty posts/."""
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def url_of(site: Path, file: Path) -> str:
+    """Site-relative URL of a built HTML file: 'nieuws/', '', '404.html'."""
+    rel = file.relative_to(site).as_posix()
+    if rel == "index.html":
+        return ""
+    return rel[: -len("index.html")] if rel.endswith("/index.html") else rel
+
+
+@functools.cache
+def mkdocs_config() -> dict:
+    """mkdocs.yml as plain data (MkDocs' own tags read as plain values)."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def plain(loader, suffix, node):
+        if isinstance(node, yaml.ScalarNode):
+            return loader.construct_scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return loader.construct_sequence(node)
+        return loader.construct_mapping(node)
+
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", plain)
+    Loader.add_multi_constructor("!", plain)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader)
+
+
+def site_url() -> str:
+    """The public address the test builds use (SITE_URL is removed from their environment)."""
+    value = mkdocs_config()["site_url"]
+    return value[1] if isinstance(value, list) else value  # !ENV [SITE_URL, default]
+
+
+def blog_option(name: str):
+    for plugin in mkdocs_config()["plugins"]:
+        if isinstance(plugin, dict) and "blog" in plugin:
+            return plugin["blog"][name]
+    raise KeyError(name)
+
+
+def is_external(url: str) -> bool:
+    """Absolute http(s) or protocol-relative: would make the browser ask another host."""
+    parts = urlsplit(url.strip())
+    return parts.scheme in ("http", "https") or url.strip().startswith("//")
+
+
+def target(site: Path, page_url: str, href: str) -> Path | None:
+    """The built file a link on the page at `page_url` points to.
+
+    None when the link leaves the site (another host, or a path above the
+    site's base path). Directory URLs map to their index.html.
+    """
+    base = site_url()
+    absolute = urljoin(urljoin(base, page_url), href.strip())
+    parts, home = urlsplit(absolute), urlsplit(base)
+    if (parts.scheme, parts.netloc) != (home.scheme, home.netloc) or not parts.path.startswith(home.path):
+        return None
+    rel = unquote(parts.path[len(home.path):])
+    if rel.startswith("/") or ".." in rel.split("/"):
+        return None
+    path = site / rel
+    return path / "index.html" if rel == "" or rel.endswith("/") else path
+
+
+def site_path(site: Path, page_url: str, href: str) -> str:
+    """Like `target`, as a site-relative URL ('nieuws/2018/10/30/x/')."""
+    path = target(site, page_url, href)
+    assert path is not None, f"{href!r} on {page_url!r} leaves the site"
+    return url_of(site, path)
+
+
+def listed_posts(soup: BeautifulSoup) -> list[tuple[str, str]]:
+    """(title, href) of the posts on a Material blog listing (index, archive, category)."""
+    return [(a.get_text(" ", strip=True), a["href"]) for a in soup.select("article.md-post h2 a[href]")]
+
+
+def news_index(site: Path) -> list[tuple[str, str]]:
+    """(title, site-relative URL) of every post on the news index, all pages, in order."""
+    blog = blog_option("blog_dir")
+    pages = [f"{blog}/"]
+    pattern = blog_option("pagination_url_format").replace("{page}", "*")
+    numbered = sorted(site.glob(f"{blog}/{pattern}/index.html"), key=lambda p: int(p.parent.name))
+    pages += [url_of(site, p) for p in numbered]
+    return [(title, site_path(site, url, href)) for url in pages for title, href in listed_posts(page(site, url))]
+
+
+def text_of(node) -> str:
+    return " ".join(node.get_text(" ").split())
+
+
+# --- the real content -----------------------------------------------------------
+
+
+@functools.cache
+def real_posts() -> tuple:
+    """The news items and reports in the real posts/, read by the model, oldest first."""
+    entries = [e for e in load_all(load_settings(ROOT)) if e.kind in POST_KINDS]
+    return tuple(sorted(entries, key=lambda e: e.date))
+
+
+# --- throwaway projects -----------------------------------------------------------
+
+
+class Repo:
+    """A minimal project root for unit tests of the content model: the real
+    mkdocs.yml and authors file, and empty posts/{nieuws,verslagen,agenda}."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+        (root / "docs" / "nieuws").mkdir(parents=True)
+        shutil.copy(ROOT / "docs" / "nieuws" / ".authors.yml", root / "docs" / "nieuws" / ".authors.yml")
+        for kind in ("nieuws", "verslagen", "agenda"):
+            (root / "posts" / kind).mkdir(parents=True)
+
+    @property
+    def settings(self):
+        return load_settings(self.root)
+
+    def write(self, rel: str, text: str | bytes) -> Path:
+        """Write posts/<rel> (text as UTF-8, bytes as they are)."""
+        path = self.root / "posts" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8", newline="")
+        return path
+
+    def read(self, rel: str, text: str | bytes | None = None):
+        """read_entry() of posts/<rel>, writing it first when text is given."""
+        path = self.write(rel, text) if text is not None else self.root / "posts" / rel
+        return read_entry(path, self.settings)
+
+
+@pytest.fixture
+def repo(tmp_path) -> Repo:
+    return Repo(tmp_path)
+
+
+class Project(Repo):
+    """A copy of the whole project (docs, theme, hooks, package) with its own,
+    empty posts/, that can be built with the real MkDocs."""
 
     def __init__(self, root: Path):
         self.root = root
@@ -69,19 +266,6 @@ class Project:
         for kind in ("nieuws", "verslagen", "agenda"):
             (root / "posts" / kind).mkdir(parents=True)
         self._builds = 0
-
-    @property
-    def settings(self):
-        return load_settings(self.root)
-
-    def write(self, rel: str, text: str | bytes) -> Path:
-        path = self.root / "posts" / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
-        return path
 
     def build(self, today: str, **env) -> Path:
         self._builds += 1

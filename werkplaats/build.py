@@ -29,6 +29,8 @@ class Build:
     preview: bool  # `mkdocs serve`: drafts and scheduled posts are shown, marked
     entries: list[Entry]
     urls: dict[str, str] = field(default_factory=dict)  # entry.rel or media path -> site URL
+    images: dict = field(default_factory=dict)  # entry.rel -> werkplaats.images.Rendition
+    pictures: dict = field(default_factory=dict)  # entry.rel -> template data (werkplaats.views.picture)
 
     @cached_property
     def shown(self) -> list[Entry]:

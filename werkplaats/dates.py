@@ -51,3 +51,15 @@ def dutch_month(day: dt.date) -> str:
 def dutch_time(moment: dt.datetime | dt.time) -> str:
     """'19:00'."""
     return format_time(moment, "HH:mm", locale=LOCALE)
+
+
+def source_date_epoch(environ: dict, today: dt.date) -> str:
+    """SOURCE_DATE_EPOCH for a reproducible build: the given one, else midnight UTC of `today`.
+
+    MkDocs dates the sitemap and the gzip header from it, so two builds for
+    the same day are byte-identical whatever the time of day.
+    """
+    given = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if given.isdigit():
+        return given
+    return str(int(dt.datetime.combine(today, dt.time.min, tzinfo=dt.timezone.utc).timestamp()))

@@ -515,6 +515,11 @@ def read_entry(path: Path, settings: Settings) -> tuple[Entry | None, list[Probl
     try:
         node, meta = _load_yaml(meta_text)
     except yaml.YAMLError as error:
+        # A tab where YAML wants spaces gives several different parser
+        # messages; name the tab itself, on its own line.
+        for number, line in enumerate(meta_text.split("\n")[1:], start=2):
+            if "\t" in line[: len(line) - len(line.lstrip())]:
+                return None, [Problem(rel, number, "in de front matter staat een tab: gebruik spaties om in te springen")]
         return None, [_yaml_problem(error, rel)]
     if meta is None:
         return None, [Problem(rel, 1, "de front matter is leeg: vul minstens title en " + ("start" if kind == "agenda" else "date") + " in")]

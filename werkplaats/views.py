@@ -14,8 +14,9 @@ from .model import Entry
 HOME_NEWS_COUNT = 3
 
 
-def post_card(entry: Entry, url: str, today: dt.date) -> dict:
+def post_card(entry: Entry, url: str, today: dt.date, image: dict | None = None) -> dict:
     return {
+        "image": image,
         "title": entry.title,
         "url": url,
         "date_iso": entry.date.isoformat(),
@@ -27,10 +28,32 @@ def post_card(entry: Entry, url: str, today: dt.date) -> dict:
     }
 
 
-def cards(entries: list[Entry], urls: dict[str, str], today: dt.date, *, kind: str | None = None, limit: int | None = None) -> list[dict]:
+def cards(entries: list[Entry], urls: dict[str, str], today: dt.date, *, kind: str | None = None,
+          limit: int | None = None, pictures: dict | None = None) -> list[dict]:
     """Cards for shown posts (already newest first), optionally of one kind."""
     chosen = [e for e in entries if kind is None or e.kind == kind]
-    return [post_card(e, urls[e.rel], today) for e in chosen[:limit] if e.rel in urls]
+    pictures = pictures or {}
+    return [post_card(e, urls[e.rel], today, pictures.get(e.rel)) for e in chosen[:limit] if e.rel in urls]
+
+
+def picture(rendition, alt: str, url_for) -> dict | None:
+    """Data for partials/picture.html; `url_for(path)` gives a file's site URL."""
+    if rendition is None:
+        return None
+    large, small = rendition.variants["groot"], rendition.variants["klein"]
+    sizes = list(dict.fromkeys((small, large)))  # one entry when both are the same file
+
+    def candidates(kind: str) -> list[dict]:
+        return [{"url": url_for(getattr(v, kind)), "width": v.width} for v in sizes if getattr(v, kind) is not None and v.width]
+
+    return {
+        "alt": alt,
+        "large": {"url": url_for(large.fallback), "width": large.width, "height": large.height},
+        "small": {"url": url_for(small.fallback), "width": small.width, "height": small.height,
+                  "webp": url_for(small.webp) if small.webp else ""},
+        "webp": candidates("webp"),
+        "fallback": candidates("fallback"),
+    }
 
 
 def attachments(entry: Entry, url_for) -> list[dict]:

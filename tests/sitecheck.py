@@ -1,0 +1,247 @@
+"""The two built sites that the quality checks run on, and the page types in
+each (no tests here; tests/test_browser.py and tests/test_site_quality.py
+use it).
+
+- "echt": the real site (posts/), SITE_TODAY=2026-11-22.
+- "proef": a copy of the project with made-up content for what the real
+  posts do not have: more than ten news items (so the news list has a
+  second page), a report, and an upcoming, a cancelled and a past event.
+
+Both are built with SITE_URL set to the local server that serves them
+(tools/static_server.py, a free port on 127.0.0.1), so canonical and
+absolute URLs point at that server. Built and started once per test
+session, on first use.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, TODAY, Project, mkdocs_build
+from tools.static_server import StaticServer
+
+IN_CI = os.environ.get("CI") == "true"
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+# Without these flags Chromium calls Google hosts on its own (updates, sync,
+# field trials); the privacy test counts what the pages ask for, not that.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-default-apps",
+    "--disable-domain-reliability",
+]
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def missing_tool(what: str) -> None:
+    """A tool the checks need is absent: fail in CI (CI=true), skip elsewhere."""
+    message = f"{what} ontbreekt; `make test` (of .ci/run) installeert het"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def need_chromium() -> None:
+    if not CHROMIUM.exists():
+        missing_tool(f"Chromium ({CHROMIUM})")
+
+
+def need_vnu() -> None:
+    if shutil.which("java") is None:
+        missing_tool("Java (voor de Nu HTML Checker)")
+    if not VNU_JAR.exists():
+        missing_tool(f"vnu.jar ({VNU_JAR.relative_to(ROOT)}, npm-pakket vnu-jar)")
+
+
+@dataclass
+class Site:
+    name: str
+    root: Path
+    server: StaticServer
+    # page type -> site-relative URL ("" is the home page)
+    pages: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+
+def _build(name: str, out_root: Path, build) -> Site:
+    server = StaticServer(out_root / f"{name}-site")  # binds a free port now
+    build(server.root, server.url)
+    server.start()
+    site = Site(name, server.root, server)
+    site.pages = page_types(server.root)
+    return site
+
+
+def page_types(root: Path) -> dict[str, str]:
+    """Each page type of the issue, found in the built site (not hard-coded)."""
+    pages = {"home": "", "nieuws": "nieuws/", "agenda": "agenda/", "contact": "contact/", "inhoudspagina": "over/"}
+    feed = json.loads((root / "feed.json").read_text(encoding="utf-8"))
+    base = feed["home_page_url"]
+    for item in feed["items"]:
+        kind = "verslag" if "Verslagen" in item.get("tags", []) else "nieuwsbericht"
+        pages.setdefault(kind, item["url"].removeprefix(base))
+    first = lambda pattern: next((f"{p.parent.relative_to(root)}/" for p in sorted(root.glob(pattern))), None)  # noqa: E731
+    found = {
+        "nieuws-pagina-2": first("nieuws/pagina/2/index.html"),
+        "jaararchief": first("nieuws/archief/*/index.html"),
+        "categorie": first("nieuws/categorie/*/index.html"),
+        "maand": first("agenda/maand/*/index.html"),
+        "agenda-jaar": first("agenda/archief/*/index.html"),
+    }
+    pages |= {kind: url for kind, url in found.items() if url}
+    # Events from the agenda page: upcoming (under #binnenkort) or past (#eerder).
+    agenda = BeautifulSoup((root / "agenda" / "index.html").read_text(encoding="utf-8"), "lxml")
+    for item in agenda.select("li.wp-event"):
+        section = item.find_previous("h2")["id"]
+        url = urljoin("agenda/", item.select_one(".wp-event__title a")["href"])
+        if "wp-event--geannuleerd" in item["class"]:
+            pages.setdefault("activiteit-geannuleerd", url)
+        else:
+            pages.setdefault({"binnenkort": "activiteit-binnenkort", "eerder": "activiteit-voorbij"}[section], url)
+    pages["404"] = "deze-pagina-bestaat-niet/"
+    return pages
+
+
+# --- The made-up content of the "proef" site ---------------------------------
+
+THEMES = ["Wijkteams", "Formeel en informeel", "Netwerkbijeenkomst", "Kenniscafé"]
+
+
+def news_item(n: int) -> str:
+    return f"""---
+title: "Bericht {n}: nieuws uit werkteam {n}"
+date: 2026-{1 + n % 10:02d}-{1 + n:02d}
+description: "Korte samenvatting van bericht {n} over het werk van de Werkplaats."
+categories: [{THEMES[n % len(THEMES)]}]
+tags: [werkteam {n}]
+authors: [werkplaats]
+---
+
+Dit is bericht {n}. Het werkteam vertelt wat het deze maand heeft gedaan en wat er [op de agenda](../../../agenda/index.md) staat.
+
+## Wat we leerden
+
+Bewoners, beleidsmakers en onderzoekers spraken samen over wat werkt in de wijk. Lees ook [meer over de Werkplaats](../../../over.md).
+
+## Hoe verder
+
+We delen de uitkomsten op de volgende bijeenkomst. Vragen? Mail naar [info@werkplaatssociaaldomeinzhz.nl](mailto:info@werkplaatssociaaldomeinzhz.nl).
+"""
+
+
+REPORT = """---
+title: "Verslag van het kenniscafé in maart"
+date: 2026-03-20
+description: "Wat er besproken werd op het kenniscafé van maart 2026."
+categories: [Kenniscafé]
+authors: [werkplaats]
+---
+
+Op het kenniscafé van maart spraken we over mantelzorg en vrijwilligers.
+
+## Wat er gezegd werd
+
+Meer weten? Bekijk [de agenda](../../../agenda/index.md).
+"""
+
+PAST_EVENT = """---
+title: "Kenniscafé in maart"
+start: 2026-03-05 19:30
+end: 2026-03-05 21:30
+location:
+  name: "Hogeschool Rotterdam"
+  address: "Museumpark 40"
+  postcode: "3015 CX"
+  city: "Rotterdam"
+categories: [Kenniscafé]
+tags: [mantelzorg]
+report: ../verslagen/kenniscafe-maart.md
+---
+
+Een avond over mantelzorg en vrijwilligers.
+"""
+
+UPCOMING_EVENT = """---
+title: "Netwerkbijeenkomst in december"
+start: 2026-12-10 14:00
+end: 2026-12-10 17:00
+location:
+  name: "Stadskantoor Dordrecht"
+  address: "Spuiboulevard 300"
+  postcode: "3311 GR"
+  city: "Dordrecht"
+registration: info@werkplaatssociaaldomeinzhz.nl
+categories: [Netwerkbijeenkomst]
+tags: [wijkteams]
+---
+
+Een middag voor iedereen die werkt in of met wijkteams. [Meld je aan](mailto:info@werkplaatssociaaldomeinzhz.nl) of lees [wie we zijn](../../../over.md).
+"""
+
+CANCELLED_EVENT = """---
+title: "Werkconferentie in januari"
+start: 2027-01-14 13:00
+end: 2027-01-14 17:00
+location: Rotterdam
+status: geannuleerd
+categories: [Werkconferentie]
+---
+
+Deze werkconferentie gaat niet door.
+"""
+
+
+def write_test_content(project: Project) -> None:
+    for n in range(1, 13):  # the blog shows 10 per page: 12 news items + 1 report = 2 pages
+        project.write(f"nieuws/bericht-{n}.md", news_item(n))
+    project.write("verslagen/kenniscafe-maart.md", REPORT)
+    project.write("agenda/kenniscafe-maart.md", PAST_EVENT)
+    project.write("agenda/netwerkbijeenkomst-december.md", UPCOMING_EVENT)
+    project.write("agenda/werkconferentie-januari.md", CANCELLED_EVENT)
+
+
+_sites: dict[str, Site] | None = None
+
+
+def built_sites(tmp_path_factory) -> dict[str, Site]:
+    """{"echt": Site, "proef": Site}, built and served once per session."""
+    global _sites
+    if _sites is None:
+        out = tmp_path_factory.mktemp("kwaliteit")
+        project = Project(out / "project")
+        write_test_content(project)
+        _sites = {
+            "echt": _build("echt", out, lambda dest, url: mkdocs_build(ROOT, dest, TODAY, SITE_URL=url)),
+            "proef": _build("proef", out, lambda dest, url: mkdocs_build(project.root, dest, TODAY, SITE_URL=url)),
+        }
+    return _sites
+
+
+def run_vnu(files: list[Path]) -> list[dict]:
+    """The Nu HTML Checker's messages (errors only) for these files."""
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True, text=True,
+    )
+    # vnu writes its JSON report to stderr and exits 1 when there are errors.
+    report = json.loads(result.stderr or '{"messages": []}')
+    return report["messages"]

@@ -1,0 +1,413 @@
+"""The content model of news and reports (werkplaats.model), without a build:
+every kind of bad front matter gives one Dutch problem on the right line,
+valid files parse, and the helpers around it (dates, slugs, `make check`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+
+import pytest
+
+from werkplaats import check, dates
+from werkplaats.model import ContentError, Problem, load_all, with_excerpt_separator
+from werkplaats.slugs import slugify
+
+from conftest import ROOT, real_posts
+
+VALID = "---\ntitle: Nieuw bericht\ndate: 2017-03-07\n---\n\nTekst van het bericht.\n"
+
+
+def post(*front: str, body: str = "\nTekst van het bericht.\n") -> str:
+    """A news file: title and date first, then the given front matter lines."""
+    return "\n".join(["---", "title: Nieuw bericht", "date: 2017-03-07", *front, "---", body])
+
+
+def only_problem(result) -> Problem:
+    entry, problems = result
+    assert entry is None
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+# --- bad front matter: one problem, the right line, a helpful Dutch message -------
+
+BAD = [
+    # id, file text, line, parts of the message
+    ("date in words", "---\ntitle: X\ndate: 7 maart\n---\n\nTekst.\n", 3,
+     ['date: "7 maart" is geen datum', "JJJJ-MM-DD"]),
+    ("date not in the calendar", post().replace("2017-03-07", "2017-02-30"), 3,
+     ['"2017-02-30" bestaat niet in de kalender']),
+    ("title missing", "---\ndate: 2017-03-07\n---\n\nTekst.\n", 1,
+     ["title ontbreekt", "title:"]),
+    ("date missing", "---\ntitle: X\n---\n\nTekst.\n", 1,
+     ["date ontbreekt", "date: "]),
+    ("unknown key with hint", post("tags: [a]", "catgories: [Wijkteams]"), 5,
+     ['onbekende sleutel "catgories"', 'bedoel je "categories"?']),
+    ("unknown category with hint", post("categories: [Wijkteam]"), 4,
+     ['categorie "Wijkteam" bestaat niet', 'bedoel je "Wijkteams"?', "Formeel en informeel"]),
+    ("unknown author", post("authors: [redactie]"), 4,
+     ['auteur "redactie"', "docs/nieuws/.authors.yml", "werkplaats"]),
+    ("image that does not exist", post("image: afbeeldingen/weg.jpg", "image_alt: Een foto"), 4,
+     ['afbeelding "afbeeldingen/weg.jpg" bestaat niet', "posts/nieuws/afbeeldingen/"]),
+    ("image given as a web address", post("image: https://example.org/foto.jpg", "image_alt: Een foto"), 4,
+     ["moet een pad zijn vanaf dit bestand"]),
+    ("attachment missing", post("attachments:", "  - title: Verslag", "    file: bijlagen/weg.pdf"), 4,
+     ['bijlage "bijlagen/weg.pdf" bestaat niet']),
+    ("attachment leaving posts/", post("attachments:", "  - title: Wachtwoorden", "    file: ../../etc/passwd"), 4,
+     ['"../../etc/passwd" wijst naar buiten de map posts/']),
+    ("attachment without a title", post("attachments:", "  - file: bijlagen/a.pdf"), 4,
+     ["precies twee regels", "title:", "file:"]),
+    ("colon in an unquoted title", "---\ntitle: Verslag: de middag\ndate: 2017-03-07\n---\n\nTekst.\n", 2,
+     ["dubbele punt tussen aanhalingstekens"]),
+    ("unclosed quote", '---\ntitle: "Verslag van de middag\ndate: 2017-03-07\n---\n\nTekst.\n', 2,
+     ["aanhalingsteken wordt niet gesloten"]),
+    ("no opening ---", "title: X\ndate: 2017-03-07\n\nTekst.\n", 1,
+     ["moet beginnen met een regel met alleen ---"]),
+    ("no closing ---", "---\ntitle: X\ndate: 2017-03-07\n\nTekst.\n", 1,
+     ["front matter wordt niet afgesloten", "---"]),
+    ("empty file", "", 1, ["het bestand is leeg"]),
+    ("only whitespace", "\n  \n\n", 1, ["het bestand is leeg"]),
+    ("empty front matter", "---\n---\n\nTekst.\n", 1, ["front matter is leeg", "title", "date"]),
+    ("front matter only, no body", "---\ntitle: X\ndate: 2017-03-07\n---\n", 5,
+     ["geen tekst onder de front matter"]),
+    ("front matter and blank lines only", "---\ntitle: X\ndate: 2017-03-07\n---\n\n\n", 5,
+     ["geen tekst onder de front matter"]),
+    ("tab after a key", "---\ntitle: X\n\tdate: 2017-03-07\n---\n\nTekst.\n", 3,
+     ["staat een tab", "spaties"]),
+    ("list where text belongs", post().replace("title: Nieuw bericht", "title: [a, b]"), 2,
+     ["title: moet één tekst zijn, geen lijst"]),
+    ("text where a list belongs", post("tags: wijkteams"), 4,
+     ["tags: moet een lijst zijn", "[wijkteams]"]),
+    ("the same tag twice", post("tags: [wijkteams, wijkteams]"), 4,
+     ['"wijkteams" staat er twee keer in']),
+    ("quoted date", post().replace("date: 2017-03-07", 'date: "2017-03-07"'), 3,
+     ["zet de datum zonder aanhalingstekens", "date: 2017-03-07"]),
+    ("draft as a quoted word", post('draft: "misschien"'), 4,
+     ['draft: "misschien" is geen ja/nee-waarde', "true of false"]),
+    ("draft as a bare word", post("draft: misschien"), 4,
+     ['"misschien" is geen ja/nee-waarde']),
+    ("bad slug", post("slug: Mijn Bericht!"), 4,
+     ["slug:", "kleine letters, cijfers en streepjes", '"mijn-bericht"']),
+    ("key twice", "---\ntitle: X\ndate: 2017-03-07\ntitle: Y\n---\n\nTekst.\n", 4,
+     ['"title" staat twee keer']),
+    ("image_alt without image", post("image_alt: Een foto"), 4,
+     ["image_alt zonder image"]),
+    ("front matter is a list", "---\n- title\n- date\n---\n\nTekst.\n", 2,
+     ["regels sleutel: waarde"]),
+    ("empty description", post("description:"), 4, ["description: is leeg"]),
+]
+
+
+@pytest.mark.parametrize("text, line, parts", [case[1:] for case in BAD], ids=[case[0] for case in BAD])
+def test_bad_front_matter_gives_one_problem_on_the_right_line(repo, text, line, parts):
+    problem = only_problem(repo.read("nieuws/x.md", text))
+    assert problem.path == "posts/nieuws/x.md"
+    assert problem.line == line, problem
+    for part in parts:
+        assert part in problem.message, problem
+    assert str(problem) == f"posts/nieuws/x.md:{line}: {problem.message}"
+
+
+TAB_INDENTED = [
+    ("tab-indented list item", "---\ntitle: X\ndate: 2017-03-07\ntags:\n\t- wijkteams\n---\n\nTekst.\n", 5),
+    ("tab before the first key", "---\n\ttitle: X\ndate: 2017-03-07\n---\n\nTekst.\n", 2),
+]
+
+
+@pytest.mark.parametrize("text, line", [case[1:] for case in TAB_INDENTED], ids=[case[0] for case in TAB_INDENTED])
+def test_tab_indentation_is_named_as_a_tab(repo, text, line):
+    problem = only_problem(repo.read("nieuws/x.md", text))
+    assert problem.line == line
+    assert "staat een tab" in problem.message, problem
+
+
+def test_image_without_image_alt_points_at_the_image_line(repo):
+    repo.write("nieuws/afbeeldingen/foto.jpg", b"\xff\xd8\xff\xe0 not really a jpeg")
+    problem = only_problem(repo.read("nieuws/x.md", post("tags: [a]", "image: afbeeldingen/foto.jpg")))
+    assert (problem.path, problem.line) == ("posts/nieuws/x.md", 5)
+    assert problem.message.startswith("image_alt ontbreekt")
+
+
+def test_image_must_be_an_image_file(repo):
+    repo.write("nieuws/bijlagen/verslag.pdf", b"%PDF-1.4\n")
+    problem = only_problem(repo.read("nieuws/x.md", post("image: bijlagen/verslag.pdf", "image_alt: Een verslag")))
+    assert problem.line == 4
+    assert "is geen afbeelding" in problem.message and ".jpg" in problem.message
+
+
+def test_non_utf8_bytes_are_reported_on_the_line_of_the_bad_byte(repo):
+    text = post(body="\nEerste alinea.\n\nCaf\xe9 in Dordrecht.\n").encode("latin-1")
+    assert text.split(b"\n")[7] == b"Caf\xe9 in Dordrecht."  # line 8
+    problem = only_problem(repo.read("nieuws/x.md", text))
+    assert (problem.path, problem.line) == ("posts/nieuws/x.md", 8)
+    assert "geen UTF-8" in problem.message
+
+
+def test_a_file_outside_the_kind_folders_is_refused(repo):
+    problem = only_problem(repo.read("blog/x.md", VALID))
+    assert problem.path == "posts/blog/x.md" and problem.line == 1
+    assert "posts/nieuws" in problem.message and "verplaats" in problem.message
+
+
+def test_every_problem_of_a_file_is_reported_not_just_the_first(repo):
+    entry, problems = repo.read("nieuws/x.md", "---\ntitle: X\ndate: 7 maart\ncatgories: [a]\ndraft: soms\n---\n\nTekst.\n")
+    assert entry is None
+    assert [p.line for p in problems] == [3, 4, 5]
+    assert problems[0].message.startswith('date: "7 maart"')
+    assert problems[1].message.startswith('onbekende sleutel "catgories"')
+    assert problems[2].message.startswith('draft: "soms"')
+
+
+# --- valid files ------------------------------------------------------------------
+
+
+def test_valid_news_item_parses(repo):
+    entry, problems = repo.read("nieuws/x.md", VALID)
+    assert problems == []
+    assert (entry.kind, entry.rel, entry.title, entry.date) == ("nieuws", "posts/nieuws/x.md", "Nieuw bericht", dt.date(2017, 3, 7))
+    assert entry.slug == "nieuw-bericht"
+    assert entry.body.strip() == "Tekst van het bericht."
+    assert entry.draft is False
+
+
+def test_bom_and_windows_line_endings_parse(repo):
+    text = "\ufeff---\r\ntitle: \"Kenniscafé: samenspel\"\r\ndate: 2018-10-30\r\ntags: [wmo]\r\n---\r\n\r\nEerste alinea.\r\n\r\nTweede.\r\n"
+    path = repo.write("verslagen/x.md", text.encode("utf-8"))
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf---\r\n")
+    entry, problems = repo.read("verslagen/x.md")
+    assert problems == []
+    assert entry.title == "Kenniscafé: samenspel"
+    assert entry.date == dt.date(2018, 10, 30)
+    assert entry.tags == ["wmo"]
+    assert "\r" not in entry.body and entry.body.split() == ["Eerste", "alinea.", "Tweede."]
+
+
+def test_problem_lines_count_from_the_file_with_bom_and_crlf(repo):
+    text = "\ufeff---\r\ntitle: X\r\ndate: 7 maart\r\n---\r\n\r\nTekst.\r\n"
+    problem = only_problem(repo.read("nieuws/x.md", text.encode("utf-8")))
+    assert problem.line == 3 and "7 maart" in problem.message
+
+
+@pytest.mark.parametrize("folder, category", [("nieuws", "Nieuws"), ("verslagen", "Verslagen")])
+def test_folder_category_is_added_first(repo, folder, category):
+    entry, problems = repo.read(f"{folder}/x.md", post("categories: [Wijkteams, Kenniscafé]"))
+    assert problems == []
+    assert entry.categories == [category, "Wijkteams", "Kenniscafé"]
+    entry, _ = repo.read(f"{folder}/y.md", VALID)
+    assert entry.categories == [category]
+
+
+@pytest.mark.parametrize("folder, category", [("nieuws", "Nieuws"), ("verslagen", "Verslagen")])
+def test_folder_category_written_by_the_editor_is_not_doubled(repo, folder, category):
+    entry, problems = repo.read(f"{folder}/x.md", post(f"categories: [Wijkteams, {category}]"))
+    assert problems == []
+    assert entry.categories.count(category) == 1
+    assert sorted(entry.categories) == sorted(["Wijkteams", category])
+
+
+def test_attachment_inside_posts_is_accepted(repo):
+    pdf = repo.write("verslagen/bijlagen/verslag.pdf", b"%PDF-1.4\n")
+    entry, problems = repo.read("verslagen/x.md", post("attachments:", '  - title: "Verslag (PDF)"', "    file: bijlagen/verslag.pdf"))
+    assert problems == []
+    [attachment] = entry.attachments
+    assert (attachment.title, attachment.file, attachment.path) == ("Verslag (PDF)", "bijlagen/verslag.pdf", pdf.resolve())
+
+
+def test_own_slug_and_draft(repo):
+    entry, problems = repo.read("nieuws/x.md", post("slug: eigen-adres", "draft: true"))
+    assert problems == []
+    assert entry.slug == "eigen-adres" and entry.draft is True
+
+
+def test_the_real_posts_are_valid():
+    entries = real_posts()
+    files = sorted(p.relative_to(ROOT).as_posix() for kind in ("nieuws", "verslagen") for p in (ROOT / "posts" / kind).glob("*.md"))
+    assert sorted(e.rel for e in entries) == files
+    assert len(files) == 5
+
+
+# --- load_all ---------------------------------------------------------------------
+
+
+def test_load_all_reports_every_file_in_one_error_sorted(repo):
+    repo.write("verslagen/b.md", post("draft: misschien"))
+    repo.write("nieuws/z.md", "---\ntitle: X\ndate: 7 maart\n---\n\nTekst.\n")
+    repo.write("nieuws/a.md", post("catgories: [Wijkteams]", "tags: wijkteams"))
+    repo.write("nieuws/goed.md", VALID)
+    with pytest.raises(ContentError) as caught:
+        load_all(repo.settings)
+    problems = caught.value.problems
+    assert [(p.path, p.line) for p in problems] == [
+        ("posts/nieuws/a.md", 4), ("posts/nieuws/a.md", 5), ("posts/nieuws/z.md", 3), ("posts/verslagen/b.md", 4),
+    ]
+    assert problems == sorted(problems)
+    assert str(caught.value).splitlines() == [str(p) for p in problems]
+
+
+def test_load_all_returns_the_entries_when_everything_is_valid(repo):
+    repo.write("nieuws/a.md", VALID)
+    repo.write("verslagen/b.md", VALID.replace("Nieuw bericht", "Verslag"))
+    assert sorted((e.rel, e.kind) for e in load_all(repo.settings)) == [
+        ("posts/nieuws/a.md", "nieuws"), ("posts/verslagen/b.md", "verslagen"),
+    ]
+
+
+def test_two_posts_with_the_same_date_and_slug_collide(repo):
+    repo.write("nieuws/bericht.md", VALID)
+    repo.write("verslagen/verslag.md", VALID.replace("title: Nieuw bericht", 'title: "Nieuw bericht!"'))
+    with pytest.raises(ContentError) as caught:
+        load_all(repo.settings)
+    [problem] = caught.value.problems
+    assert {problem.path, *[word for word in problem.message.split() if word.startswith("posts/")]} == {
+        "posts/nieuws/bericht.md", "posts/verslagen/verslag.md",
+    }
+    assert "hetzelfde webadres" in problem.message and "slug" in problem.message
+
+
+def test_same_title_on_another_date_or_with_an_own_slug_does_not_collide(repo):
+    repo.write("nieuws/a.md", VALID)
+    repo.write("nieuws/b.md", VALID.replace("2017-03-07", "2017-03-08"))
+    repo.write("nieuws/c.md", VALID.replace("---\n\n", "slug: nieuw-bericht-2\n---\n\n"))
+    assert len(load_all(repo.settings)) == 3
+
+
+# --- publication ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("front, today, expected", [
+    ((), "2017-03-06", "gepland"),
+    ((), "2017-03-07", "gepubliceerd"),
+    ((), "2026-11-22", "gepubliceerd"),
+    (("draft: true",), "2026-11-22", "concept"),
+    (("draft: true",), "2017-01-01", "concept"),
+    (("draft: false",), "2017-03-06", "gepland"),
+])
+def test_publication_status(repo, front, today, expected):
+    entry, problems = repo.read("nieuws/x.md", post(*front))
+    assert problems == []
+    day = dt.date.fromisoformat(today)
+    assert entry.publication(day) == expected
+    assert entry.is_public(day) is (expected == "gepubliceerd")
+
+
+# --- Markdown helpers, slugs, dates -------------------------------------------------
+
+
+def test_excerpt_separator_goes_after_the_first_paragraph():
+    markdown = "## Inleiding\n\nEerste alinea,\nover twee regels.\n\nTweede alinea.\n"
+    assert with_excerpt_separator(markdown) == (
+        "## Inleiding\n\nEerste alinea,\nover twee regels.\n\n<!-- more -->\n\nTweede alinea.\n"
+    )
+
+
+def test_excerpt_separator_of_the_editor_is_kept():
+    markdown = "Een.\n\nTwee.\n\n<!-- more -->\n\nDrie.\n"
+    assert with_excerpt_separator(markdown) == markdown
+
+
+def test_excerpt_separator_needs_a_paragraph():
+    assert with_excerpt_separator("# Alleen een kop\n") == "# Alleen een kop\n"
+
+
+@pytest.mark.parametrize("text, slug", [
+    ("Kenniscafé: van verbinding", "kenniscafe-van-verbinding"),
+    ("Lerend van jaar 1... op naar jaar 2!", "lerend-van-jaar-1-op-naar-jaar-2"),
+    ("  Één — twee  ", "een-twee"),
+    ("!!!", ""),
+])
+def test_slugify(text, slug):
+    assert slugify(text) == slug
+
+
+def test_dutch_dates():
+    assert dates.dutch_date(dt.date(2017, 3, 7)) == "7 maart 2017"
+    assert dates.dutch_weekday_date(dt.date(2018, 10, 18)) == "donderdag 18 oktober 2018"
+    assert dates.dutch_month(dt.date(2018, 10, 18)) == "oktober 2018"
+    assert dates.dutch_date(dt.date(2016, 5, 26)) == "26 mei 2016"
+
+
+def test_site_today_from_the_environment():
+    assert dates.site_today({"SITE_TODAY": "2017-06-01"}) == dt.date(2017, 6, 1)
+    assert dates.site_today({"SITE_TODAY": " 2018-10-30 \n"}) == dt.date(2018, 10, 30)
+
+
+@pytest.mark.parametrize("value", ["2017-02-30", "1 juni 2017", "gisteren", "2017-6-1x"])
+def test_site_today_refuses_a_bad_value(value):
+    with pytest.raises(dates.TodayError) as caught:
+        dates.site_today({"SITE_TODAY": value})
+    assert f'SITE_TODAY "{value}" is geen datum' in str(caught.value)
+
+
+def test_site_today_without_the_variable_is_a_real_date():
+    today = dates.site_today({})
+    assert abs(today - dt.datetime.now(dt.timezone.utc).date()) <= dt.timedelta(days=1)
+
+
+# --- make check -------------------------------------------------------------------
+
+
+def test_annotation_format_for_github():
+    problem = Problem("posts/nieuws/x.md", 3, 'date: "7 maart" is geen datum')
+    assert check.annotation(problem) == '::error file=posts/nieuws/x.md,line=3::date: "7 maart" is geen datum'
+
+
+def test_annotation_escapes_percent_and_newlines():
+    problem = Problem("posts/nieuws/x.md", 4, "100% fout\nregel twee\r")
+    assert check.annotation(problem) == "::error file=posts/nieuws/x.md,line=4::100%25 fout%0Aregel twee%0D"
+
+
+def run_check(cwd, *args, **env):
+    environment = {**os.environ, "SITE_TODAY": "2026-11-22"}
+    environment.pop("GITHUB_ACTIONS", None)
+    environment.update(env)
+    return subprocess.run([sys.executable, "-m", "werkplaats.check", *args], cwd=cwd, env=environment, capture_output=True, text=True)
+
+
+def test_check_passes_on_the_real_posts():
+    result = run_check(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "posts/ is in orde" in result.stdout
+
+
+def test_check_fails_with_every_problem_and_annotations_in_actions(repo):
+    repo.write("nieuws/a.md", "---\ntitle: X\ndate: 7 maart\n---\n\nTekst.\n")
+    repo.write("verslagen/b.md", post("tags: wijkteams"))
+    result = run_check(repo.root, GITHUB_ACTIONS="true")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith('posts/nieuws/a.md:3: date: "7 maart" is geen datum')
+    assert lines[1].startswith("::error file=posts/nieuws/a.md,line=3::date:")
+    assert lines[2].startswith("posts/verslagen/b.md:4: tags: moet een lijst zijn")
+    assert lines[3].startswith("::error file=posts/verslagen/b.md,line=4::tags:")
+    assert "2 fouten" in result.stderr
+
+
+def test_check_with_file_arguments_reports_only_those_files(repo):
+    repo.write("nieuws/a.md", "---\ntitle: X\ndate: 7 maart\n---\n\nTekst.\n")
+    repo.write("nieuws/b.md", VALID)
+    assert run_check(repo.root, "posts/nieuws/b.md").returncode == 0
+    result = run_check(repo.root, "./posts/nieuws/a.md")
+    assert result.returncode == 1 and result.stdout.startswith("posts/nieuws/a.md:3:")
+    assert "::error" not in result.stdout
+
+
+def test_check_refuses_a_bad_site_today():
+    result = run_check(ROOT, SITE_TODAY="morgen")
+    assert result.returncode == 2
+    assert 'SITE_TODAY "morgen" is geen datum' in result.stderr
+
+
+@pytest.mark.xfail(
+    reason="BUG: werkplaats/check.py:40 sends editors to REDACTIE.md, which does not exist in the repository",
+    strict=True,
+)
+def test_check_points_editors_to_a_guide_that_exists(repo):
+    repo.write("nieuws/a.md", "---\ntitle: X\ndate: 7 maart\n---\n\nTekst.\n")
+    result = run_check(repo.root)
+    guides = [word.rstrip(".,") for word in result.stderr.split() if word.rstrip(".,").endswith(".md")]
+    assert guides, result.stderr
+    for guide in guides:
+        assert (ROOT / guide).is_file(), guide

@@ -1,0 +1,176 @@
+"""`make bench POSTS=1000 EVENTS=300`: build time, memory, page weight and
+live-preview latency on a synthetic corpus, next to a stock Material blog
+of the same posts built in the same run.
+
+The stock blog is Material 9.8.1 with only the search and blog plugins and
+no project hooks; its posts are ours in Material's documented form (date
+and categories in front matter, the title as the `# heading`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tools.corpus import write_corpus  # noqa: E402
+
+PROJECT = ("mkdocs.yml", "docs", "overrides", "hooks", "werkplaats", "schemas")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_TODAY": "2026-11-22"}
+
+
+def timed(args: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall time (s) and peak RSS (KiB) of one command."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"failed in {cwd}: {' '.join(args)}\n{process.stderr.read().decode()[-3000:]}")
+    return elapsed, usage.ru_maxrss
+
+
+def project_copy(base: Path, posts: int, events: int) -> Path:
+    root = base / "project"
+    root.mkdir()
+    for name in PROJECT:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("posts", "__pycache__"))
+        elif source.is_file():
+            shutil.copy(source, root / name)
+    write_corpus(root / "posts", posts, events, images=min(20, posts // 50))
+    return root
+
+
+def stock_copy(base: Path, project: Path) -> Path:
+    root = base / "stock"
+    target = root / "docs" / "blog" / "posts"
+    target.mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (root / "docs" / "blog" / "index.md").write_text("# Blog\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text("site_name: Stock\ntheme:\n  name: material\nplugins:\n  - search\n  - blog\n", encoding="utf-8")
+    for kind in ("nieuws", "verslagen"):
+        for path in sorted((project / "posts" / kind).glob("*.md")):
+            text = path.read_text(encoding="utf-8")
+            title = re.search(r'^title: "(.*)"$', text, re.MULTILINE).group(1)
+            front, body = text[4:].split("\n---\n", 1)
+            front = "\n".join(line for line in front.splitlines() if line.startswith(("date:", "categories:")))
+            (target / f"{kind}-{path.name}").write_text(f"---\n{front}\n---\n\n# {title}\n{body}", encoding="utf-8")
+    return root
+
+
+def pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+def weight(site: Path, page: Path) -> int:
+    """Compressed bytes of a page and every local asset it loads."""
+    html = page.read_text(encoding="utf-8")
+    total = len(gzip.compress(html.encode()))
+    for ref in set(re.findall(r'(?:src|href)="([^"#?]+\.(?:css|js|woff2?|png|jpe?g|webp|svg))"', html)):
+        asset = (page.parent / ref).resolve()
+        if asset.is_file():
+            total += len(gzip.compress(asset.read_bytes()))
+    return total
+
+
+def preview_latency(project: Path) -> float:
+    """Seconds from saving a post until `mkdocs serve` serves the change."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**ENV, "SITE_URL": f"http://127.0.0.1:{port}/"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        post = sorted((project / "posts" / "nieuws").glob("*.md"))[-1]
+        url = f"http://127.0.0.1:{port}/"
+        _wait_for(url, lambda body: True, 600)
+        marker = f"Bijgewerkt-{time.time_ns()}"
+        text = post.read_text(encoding="utf-8")
+        start = time.perf_counter()
+        post.write_text(text.replace("\n---\n\n", f"\n---\n\n{marker} ", 1), encoding="utf-8")
+        title = re.search(r'^title: "(.*)"$', text, re.MULTILINE).group(1)
+        page_url = None
+        deadline = time.perf_counter() + 600
+        while page_url is None and time.perf_counter() < deadline:
+            listing = _fetch(url + "nieuws/")
+            match = re.search(r'href="([^"]+)"[^>]*>\s*' + re.escape(title), listing or "")
+            page_url = match and urllib.request.urljoin(url + "nieuws/", match.group(1))
+        _wait_for(page_url, lambda body: marker in body, 600)
+        return time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_for(url, accept, seconds):
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        body = _fetch(url)
+        if body is not None and accept(body):
+            return body
+        time.sleep(0.1)
+    raise SystemExit(f"timed out waiting for {url}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--posts", type=int, default=1000)
+    parser.add_argument("--events", type=int, default=300)
+    parser.add_argument("--no-stock", action="store_true")
+    parser.add_argument("--no-preview", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="werkplaats-bench-") as tmp:
+        base = Path(tmp)
+        project = project_copy(base, args.posts, args.events)
+        check_time, _ = timed([sys.executable, "-m", "werkplaats.check"], project)
+        ours_time, ours_rss = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(base / "site")], project)
+        site = base / "site"
+        rows = [("ours", args.posts, args.events, pages(site), ours_time, ours_rss)]
+        if not args.no_stock:
+            stock = stock_copy(base, project)
+            stock_time, stock_rss = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(base / "stock-site")], stock)
+            rows.append(("stock Material blog", args.posts, 0, pages(base / "stock-site"), stock_time, stock_rss))
+        print(f"\nmachine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}\n")
+        print("| build | posts | events | pages written | wall time (s) | peak memory (MiB) | pages/s |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for name, posts, events, count, seconds, rss in rows:
+            print(f"| {name} | {posts} | {events} | {count} | {seconds:.1f} | {rss / 1024:.0f} | {count / seconds:.0f} |")
+        if not args.no_stock:
+            print(f"\nstock / ours (wall time): {stock_time / ours_time:.2f}")
+        print(f"make check: {check_time:.2f} s")
+        index = site / "search" / "search_index.json"
+        print(f"search index: {index.stat().st_size / 1024:.0f} KiB, {len(gzip.compress(index.read_bytes())) / 1024:.0f} KiB compressed")
+        news_item = next((site / "nieuws").glob("20*/*/*/*/index.html"))
+        for label, page in (("home", site / "index.html"), ("news item", news_item), ("agenda", site / "agenda" / "index.html")):
+            print(f"page weight {label}: {weight(site, page) / 1024:.0f} KiB compressed (HTML + CSS + JS + images)")
+        if not args.no_preview:
+            print(f"live preview (save -> served): {preview_latency(project):.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
