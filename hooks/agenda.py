@@ -6,6 +6,7 @@ Pages are virtual files; what each shows comes from werkplaats.agenda.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 
@@ -14,6 +15,7 @@ from mkdocs.structure.files import File
 
 from werkplaats import agenda
 from werkplaats import build as site
+from werkplaats.views import html_meta
 
 # src_uri of each generated listing page -> (view, key); filled per build.
 _listings: dict[str, tuple[str, object]] = {}
@@ -50,13 +52,15 @@ def _move(file, url, config):
 
 def _page(title: str, view: str) -> str:
     # JSON-style quoting keeps any title valid YAML.
-    return f"---\ntemplate: agenda-{view}.html\ntitle: {json.dumps(title, ensure_ascii=False)}\nsearch:\n  exclude: true\n---\n"
+    # Titles hold editors' tag names: escaped, as Material prints titles as HTML.
+    return f"---\ntemplate: agenda-{view}.html\ntitle: {json.dumps(html.escape(title), ensure_ascii=False)}\nsearch:\n  exclude: true\n---\n"
 
 
 def on_page_markdown(markdown, page, config, files):
     entry = site.current().by_source.get(page.file.abs_src_path)
     if entry is not None and entry.is_event:
         page.meta["template"] = "event.html"  # chosen before on_page_context runs
+        page.meta.update(html_meta(entry))
     return markdown
 
 

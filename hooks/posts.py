@@ -17,6 +17,7 @@ from mkdocs.structure.files import File
 from werkplaats import build as site
 from werkplaats.dates import source_date_epoch
 from werkplaats.model import ContentError, with_excerpt_separator
+from werkplaats.views import html_meta
 
 _preview = False
 
@@ -63,7 +64,8 @@ def _apply_model_to_blog_posts(config, state):
 
     The blog reads front matter itself; we overwrite what the model owns:
     categories (the folder category is added), the publication status (for
-    the "gepland" marker in preview) and the excerpt marker.
+    the "gepland" marker in preview), the excerpt marker, and the text
+    values Material prints as HTML (escaped, see views.html_meta).
     """
     blog = config.plugins["material/blog"]
     original = blog._resolve_post
@@ -76,6 +78,7 @@ def _apply_model_to_blog_posts(config, state):
         post.meta["publicatie"] = entry.publication(state.today)
         post.markdown = with_excerpt_separator(post.markdown)
         post.meta["template"] = "post.html"
+        post.meta.update(html_meta(entry))
         return post
 
     blog._resolve_post = resolve_post

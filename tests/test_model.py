@@ -114,6 +114,7 @@ def test_bad_front_matter_gives_one_problem_on_the_right_line(repo, text, line, 
 TAB_INDENTED = [
     ("tab-indented list item", "---\ntitle: X\ndate: 2017-03-07\ntags:\n\t- wijkteams\n---\n\nTekst.\n", 5),
     ("tab before the first key", "---\n\ttitle: X\ndate: 2017-03-07\n---\n\nTekst.\n", 2),
+    ("tab-indented attachment", "---\ntitle: X\ndate: 2017-03-07\nattachments:\n  - title: A\n\t  file: a.pdf\n---\n\nTekst.\n", 6),
 ]
 
 
@@ -122,6 +123,12 @@ def test_tab_indentation_is_named_as_a_tab(repo, text, line):
     problem = only_problem(repo.read("nieuws/x.md", text))
     assert problem.line == line
     assert "staat een tab" in problem.message, problem
+
+
+def test_a_tab_inside_a_quoted_value_is_fine(repo):
+    entry, problems = repo.read("nieuws/x.md", post().replace("title: Nieuw bericht", 'title: "Nieuw\tbericht"'))
+    assert problems == []
+    assert entry.title == "Nieuw\tbericht"
 
 
 def test_image_without_image_alt_points_at_the_image_line(repo):

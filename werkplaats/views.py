@@ -7,11 +7,27 @@ order, how a date reads in Dutch) is made here and tested without a build.
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from .dates import dutch_date
 from .model import Entry
 
 HOME_NEWS_COUNT = 3
+
+
+def html_meta(entry: Entry) -> dict:
+    """Front-matter text as Material's templates need it: HTML-escaped.
+
+    Material prints page titles, descriptions and tags without escaping
+    (they may hold markup in documentation sites). Editors' values are
+    text, so `<`, `&` and quotes must reach the page as characters.
+    """
+    meta = {"title": html.escape(entry.title)}
+    if entry.description:
+        meta["description"] = html.escape(entry.description)
+    if entry.tags:
+        meta["tags"] = [html.escape(tag) for tag in entry.tags]
+    return meta
 
 
 def post_card(entry: Entry, url: str, today: dt.date, image: dict | None = None) -> dict:

@@ -1,0 +1,341 @@
+"""The built site in a real browser: Debian's Chromium, driven by Playwright,
+against both sites of tests/sitecheck.py served on 127.0.0.1.
+
+- accessibility: axe-core, WCAG 2.0/2.1 A and AA, zero violations on every
+  page type and on the search dialog with a query typed in;
+- keyboard: the skip link comes first, shows and works; every control on
+  the main page types shows a visible focus ring (measured in pixels); the
+  search opens, finds, follows a result and closes with keys alone;
+- reflow: no horizontal scrolling at 320 CSS pixels (WCAG 1.4.10), and
+  text stays whole at 200% zoom and at 200% text size (WCAG 1.4.4);
+- privacy: every request a page makes, recorded in the browser, goes to the
+  local server;
+- print: no navigation on paper, full link addresses, an event's date and
+  place.
+
+One browser for the whole session; a fresh context (empty cache) per test.
+Chromium missing: skipped locally, failed in CI (CI=true).
+"""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import urlsplit
+
+import pytest
+from PIL import Image, ImageChops
+
+from sitecheck import CHROMIUM, CHROMIUM_ARGS, built_sites, need_chromium
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# Every page type, per site. "proef" has what the real posts lack: a second
+# page of news, an upcoming and a cancelled event.
+COMMON = [
+    "home", "nieuws", "jaararchief", "categorie", "nieuwsbericht", "verslag", "agenda", "maand",
+    "agenda-jaar", "activiteit-voorbij", "contact", "inhoudspagina", "404",
+]
+PAGES = [("echt", kind) for kind in COMMON] + [
+    ("proef", kind) for kind in COMMON + ["nieuws-pagina-2", "activiteit-binnenkort", "activiteit-geannuleerd"]
+]
+PAGE_IDS = [f"{site}-{kind}" for site, kind in PAGES]
+# Where every control is tabbed to and its focus ring measured.
+FOCUS_PAGES = [
+    ("echt", "home", 1280), ("echt", "nieuwsbericht", 1280), ("echt", "agenda", 1280), ("echt", "maand", 1280),
+    ("echt", "contact", 1280), ("proef", "activiteit-binnenkort", 1280), ("proef", "nieuws-pagina-2", 1280),
+    ("echt", "home", 375), ("proef", "nieuwsbericht", 375),
+]
+NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+@pytest.fixture(scope="session")
+def sites(tmp_path_factory):
+    return built_sites(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        # Debian's Chromium; Playwright never downloads a browser.
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(sites, browser):
+    """open_page(site, kind, width=1280, **context options) -> (page, requests, site)."""
+    contexts = []
+
+    def open_(site_name: str, kind: str, width: int = 1280, height: int = 900, **options):
+        site = sites[site_name]
+        assert kind in site.pages, f"paginatype {kind!r} ontbreekt in de site {site_name!r}"
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL", **options)
+        contexts.append(context)
+        requests: list[str] = []
+        # Context-wide: the page, its frames and its workers (the search index).
+        context.on("request", lambda request: requests.append(request.url))
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        response = page.goto(site.url + site.pages[kind], wait_until="networkidle")
+        assert response is not None and response.status == (404 if kind == "404" else 200), site.pages[kind]
+        assert not errors, f"JavaScript-fouten op {site.pages[kind]}: {errors}"
+        return page, requests, site
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def axe_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(
+            f"{', '.join(map(str, node['target']))}: {node['failureSummary']}" for node in v["nodes"][:5]
+        )
+        for v in results.response["violations"]
+    ]
+
+
+def describe(page) -> str:
+    return page.evaluate("""() => { const e = document.activeElement;
+        return `<${e.tagName.toLowerCase()} class="${e.className}" href="${e.getAttribute('href') || ''}"> ${(e.innerText || e.value || '').trim().slice(0, 40)}`; }""")
+
+
+# --- Accessibility ----------------------------------------------------------
+
+@pytest.mark.parametrize("site, kind", PAGES, ids=PAGE_IDS)
+def test_axe_finds_no_wcag_violations(open_page, site, kind):
+    page, _, _ = open_page(site, kind)
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("site", ["echt", "proef"])
+@pytest.mark.parametrize("width", [1280, 375])
+def test_axe_search_dialog_with_a_query(open_page, site, width):
+    page, _, _ = open_page(site, "home", width)
+    open_search_and_type(page, "werk")
+    assert axe_violations(page) == []
+
+
+# --- Keyboard ----------------------------------------------------------------
+
+@pytest.mark.parametrize("site, kind", PAGES, ids=PAGE_IDS)
+def test_skip_link_is_first_visible_and_skips_to_the_content(open_page, site, kind):
+    page, _, _ = open_page(site, kind)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.matches('a.wp-skip[href=\"#inhoud\"]')"), describe(page)
+    # Visible: faded in, inside the viewport, on top of everything else.
+    page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'", timeout=2000)
+    assert page.evaluate("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth
+            && document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2).closest('a') === e; }""")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    # The next stop is in the content, past the header, tabs and navigation.
+    assert page.evaluate("!!document.activeElement.closest('.md-content')"), describe(page)
+
+
+def focus_ring_shown(page) -> tuple[bool, str]:
+    """Whether the focused element looks different from its unfocused self:
+    the pixels around it, focused and blurred, compared."""
+    box = page.evaluate("""() => { const r = document.activeElement.getBoundingClientRect();
+        return {x: r.x, y: r.y, width: r.width, height: r.height}; }""")
+    viewport = page.viewport_size
+    if box["width"] < 1 or box["height"] < 1 or box["x"] + box["width"] <= 0 or box["y"] + box["height"] <= 0 \
+            or box["x"] >= viewport["width"] or box["y"] >= viewport["height"]:
+        return False, f"niet in beeld ({box})"
+    margin = 8
+    x0, y0 = max(0, box["x"] - margin), max(0, box["y"] - margin)
+    x1 = min(viewport["width"], box["x"] + box["width"] + margin)
+    y1 = min(viewport["height"], box["y"] + box["height"] + margin)
+    clip = {"x": x0, "y": y0, "width": x1 - x0, "height": y1 - y0}
+    focused = Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB")
+    page.evaluate("window.__wpFocused = document.activeElement; document.activeElement.blur()")
+    blurred = Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB")
+    page.evaluate("window.__wpFocused.focus()")
+    # Pixels that changed clearly (not anti-aliasing): at least a 1-pixel
+    # line around the element's box must have changed.
+    changed = ImageChops.difference(focused, blurred).convert("L").point(lambda v: 255 if v > 40 else 0)
+    count = changed.histogram()[255]
+    needed = 2 * (min(box["width"], x1 - x0) + min(box["height"], y1 - y0))
+    return count >= needed, f"{count} pixels veranderd, {needed:.0f} nodig"
+
+
+@pytest.mark.parametrize("site, kind, width", FOCUS_PAGES, ids=[f"{s}-{k}-{w}" for s, k, w in FOCUS_PAGES])
+def test_every_control_shows_focus(open_page, site, kind, width):
+    page, _, _ = open_page(site, kind, width)
+    page.add_style_tag(content=NO_MOTION)  # judge the end state, not a transition
+    seen, problems = [], []
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement === document.body"):
+            break  # past the last control
+        name = describe(page)
+        if seen and name == seen[0]:
+            break  # round again
+        seen.append(name)
+        shown, detail = focus_ring_shown(page)
+        if not shown:
+            problems.append(f"{name}: {detail}")
+    assert len(seen) > 5, seen
+    assert problems == [], "\n".join(problems)
+
+
+def open_search_and_type(page, query: str) -> None:
+    page.keyboard.press("/")
+    page.wait_for_function("document.activeElement.matches('.md-search__input') && document.getElementById('__search').checked")
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item", state="visible")
+
+
+def search_is_open(page) -> bool:
+    return page.evaluate("document.getElementById('__search').checked")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_search_by_keyboard_alone(open_page, width):
+    page, _, site = open_page("echt", "home", width)
+    # Open with "/", type, move to the first result with the arrow key.
+    open_search_and_type(page, "werkconferentie")
+    assert page.locator(".md-search__output").is_visible()
+    page.keyboard.press("ArrowDown")
+    target = page.evaluate("document.activeElement.closest('.md-search-result__item') && document.activeElement.href")
+    assert target, describe(page)
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+    # Enter follows the result.
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.split("#")[0] == target.split("#")[0]
+    # "s" opens it too, Escape closes it and nothing of it stays focusable.
+    page.keyboard.press("s")
+    page.wait_for_function("document.getElementById('__search').checked")
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.getElementById('__search').checked")
+    assert not page.locator(".md-search__output").is_visible()
+    assert not page.evaluate("!!document.activeElement.closest('.md-search')")
+
+
+def test_search_field_is_reached_with_tab(open_page):
+    page, _, _ = open_page("echt", "contact", 1280)
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.md-search__input')"):
+            break
+    else:
+        pytest.fail("het zoekveld is niet met Tab te bereiken")
+    page.wait_for_function("document.getElementById('__search').checked")
+    page.keyboard.type("kenniscafe")
+    page.wait_for_selector(".md-search-result__item", state="visible")
+    page.keyboard.press("Tab")  # Tab leaves the search and closes it
+    page.wait_for_function("!document.getElementById('__search').checked")
+    assert not page.evaluate("!!document.activeElement.closest('.md-search')"), describe(page)
+
+
+# --- Reflow and zoom -----------------------------------------------------------
+
+CLIPPED_TEXT = """() => [...document.querySelectorAll('.md-content *, .md-footer *')].filter(e => {
+    const s = getComputedStyle(e);
+    if (s.display === 'none' || s.visibility === 'hidden' || !e.textContent.trim()) return false;
+    return (['hidden', 'clip'].includes(s.overflowX) && e.scrollWidth > e.clientWidth + 1)
+        || (['hidden', 'clip'].includes(s.overflowY) && e.scrollHeight > e.clientHeight + 1);
+}).map(e => `<${e.tagName.toLowerCase()} class="${e.className}"> ${e.textContent.trim().slice(0, 40)}`)"""
+
+WIDER_THAN_VIEWPORT = """() => { const w = document.documentElement.clientWidth;
+    return [document.documentElement.scrollWidth, w, [...document.querySelectorAll('body *')].filter(e => {
+        const r = e.getBoundingClientRect(); return r.width > 0 && r.right > w + 1 && getComputedStyle(e).visibility !== 'hidden';
+    }).slice(0, 5).map(e => `<${e.tagName.toLowerCase()} class="${e.className}">`)]; }"""
+
+
+@pytest.mark.parametrize("site, kind", PAGES, ids=PAGE_IDS)
+def test_no_horizontal_scrolling_at_320_pixels(open_page, site, kind):
+    page, _, _ = open_page(site, kind, width=320, height=640)
+    scroll_width, width, wide = page.evaluate(WIDER_THAN_VIEWPORT)
+    assert scroll_width <= width, f"{scroll_width}px breed bij {width}px: {wide}"
+
+
+@pytest.mark.parametrize("site, kind", PAGES, ids=PAGE_IDS)
+def test_text_stays_readable_at_200_percent_zoom(open_page, site, kind):
+    # Browser zoom at 200% on a 1280x800 window: 640x400 CSS pixels, each two
+    # screen pixels wide, the layout reflows to the phone layout.
+    page, _, _ = open_page(site, kind, width=640, height=400, device_scale_factor=2)
+    scroll_width, width, wide = page.evaluate(WIDER_THAN_VIEWPORT)
+    assert scroll_width <= width, f"{scroll_width}px breed bij {width}px: {wide}"
+    assert page.evaluate(CLIPPED_TEXT) == []
+    # Text-only zoom (WCAG 1.4.4): every size is in rem, so doubling the root
+    # font size doubles all text; still no clipping, no sideways scrolling.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    before = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-content p, .md-content li')).fontSize)")
+    page.add_style_tag(content="html { font-size: 250% !important; }")  # Material's base is 125%
+    after = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-content p, .md-content li')).fontSize)")
+    assert after >= 2 * before - 0.5
+    scroll_width, width, wide = page.evaluate(WIDER_THAN_VIEWPORT)
+    assert scroll_width <= width, f"{scroll_width}px breed bij {width}px: {wide}"
+    assert page.evaluate(CLIPPED_TEXT) == []
+
+
+# --- Privacy -------------------------------------------------------------------
+
+def other_hosts(requests: list[str], site_url: str) -> list[str]:
+    own = urlsplit(site_url)[:2]
+    return [url for url in requests if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url)[:2] != own]
+
+
+@pytest.mark.parametrize("site, kind", PAGES, ids=PAGE_IDS)
+def test_no_request_leaves_the_site(open_page, site, kind):
+    page, requests, served = open_page(site, kind)
+    # What starts later: lazy images at the bottom, the search worker and
+    # its index (loaded on the first query), anything on a timer.
+    page.mouse.wheel(0, 20000)
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.keyboard.press("/")
+    page.keyboard.type("werkplaats")
+    page.wait_for_selector(".md-search-result__meta", state="visible")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    assert any(url.endswith("search_index.json") for url in requests), "de zoekindex is niet geladen: meet de opname wel?"
+    assert other_hosts(requests, served.url) == []
+
+
+def test_the_request_recorder_sees_other_hosts(open_page):
+    """The privacy test can fail: a font, image and script from elsewhere are seen."""
+    page, requests, served = open_page("echt", "home")
+    page.evaluate("""() => {
+        const img = new Image(); img.src = 'https://example.org/beeld.png'; document.body.append(img);
+        const s = document.createElement('script'); s.src = 'https://cdn.example.net/x.js'; document.body.append(s);
+        new FontFace('X', 'url(https://fonts.example.com/x.woff2)').load().catch(() => {}); }""")
+    page.wait_for_timeout(500)
+    assert sorted(urlsplit(url).hostname for url in other_hosts(requests, served.url)) == [
+        "cdn.example.net", "example.org", "fonts.example.com",
+    ]
+
+
+# --- Print -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["nieuwsbericht", "verslag", "activiteit-binnenkort", "activiteit-voorbij"])
+def test_print_without_navigation_and_with_link_addresses(open_page, kind):
+    page, _, site = open_page("proef", kind)
+    page.emulate_media(media="print")
+    for furniture in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".wp-skip"):
+        assert not page.locator(furniture).first.is_visible(), furniture
+    assert page.locator("article h1").is_visible()
+    printed = page.evaluate("""() => [...document.querySelectorAll('article a[href]')]
+        .filter(a => a.offsetParent !== null && !a.getAttribute('href').startsWith('#'))
+        .map(a => [a.textContent.trim(), a.href.replace(/^mailto:/, ''), getComputedStyle(a, '::after').content])""")
+    assert printed, "geen links in de tekst"
+    for text, address, after in printed:
+        if text != address:  # a link that shows its address needs no second copy
+            assert after == f'" ({address})"', f"{text!r}: {after}"
+    if kind.startswith("activiteit"):
+        facts = page.locator(".wp-facts")
+        assert facts.is_visible()
+        text = facts.inner_text()
+        assert "Wanneer" in text and "Waar" in text
+        assert page.locator(".wp-facts time").inner_text() in text
+        assert "Rotterdam" in text or "Dordrecht" in text

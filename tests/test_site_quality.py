@@ -1,0 +1,275 @@
+"""The built files themselves: valid HTML (the Nu HTML Checker), no broken
+internal links, and the metadata every page needs (title, description,
+Open Graph, canonical URL, sitemap).
+
+Run on three builds: the real site as deployed (site_url with the /site/
+base path, conftest's `site`) and both sites of tests/sitecheck.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import feedparser
+import icalendar
+import pytest
+from bs4 import BeautifulSoup
+from lxml import etree
+
+from sitecheck import built_sites, need_vnu, run_vnu
+
+BUILDS = ["gepubliceerd", "echt", "proef"]
+DEPLOYED_URL = "https://werkplaats-zhz.github.io/site/"
+
+
+@pytest.fixture(scope="session")
+def builds(site, tmp_path_factory) -> dict[str, tuple[Path, str]]:
+    """name -> (site directory, site_url it was built for)."""
+    sites = built_sites(tmp_path_factory)
+    return {"gepubliceerd": (site, DEPLOYED_URL)} | {name: (s.root, s.url) for name, s in sites.items()}
+
+
+def html_pages(root: Path) -> list[Path]:
+    return sorted(root.rglob("*.html"))
+
+
+def page_url(root: Path, path: Path, base: str) -> str:
+    rel = path.relative_to(root).as_posix()
+    return base + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+# --- Valid HTML ------------------------------------------------------------------
+
+def is_false_positive(message: dict) -> bool:
+    """Material's base.html writes autocomplete="off" on its two hidden
+    toggle checkboxes (the drawer and the search), outside any template
+    block. The HTML standard does not list autocomplete for checkboxes, so
+    the checker reports it, but browsers do apply it there: it stops Firefox
+    from restoring the toggles' state, which would reopen the drawer or the
+    search on "back". It cannot be changed without copying Material's whole
+    base.html. Only exactly that message on exactly those two inputs is
+    ignored."""
+    return (
+        message["message"].startswith("Attribute “autocomplete” is only allowed when the input type is")
+        and re.search(r'data-md-toggle="(drawer|search)" type="checkbox" id="__(drawer|search)" autocomplete="off"', message.get("extract", "")) is not None
+    )
+
+
+PROBE = '<!doctype html><html lang="nl"><title>x</title><p><div></p><img src=x>'
+
+
+@pytest.fixture(scope="session")
+def vnu_errors(builds, tmp_path_factory) -> list[dict]:
+    """The checker's errors for every page of every build, plus a page that
+    is broken on purpose (one Java start for all: it takes seconds)."""
+    need_vnu()
+    probe = tmp_path_factory.mktemp("vnu") / "kapot.html"
+    probe.write_text(PROBE, encoding="utf-8")
+    files = [probe] + [page for root, _ in builds.values() for page in html_pages(root)]
+    return [m for m in run_vnu(files) if m.get("type") == "error" and not is_false_positive(m)]
+
+
+def errors_under(messages: list[dict], root: Path) -> list[str]:
+    found = []
+    for m in messages:
+        path = Path(unquote(urlsplit(m["url"]).path))
+        if path.is_relative_to(root):
+            found.append(f"{path.relative_to(root)}:{m.get('lastLine', '?')}: {m['message']}")
+    return found
+
+
+@pytest.mark.parametrize("build", BUILDS)
+def test_every_page_is_valid_html(builds, vnu_errors, build):
+    root, _ = builds[build]
+    report = errors_under(vnu_errors, root)
+    assert report == [], f"{len(report)} fouten:\n" + "\n".join(report[:40])
+
+
+def test_the_checker_sees_an_error(vnu_errors):
+    """The check can fail: vnu reports the broken page, the filter lets it through."""
+    probe = [m["message"] for m in vnu_errors if m["url"].endswith("/kapot.html")]
+    assert any("alt" in message for message in probe), probe
+
+
+# --- Links ---------------------------------------------------------------------
+
+SKIPPED_SCHEMES = ("mailto", "tel", "javascript", "data")
+
+
+class LinkChecker:
+    """Resolves the site's own URLs to built files, with #fragments."""
+
+    def __init__(self, root: Path, base: str):
+        self.root, self.base = root, base
+        self.base_path = urlsplit(base).path
+        self._ids: dict[Path, set[str]] = {}
+
+    def ids(self, path: Path) -> set[str]:
+        if path not in self._ids:
+            page = soup(path)
+            self._ids[path] = {tag["id"] for tag in page.find_all(id=True)} | {a["name"] for a in page.find_all("a", attrs={"name": True})}
+        return self._ids[path]
+
+    def problem(self, url: str, where: str) -> str | None:
+        """None if `url` (absolute) is fine or not ours, else what is wrong."""
+        parts = urlsplit(url)
+        if parts.scheme in SKIPPED_SCHEMES:
+            return None
+        if parts.scheme == "webcal":  # the calendar subscription: http(s) with another name
+            return self.problem(re.sub(r"^webcal://", urlsplit(self.base).scheme + "://", url), where)
+        if f"{parts.scheme}://{parts.netloc}" != f"{urlsplit(self.base).scheme}://{urlsplit(self.base).netloc}":
+            return None  # another site: not checked offline
+        path = unquote(parts.path)
+        if not path.startswith(self.base_path):
+            return f"{where}: {url} ligt buiten de site ({self.base})"
+        target = self.root / path[len(self.base_path):]
+        if path.endswith("/") or target.is_dir():
+            if not path.endswith("/"):
+                return f"{where}: {url} mist de / aan het eind"
+            target = target / "index.html"
+        if not target.is_file():
+            return f"{where}: {url} bestaat niet"
+        if parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in self.ids(target):
+            return f"{where}: {url}: #{parts.fragment} bestaat niet op die pagina"
+        return None
+
+
+def links_in_html(page: BeautifulSoup) -> list[str]:
+    found = []
+    for tag, attribute in (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"),
+                           ("source", "src"), ("iframe", "src"), ("form", "action"), ("video", "src"), ("audio", "src")):
+        found += [element[attribute] for element in page.find_all(tag) if element.get(attribute)]
+    found += [candidate.split()[0] for img in page.find_all(srcset=True) for candidate in img["srcset"].split(",")]
+    found += [meta["content"] for meta in page.find_all("meta", property=re.compile(r"^og:(url|image)$"))]
+    return found
+
+
+def links_in_feeds(root: Path) -> list[tuple[str, str]]:
+    """(file, absolute URL) for every URL in the RSS and JSON feeds, the
+    calendars and the sitemaps."""
+    found = []
+    rss = feedparser.parse((root / "feed.xml").read_bytes())
+    found += [("feed.xml", rss.feed.link)]
+    for entry in rss.entries:
+        found += [("feed.xml", entry.link)] + [("feed.xml", e.href) for e in entry.get("enclosures", [])]
+        if entry.get("guidislink"):
+            found.append(("feed.xml", entry.id))
+    data = json.loads((root / "feed.json").read_text(encoding="utf-8"))
+    found += [("feed.json", data[key]) for key in ("home_page_url", "feed_url") if key in data]
+    for item in data["items"]:
+        found += [("feed.json", item[key]) for key in ("url", "image", "banner_image") if key in item]
+        found += [("feed.json", a["url"]) for a in item.get("attachments", [])]
+    for ics in sorted(root.rglob("*.ics")):
+        name = ics.relative_to(root).as_posix()
+        for component in icalendar.Calendar.from_ical(ics.read_bytes()).walk():
+            for key in ("URL", "ATTACH"):
+                values = component.get(key)
+                for value in values if isinstance(values, list) else [values] if values else []:
+                    found.append((name, str(value)))
+    for sitemap in (root / "sitemap.xml", root / "agenda" / "sitemap.xml"):
+        locs = etree.parse(str(sitemap)).findall(".//{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+        found += [(sitemap.relative_to(root).as_posix(), loc.text) for loc in locs]
+    return found
+
+
+@pytest.mark.parametrize("build", BUILDS)
+def test_no_broken_internal_links(builds, build):
+    root, base = builds[build]
+    checker = LinkChecker(root, base)
+    problems, checked = [], 0
+    for path in html_pages(root):
+        here = page_url(root, path, base)
+        for href in links_in_html(soup(path)):
+            checked += 1
+            problems.append(checker.problem(urljoin(here, href), path.relative_to(root).as_posix()))
+    for name, url in links_in_feeds(root):
+        checked += 1
+        problems.append(checker.problem(url, name))
+    problems = sorted({p for p in problems if p})
+    assert checked > 500
+    assert problems == [], f"{len(problems)} kapotte links:\n" + "\n".join(problems[:40])
+
+
+def test_the_link_checker_finds_broken_links(builds):
+    root, base = builds["echt"]
+    checker = LinkChecker(root, base)
+    assert checker.problem(base + "nieuws/", "x") is None
+    assert checker.problem(base + "contact/#adres", "x") is None
+    assert "bestaat niet" in checker.problem(base + "bestaat-niet/", "x")
+    assert "#nergens" in checker.problem(base + "contact/#nergens", "x")
+    assert "mist de /" in checker.problem(base + "contact", "x")
+    assert checker.problem("https://www.openstreetmap.org/", "x") is None
+
+
+# --- Metadata ----------------------------------------------------------------------
+
+OG_PROPERTIES = ("og:title", "og:description", "og:url", "og:type", "og:locale", "og:site_name")
+
+
+@pytest.mark.parametrize("build", BUILDS)
+def test_every_page_has_a_unique_title_and_its_metadata(builds, build):
+    root, base = builds[build]
+    titles, problems = Counter(), []
+    for path in html_pages(root):
+        page, name = soup(path), path.relative_to(root).as_posix()
+        (title,) = [t.get_text(strip=True) for t in page.find_all("title")]
+        titles[title] += 1
+        description = page.find("meta", attrs={"name": "description"})
+        if not (description and description["content"].strip()):
+            problems.append(f"{name}: geen meta description")
+        og = {m["property"]: m["content"] for m in page.find_all("meta", property=re.compile("^og:"))}
+        canonical = page.find("link", rel="canonical")
+        if name == "404.html":
+            # Served at every missing address: no address of its own, not indexed.
+            expected = [p for p in OG_PROPERTIES if p != "og:url"]
+            if canonical or "og:url" in og:
+                problems.append(f"{name}: een foutpagina heeft geen canonieke URL")
+            if page.find("meta", attrs={"name": "robots", "content": "noindex"}) is None:
+                problems.append(f"{name}: noindex ontbreekt")
+        else:
+            expected = OG_PROPERTIES
+            own = page_url(root, path, base)
+            if canonical is None or canonical["href"] != own:
+                problems.append(f"{name}: canonical {canonical and canonical['href']} is niet {own}")
+            if og.get("og:url") != own:
+                problems.append(f"{name}: og:url {og.get('og:url')} is niet {own}")
+        missing = [p for p in expected if not og.get(p, "").strip()]
+        if missing:
+            problems.append(f"{name}: mist {', '.join(missing)}")
+        if og.get("og:locale") != "nl_NL" or og.get("og:title") not in title:
+            problems.append(f"{name}: og:locale {og.get('og:locale')}, og:title {og.get('og:title')!r} (title {title!r})")
+        if description and og.get("og:description") != description["content"]:
+            problems.append(f"{name}: og:description is niet de meta description")
+    problems += [f"{count} pagina's met de titel {title!r}" for title, count in titles.items() if count > 1]
+    assert problems == [], "\n".join(problems[:40])
+
+
+def test_articles_are_open_graph_articles(builds):
+    root, base = builds["proef"]
+    sites = {"nieuws/2026/03/20/verslag-van-het-kenniscafe-in-maart/": "article", "agenda/2026/12/10/netwerkbijeenkomst-in-december/": "article",
+             "": "website", "contact/": "website", "nieuws/": "website"}
+    for url, kind in sites.items():
+        og_type = soup(root / url / "index.html").find("meta", property="og:type")["content"]
+        assert og_type == kind, url
+
+
+@pytest.mark.parametrize("build", BUILDS)
+def test_sitemap_lists_every_public_page(builds, build):
+    root, base = builds[build]
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
+    listed = [loc.text for loc in etree.parse(str(root / "sitemap.xml")).iter(ns)]
+    public = {page_url(root, path, base) for path in html_pages(root) if path.name != "404.html"}
+    assert len(listed) == len(set(listed)), "dubbele adressen in sitemap.xml"
+    assert sorted(public - set(listed)) == [], "niet in sitemap.xml"
+    assert sorted(set(listed) - public) == [], "in sitemap.xml maar niet gebouwd"
+    # The agenda's own sitemap (overrides/agenda/sitemap.xml): exactly the agenda's pages.
+    agenda = {loc.text for loc in etree.parse(str(root / "agenda" / "sitemap.xml")).iter(ns)}
+    assert agenda == {url for url in public if url.startswith(base + "agenda/")}
