@@ -106,7 +106,7 @@ def test_unknown_status_has_a_hint(project):
 def test_missing_location_without_online(project):
     text = VALID.split("location:")[0] + "---\n\nTekst.\n"
     problem = only_problem(project.event(text))
-    assert problem.line == 1 and problem.message.startswith("location ontbreekt")
+    assert problem.line == 5 and problem.message.startswith("location ontbreekt")  # the closing ---
 
 
 def test_online_only_event_needs_no_location_and_plain_place_is_accepted(project):

@@ -73,7 +73,8 @@ def vnu_errors(builds, tmp_path_factory) -> list[dict]:
     need_vnu()
     probe = tmp_path_factory.mktemp("vnu") / "kapot.html"
     probe.write_text(PROBE, encoding="utf-8")
-    files = [probe] + [page for root, _ in builds.values() for page in html_pages(root)]
+    # "echt" is the same site as "gepubliceerd" with another address: not twice.
+    files = [probe] + [page for name in VALIDATED for page in html_pages(builds[name][0])]
     return [m for m in run_vnu(files) if m.get("type") == "error" and not is_false_positive(m)]
 
 
@@ -86,7 +87,10 @@ def errors_under(messages: list[dict], root: Path) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("build", BUILDS)
+VALIDATED = ["gepubliceerd", "proef"]
+
+
+@pytest.mark.parametrize("build", VALIDATED)
 def test_every_page_is_valid_html(builds, vnu_errors, build):
     root, _ = builds[build]
     report = errors_under(vnu_errors, root)

@@ -229,6 +229,8 @@ _DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})$")
 
 
 def _date(value, ctx):
+    if value is None or str(value).strip() == "":
+        raise _FieldError("is leeg: vul een datum in, bijvoorbeeld 2017-03-07")
     text = str(value).strip() if not isinstance(value, (list, dict)) else ""
     match = _DATE_RE.match(text)
     if not match:
@@ -241,6 +243,8 @@ def _date(value, ctx):
 
 def _moment(value, ctx):
     """'YYYY-MM-DD HH:MM' (Amsterdam wall-clock time) or 'YYYY-MM-DD' (all day)."""
+    if value is None or str(value).strip() == "":
+        raise _FieldError("is leeg: vul een tijdstip in, bijvoorbeeld 2018-10-18 19:00")
     text = str(value).strip() if not isinstance(value, (list, dict)) else ""
     if _DATE_RE.match(text):
         return _date(text, ctx)
@@ -308,7 +312,7 @@ def _local_file(value, ctx, *, what="bestand", suffixes=None):
     target = (ctx.path.parent / text).resolve()
     posts = ctx.settings.posts_dir.resolve()
     if not target.is_relative_to(posts):
-        raise _FieldError(f'"{text}" wijst naar buiten de map posts/ (zet het {what} in posts/ en verwijs ernaar vanaf dit bestand)')
+        raise _FieldError(f'"{text}" wijst naar buiten de map posts/ (zet het bestand in posts/ en verwijs ernaar vanaf dit bestand)')
     if suffixes and target.suffix.lower() not in suffixes:
         raise _FieldError(f'"{text}" is geen {what} (toegestaan: {", ".join(suffixes)})')
     if not target.is_file():
@@ -411,6 +415,13 @@ EVENT_FIELDS = {
 }
 
 
+# Keys of the other kind, which editors copy from one file to another.
+_KIND_HINTS = {
+    (True, "date"): ' (een activiteit heeft start: in plaats van date:)',
+    (False, "start"): ' (een bericht heeft date: in plaats van start:; activiteiten horen in posts/agenda/)',
+}
+
+
 def fields_for(kind: str) -> dict[str, Field]:
     return EVENT_FIELDS if kind == "agenda" else POST_FIELDS
 
@@ -494,7 +505,7 @@ def _yaml_problem(error: yaml.YAMLError, rel: str) -> Problem:
     elif "mapping values are not allowed" in problem:
         message = 'ongeldige regel in de front matter: zet tekst met een dubbele punt tussen aanhalingstekens, bijvoorbeeld title: "Verslag: de middag"'
     else:
-        message = f"de front matter is geen geldige YAML ({problem}); controleer inspringing, dubbele punten en aanhalingstekens"
+        message = "de front matter is geen geldige YAML: controleer op deze regel de inspringing, dubbele punten en aanhalingstekens"
     return Problem(rel, (mark.line + 1) if mark else 1, message)
 
 
@@ -539,7 +550,8 @@ def read_entry(path: Path, settings: Settings) -> tuple[Entry | None, list[Probl
     for key, value in meta.items():
         line, value_node = lines.get(str(key), (1, None))
         if key not in spec:
-            problems.append(Problem(rel, line, f'onbekende sleutel "{key}"{_hint(key, spec)} (toegestaan: {", ".join(spec)})'))
+            hint = _KIND_HINTS.get((kind == "agenda", key)) or _hint(key, spec)
+            problems.append(Problem(rel, line, f'onbekende sleutel "{key}"{hint} (toegestaan: {", ".join(spec)})'))
             continue
         if key in ("date", "start", "end") and isinstance(value_node, yaml.ScalarNode) and value_node.style in ("'", '"'):
             problems.append(Problem(rel, line, f'{key}: zet de datum zonder aanhalingstekens, bijvoorbeeld {key}: {value}'))
@@ -549,9 +561,10 @@ def read_entry(path: Path, settings: Settings) -> tuple[Entry | None, list[Probl
         except _FieldError as error:
             problems.append(Problem(rel, line, f"{key}: {error}"))
 
+    closing = body_line - 1  # the line with the closing ---, where a missing key goes
     for key, item in spec.items():
         if item.required and key not in meta:
-            problems.append(Problem(rel, 1, f'{key} ontbreekt: voeg een regel toe, bijvoorbeeld {key}: {_example_text(item.example)}'))
+            problems.append(Problem(rel, closing, f'{key} ontbreekt: voeg boven deze regel een regel toe, bijvoorbeeld {key}: {_example_text(item.example)}'))
     if "image" in values and "image_alt" not in values and "image_alt" not in meta:
         problems.append(Problem(rel, lines["image"][0], "image_alt ontbreekt: beschrijf de afbeelding in een zin voor wie haar niet kan zien"))
     if "image_alt" in values and "image" not in meta:
@@ -559,7 +572,7 @@ def read_entry(path: Path, settings: Settings) -> tuple[Entry | None, list[Probl
     if not body.strip():
         problems.append(Problem(rel, body_line, "er staat geen tekst onder de front matter: schrijf minstens één alinea"))
     if kind == "agenda":
-        problems.extend(_check_event(values, meta, lines, rel))
+        problems.extend(_check_event(values, meta, lines, rel, closing))
     if problems:
         return None, problems
 
@@ -595,11 +608,11 @@ def read_entry(path: Path, settings: Settings) -> tuple[Entry | None, list[Probl
     return entry, []
 
 
-def _check_event(values, meta, lines, rel) -> list[Problem]:
+def _check_event(values, meta, lines, rel, closing) -> list[Problem]:
     problems = []
     start, end = values.get("start"), values.get("end")
     if "location" not in meta and "online" not in meta:
-        problems.append(Problem(rel, 1, "location ontbreekt: geef de plaats (name, address, postcode, city) of een online-link met online:"))
+        problems.append(Problem(rel, closing, "location ontbreekt: geef de plaats (name, address, postcode, city) of een online-link met online:"))
     if start is not None and end is not None:
         line = lines["end"][0]
         if isinstance(start, dt.datetime) != isinstance(end, dt.datetime):
@@ -649,7 +662,7 @@ def _collisions(entries: list[Entry]) -> list[Problem]:
         if other is not entry:
             problems.append(Problem(
                 entry.rel, 1,
-                f"krijgt hetzelfde webadres als {other.rel} (zelfde datum en titel/slug): geef een van beide een eigen slug:",
+                f"krijgt hetzelfde webadres als {other.rel} (zelfde datum en titel of slug): geef een van beide een eigen regel slug: ...",
             ))
     return problems
 
