@@ -8,7 +8,9 @@ today, which categories a post has.
 
 from __future__ import annotations
 
+import json
 import os
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -89,3 +91,9 @@ def _report(error) -> str:
         count = len(error.problems)
         return f"{count} {'fout' if count == 1 else 'fouten'} in posts/ (niets gepubliceerd):\n{error}"
     return str(error)
+
+
+def on_post_build(config):
+    """The manifest goes beside the site, not into it (it names drafts)."""
+    path = Path(f"{config.site_dir.rstrip('/')}.manifest.json")
+    path.write_text(json.dumps(site.manifest(site.current()), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

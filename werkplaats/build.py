@@ -93,3 +93,20 @@ def media_files(settings: Settings) -> list[Path]:
         (p for p in settings.posts_dir.rglob("*") if p.is_file() and p not in markdown and not p.name.startswith(".")),
         key=lambda p: p.as_posix(),
     )
+
+
+_STATUS = {"gepubliceerd": "published", "concept": "draft", "gepland": "scheduled"}
+
+
+def manifest(state: Build) -> dict:
+    """Every file in posts/: kind, status and where it went (None: not on the site)."""
+    files = []
+    for entry in sorted(state.entries, key=lambda e: e.rel):
+        status = _STATUS[entry.publication(state.today)]
+        files.append({
+            "file": entry.rel,
+            "kind": entry.kind,
+            "status": status,
+            "url": state.urls.get(entry.rel) if status == "published" or state.preview else None,
+        })
+    return {"today": state.today.isoformat(), "preview": state.preview, "files": files}

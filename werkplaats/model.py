@@ -119,6 +119,7 @@ class Entry:
     registration: str = ""
     status: str = ""
     report: str = ""  # 'posts/verslagen/x.md'
+    explicit_slug: bool = False
 
     @property
     def is_event(self) -> bool:
@@ -571,6 +572,7 @@ def read_entry(path: Path, settings: Settings) -> tuple[Entry | None, list[Probl
         problems.append(Problem(rel, lines["image_alt"][0], "image_alt zonder image: voeg image toe of haal image_alt weg"))
     if not body.strip():
         problems.append(Problem(rel, body_line, "er staat geen tekst onder de front matter: schrijf minstens één alinea"))
+    problems.extend(_check_body(body, body_line, rel))
     if kind == "agenda":
         problems.extend(_check_event(values, meta, lines, rel, closing))
     if problems:
@@ -588,6 +590,7 @@ def read_entry(path: Path, settings: Settings) -> tuple[Entry | None, list[Probl
         title=title,
         body=body,
         slug=values.get("slug") or slugify(title) or slugify(path.stem),
+        explicit_slug="slug" in values,
         description=values.get("description", ""),
         categories=categories,
         tags=values.get("tags", []),
@@ -606,6 +609,21 @@ def read_entry(path: Path, settings: Settings) -> tuple[Entry | None, list[Probl
         report=values.get("report", ""),
     )
     return entry, []
+
+
+_UNSAFE_LINK = re.compile(r"""(\]\(\s*<?|<|(?:href|src|action|formaction)\s*=\s*["']?)\s*(javascript|vbscript|data):""", re.IGNORECASE)
+_SCRIPT_TAG = re.compile(r"<\s*(script|iframe|object|embed)\b|<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
+
+
+def _check_body(body: str, first_line: int, rel: str) -> list[Problem]:
+    """Links and markup in the text that could run code on the site."""
+    problems = []
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        if _UNSAFE_LINK.search(line):
+            problems.append(Problem(rel, number, "een link met javascript:, vbscript: of data: is niet toegestaan: gebruik een gewoon webadres (https://...)"))
+        elif _SCRIPT_TAG.search(line):
+            problems.append(Problem(rel, number, "scripts, iframes, embeds en on...-attributen zijn niet toegestaan in de tekst (de site laadt niets van andere sites)"))
+    return problems
 
 
 def _check_event(values, meta, lines, rel, closing) -> list[Problem]:
@@ -655,10 +673,13 @@ def url_key(entry: Entry) -> tuple:
 
 
 def _collisions(entries: list[Entry]) -> list[Problem]:
+    """Two entries at one address, or one explicit slug used twice: both named."""
     seen: dict[tuple, Entry] = {}
     problems = []
     for entry in entries:
         other = seen.setdefault(url_key(entry), entry)
+        if other is entry and entry.explicit_slug:
+            other = seen.setdefault(("slug", entry.is_event, entry.slug), entry)
         if other is not entry:
             problems.append(Problem(
                 entry.rel, 1,

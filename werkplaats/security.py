@@ -1,0 +1,70 @@
+"""Content-Security-Policy and safe external links, as plain HTML transforms."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from urllib.parse import urlsplit
+
+# The inline scripts Material 9.8.1's base.html writes (scope and palette
+# set-up; opening a <details> named in the URL). Only these are allowed, by
+# hash: anything else inline, whatever its origin, is blocked by the browser.
+THEME_SCRIPTS = ("__md_scope=", "var target=document.getElementById(location.hash")
+
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+_CHARSET = re.compile(r'(<meta charset="utf-8">)', re.IGNORECASE)
+_LINK = re.compile(r'<a\s([^>]*?)href="(https?://[^"]+)"([^>]*)>', re.IGNORECASE)
+
+
+def script_hashes(html: str) -> list[str]:
+    """CSP hashes of the theme's own inline scripts in a page."""
+    hashes = []
+    for body in _INLINE_SCRIPT.findall(html):
+        if body.startswith(THEME_SCRIPTS):
+            digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+            hashes.append(f"'sha256-{digest}'")
+    return sorted(set(hashes))
+
+
+def policy(hashes: list[str]) -> str:
+    """As strict as Material allows: nothing from other hosts, no inline script but the theme's."""
+    return "; ".join([
+        "default-src 'self'",
+        "script-src 'self' " + " ".join(hashes) if hashes else "script-src 'self'",
+        # Material's JavaScript sets style attributes (e.g. the header shadow,
+        # the search results height); those need 'unsafe-inline' for styles.
+        "style-src 'self' 'unsafe-inline'",
+        # Material's CSS draws its icons as data: SVG masks.
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-src 'none'",
+    ])
+
+
+def harden(html: str) -> str:
+    """Add the CSP and referrer policy as the first things in <head>."""
+    tags = (
+        f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes(html))}">'
+        '<meta name="referrer" content="strict-origin-when-cross-origin">'
+    )
+    return _CHARSET.sub(lambda m: m.group(1) + tags, html, count=1)
+
+
+def external_links(html: str, site_url: str) -> str:
+    """rel="noopener" (and "noreferrer" is not needed: the referrer policy
+    already trims it) on links to other hosts in a post's text."""
+    own = urlsplit(site_url).hostname or ""
+
+    def fix(match: re.Match) -> str:
+        before, url, after = match.groups()
+        if urlsplit(url).hostname == own or "rel=" in before + after:
+            return match.group(0)
+        return f'<a {before}href="{url}" rel="noopener"{after}>'
+
+    return _LINK.sub(fix, html)
