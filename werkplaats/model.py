@@ -501,6 +501,9 @@ def _yaml_problem(error: yaml.YAMLError, rel: str) -> Problem:
     if "quoted scalar" in context and getattr(error, "context_mark", None):
         mark = error.context_mark
         message = "een aanhalingsteken wordt niet gesloten: zet aan het eind van de waarde hetzelfde teken (\" of ')"
+    elif "flow" in context and getattr(error, "context_mark", None):
+        mark = error.context_mark
+        message = "een lijst met [ wordt niet gesloten met ]: zet ] aan het eind van deze regel"
     elif "tab" in problem:
         message = "in de front matter staat een tab: gebruik spaties om in te springen"
     elif "mapping values are not allowed" in problem:
