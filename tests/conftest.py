@@ -24,7 +24,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from werkplaats.model import POST_KINDS, load_all, read_entry
-from werkplaats.settings import load_settings
+from werkplaats.settings import load_settings, read_config
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-22"
@@ -123,20 +123,7 @@ def url_of(site: Path, file: Path) -> str:
 @functools.cache
 def mkdocs_config() -> dict:
     """mkdocs.yml as plain data (MkDocs' own tags read as plain values)."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    def plain(loader, suffix, node):
-        if isinstance(node, yaml.ScalarNode):
-            return loader.construct_scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            return loader.construct_sequence(node)
-        return loader.construct_mapping(node)
-
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", plain)
-    Loader.add_multi_constructor("!", plain)
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader)
+    return read_config(ROOT)
 
 
 def site_url() -> str:

@@ -47,6 +47,12 @@ class Settings:
         return self.root / "posts"
 
 
+def read_config(root: Path) -> dict:
+    """mkdocs.yml as plain data, MkDocs' own tags read as plain values."""
+    with open(Path(root) / "mkdocs.yml", encoding="utf-8") as handle:
+        return yaml.load(handle, _TolerantLoader) or {}
+
+
 def load_settings(root: Path | str | None = None) -> Settings:
     """Read the project settings from `<root>/mkdocs.yml` and the authors file.
 
@@ -56,8 +62,7 @@ def load_settings(root: Path | str | None = None) -> Settings:
     if root is None:
         root = Path.cwd() if (Path.cwd() / "mkdocs.yml").is_file() else ROOT
     root = Path(root)
-    with open(root / "mkdocs.yml", encoding="utf-8") as handle:
-        config = yaml.load(handle, _TolerantLoader) or {}
+    config = read_config(root)
     extra = config.get("extra", {}) or {}
     site = extra.get("werkplaats", {}) or {}
     authors_path = root / "docs" / "nieuws" / ".authors.yml"
