@@ -20,7 +20,6 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from werkplaats.model import POST_KINDS, load_all, read_entry
