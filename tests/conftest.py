@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import os
-import posixpath
 import shutil
 import subprocess
 import sys

@@ -414,3 +414,13 @@ def test_check_points_editors_to_a_guide_that_exists(repo):
     assert guides, result.stderr
     for guide in guides:
         assert (ROOT / guide).is_file(), guide
+
+
+@pytest.mark.parametrize("text, line, fragment", [
+    ("---\ntitle: A\ntags: [a, b\ndate: 2017-01-01\n---\n\nx\n", 3, "een lijst met [ wordt niet gesloten"),
+    ("---\ntitle: A\n  date: 2017-01-01\n---\n\nx\n", 3, "deze regel springt in"),
+    ('---\ntitle: "A\ndate: 2017-01-01\n---\n\nx\n', 2, "aanhalingsteken wordt niet gesloten"),
+])
+def test_yaml_mistakes_point_at_the_line_to_fix(repo, text, line, fragment):
+    problem = only_problem(repo.read("nieuws/x.md", text))
+    assert problem.line == line and fragment in problem.message, problem

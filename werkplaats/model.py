@@ -494,7 +494,12 @@ class _DecodeError(Exception):
         self.line = line
 
 
-def _yaml_problem(error: yaml.YAMLError, rel: str) -> Problem:
+def _indented(text: str, index: int) -> bool:
+    lines = text.split("\n")
+    return 0 <= index < len(lines) and lines[index][:1] == " "
+
+
+def _yaml_problem(error: yaml.YAMLError, rel: str, text: str) -> Problem:
     problem = str(getattr(error, "problem", "") or error)
     context = str(getattr(error, "context", "") or "")
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
@@ -506,6 +511,8 @@ def _yaml_problem(error: yaml.YAMLError, rel: str) -> Problem:
         message = "een lijst met [ wordt niet gesloten met ]: zet ] aan het eind van deze regel"
     elif "tab" in problem:
         message = "in de front matter staat een tab: gebruik spaties om in te springen"
+    elif "mapping values are not allowed" in problem and mark and _indented(text, mark.line):
+        message = "deze regel springt in: haal de spaties aan het begin weg (alleen de regels onder location: en de items van een lijst springen in)"
     elif "mapping values are not allowed" in problem:
         message = 'ongeldige regel in de front matter: zet tekst met een dubbele punt tussen aanhalingstekens, bijvoorbeeld title: "Verslag: de middag"'
     else:
@@ -535,7 +542,7 @@ def read_entry(path: Path, settings: Settings) -> tuple[Entry | None, list[Probl
         for number, line in enumerate(meta_text.split("\n")[1:], start=2):
             if "\t" in line[: len(line) - len(line.lstrip())]:
                 return None, [Problem(rel, number, "in de front matter staat een tab: gebruik spaties om in te springen")]
-        return None, [_yaml_problem(error, rel)]
+        return None, [_yaml_problem(error, rel, meta_text)]
     if meta is None:
         return None, [Problem(rel, 1, "de front matter is leeg: vul minstens title en " + ("start" if kind == "agenda" else "date") + " in")]
     if not isinstance(meta, dict):
