@@ -25,4 +25,5 @@ def on_page_context(context, page, config, nav):
         if not entry.is_event:
             context["entry_status"] = entry.publication(state.today)
             context["attachments"] = views.attachments(entry, lambda path: state.urls[str(path)])
+            context["tag_links"] = views.tag_links(entry)
     return context

@@ -453,3 +453,18 @@ def test_a_post_appears_on_its_date(site_build, today, shown):
             if linked is not None:
                 links.add(url_of(built, linked))
     assert (final_url in links) is shown
+
+
+def test_post_tags_link_to_their_place_on_the_tags_page(site):
+    post = page(site, "nieuws/2017/07/02/lerend-van-jaar-1-op-naar-jaar-2")
+    links = post.select(".wp-tags a")
+    (entry,) = [e for e in real_posts() if e.path.name == "lerend-van-jaar-1.md"]
+    assert [a.get_text() for a in links] == entry.tags
+    tags_page = page(site, "nieuws/trefwoorden")
+    for a in links:
+        anchor = a["href"].split("#", 1)[1]
+        heading = tags_page.find(id=anchor)
+        assert heading is not None, anchor
+        listed = [x["href"] for x in heading.find_next("ul").select("a")]
+        assert any("lerend-van-jaar-1" in href for href in listed)
+

@@ -11,6 +11,7 @@ import html
 
 from .dates import dutch_date
 from .model import Entry
+from .slugs import slugify
 
 HOME_NEWS_COUNT = 3
 
@@ -70,6 +71,14 @@ def picture(rendition, alt: str, url_for) -> dict | None:
         "webp": candidates("webp"),
         "fallback": candidates("fallback"),
     }
+
+
+TAGS_PAGE = "nieuws/trefwoorden/"
+
+
+def tag_links(entry: Entry) -> list[dict]:
+    """Each tag with its place on the tags page (Material's `tag:<slug>` anchors)."""
+    return [{"title": tag, "url": f"{TAGS_PAGE}#tag:{slugify(tag)}"} for tag in entry.tags]
 
 
 def attachments(entry: Entry, url_for) -> list[dict]:
