@@ -6,10 +6,14 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
+# npm tools for the checks (vnu-jar, lighthouse), from the exact package-lock.json.
+NODE_STAMP := node_modules/.installed-$(shell sha256sum package-lock.json | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
+# Playwright drives Debian's /usr/bin/chromium; it must never fetch a browser.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check test clean lock post verslag event schema bench
+.PHONY: help serve build check test audit clean lock post verslag event schema bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -20,6 +24,12 @@ $(STAMP): requirements.txt
 	@# Make the werkplaats package importable for MkDocs, its hooks and pytest.
 	@echo "$(CURDIR)" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/werkplaats-site.pth"
 	@rm -f $(VENV)/.installed-* && touch $@
+
+# --ignore-scripts: no package may download anything at install time (vnu-jar
+# would fetch a Java runtime; the system's Java 17 runs vnu.jar).
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	@rm -f node_modules/.installed-* && touch $@
 
 serve: $(STAMP) ## Live preview on http://127.0.0.1:8000 (drafts and scheduled posts shown, marked)
 	SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
@@ -45,12 +55,15 @@ bench: $(STAMP) ## Benchmark on a synthetic corpus: make bench POSTS=1000 EVENTS
 schema: $(STAMP) ## Regenerate schemas/*.json from the content model
 	$(PY) -m werkplaats.schema
 
-test: $(STAMP) ## Run the test suite (builds the site once)
+test: $(STAMP) $(NODE_STAMP) ## Run the test suite (builds the site once; browser checks in Chromium)
 	$(PY) -m pytest
+
+audit: $(STAMP) $(NODE_STAMP) ## Lighthouse on six pages: scores table, reports in reports/lighthouse/
+	$(PY) tools/audit.py
 
 lock: $(STAMP) ## Recompile requirements.txt from requirements.in (needs the network)
 	$(PY) -m pip install --quiet uv
 	$(VENV)/bin/uv pip compile --quiet --generate-hashes --python-version 3.11 requirements.in -o requirements.txt
 
-clean: ## Remove site/ and caches (keeps .venv)
-	rm -rf site .pytest_cache
+clean: ## Remove site/, reports and caches (keeps .venv and node_modules)
+	rm -rf site reports .pytest_cache

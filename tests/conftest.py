@@ -260,3 +260,19 @@ class Project(Repo):
 @pytest.fixture
 def project(tmp_path) -> Project:
     return Project(tmp_path / "project")
+
+
+# One Chromium for the whole session, shared by every browser test: Playwright's
+# sync API allows one running instance per process.
+@pytest.fixture(scope="session")
+def browser():
+    from sitecheck import CHROMIUM, CHROMIUM_ARGS, need_chromium
+
+    need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        # Debian's Chromium; Playwright never downloads a browser.
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -13,7 +13,7 @@ against both sites of tests/sitecheck.py served on 127.0.0.1.
 - print: no navigation on paper, full link addresses, an event's date and
   place.
 
-One browser for the whole session; a fresh context (empty cache) per test.
+One browser for all these tests; a fresh context (empty cache) per test.
 Chromium missing: skipped locally, failed in CI (CI=true).
 """
 
@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 import pytest
 from PIL import Image, ImageChops
 
-from sitecheck import CHROMIUM, CHROMIUM_ARGS, built_sites, need_chromium
+from sitecheck import built_sites
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -52,18 +52,6 @@ NO_MOTION = "*, *::before, *::after { transition: none !important; animation: no
 @pytest.fixture(scope="session")
 def sites(tmp_path_factory):
     return built_sites(tmp_path_factory)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    need_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        # Debian's Chromium; Playwright never downloads a browser.
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
