@@ -31,8 +31,8 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	@rm -f node_modules/.installed-* && touch $@
 
-serve: $(STAMP) ## Live preview on http://127.0.0.1:8000 (drafts and scheduled posts shown, marked)
-	SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(STAMP) ## Live preview on http://127.0.0.1:8000 (drafts, scheduled posts marked; ALLES=1: all of a large posts/)
+	SITE_URL=http://127.0.0.1:8000/ WERKPLAATS_PREVIEW_ALL=$(if $(ALLES),1,) $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) ## Build the public site into site/ (strict)
 	$(PY) -m mkdocs build --strict --clean

@@ -13,6 +13,8 @@ from werkplaats import views
 def on_page_context(context, page, config, nav):
     state = site.current()
     context["organisation_jsonld"] = views.organisation_jsonld(config.extra["organisatie"], config.site_url or "")
+    if state.only is not None:
+        context["preview_window"] = {"shown": len(state.shown), "total": len(state.entries)}
     source = page.file.src_uri
     pictures = state.pictures
     if source == "index.md":

@@ -7,6 +7,7 @@ step reads from it, so posts/ is read and validated exactly once.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -31,11 +32,15 @@ class Build:
     urls: dict[str, str] = field(default_factory=dict)  # entry.rel or media path -> site URL
     images: dict = field(default_factory=dict)  # entry.rel -> werkplaats.images.Rendition
     pictures: dict = field(default_factory=dict)  # entry.rel -> template data (werkplaats.views.picture)
+    only: frozenset[str] | None = None  # quick preview: the rels of preview_window(), else None
 
     @cached_property
     def shown(self) -> list[Entry]:
         """Entries that go into this build: all in preview, else only published ones."""
-        return [e for e in self.entries if self.preview or e.is_public(self.today)]
+        return [
+            e for e in self.entries
+            if (self.preview or e.is_public(self.today)) and (self.only is None or e.rel in self.only)
+        ]
 
     @cached_property
     def posts(self) -> list[Entry]:
@@ -75,10 +80,51 @@ def current() -> Build:
     return _current
 
 
-def start_build(root: Path | str | None = None, *, preview: bool = False, environ=None) -> Build:
-    """Read settings and posts/; raises ContentError with every problem."""
+def start_build(root: Path | str | None = None, *, preview: bool = False, environ=None,
+                changed_since: float | None = None) -> Build:
+    """Read settings and posts/; raises ContentError with every problem.
+
+    Every file is validated, always. A preview of a large posts/ then builds
+    only preview_window() of it, unless WERKPLAATS_PREVIEW_ALL=1.
+    """
+    environ = os.environ if environ is None else environ
     settings = load_settings(root)
-    return Build(settings, site_today(environ), preview, load_all(settings))
+    today = site_today(environ)
+    entries = load_all(settings)
+    only = None
+    if preview and len(entries) > PREVIEW_THRESHOLD and environ.get("WERKPLAATS_PREVIEW_ALL") != "1":
+        only = frozenset(e.rel for e in preview_window(entries, today, changed_since=changed_since))
+    return Build(settings, today, preview, entries, only=only)
+
+
+# A full build of ten years of posts takes many seconds, too long to wait for
+# on every save. `make serve` on a large posts/ therefore builds a window, as
+# Jekyll's --limit_posts does: what an editor is working on plus the newest.
+PREVIEW_THRESHOLD = 150  # more files than this in posts/: build a window
+PREVIEW_POSTS = 40  # newest published news items and reports
+PREVIEW_EVENTS = 20  # soonest upcoming events, and as many of the latest past ones
+
+
+def preview_window(entries: list[Entry], today: dt.date, *, changed_since: float | None = None) -> list[Entry]:
+    """The entries a quick preview builds, in the order given.
+
+    Drafts and scheduled posts (the reason to preview), every file saved
+    since the preview started (its mtime), the newest published posts, the
+    soonest upcoming and the latest past events, and the report or event
+    each of those links to, so the cross links stay.
+    """
+    public = [e for e in entries if e.is_public(today)]
+    posts = sorted((e for e in public if not e.is_event), key=lambda e: (e.date, e.title), reverse=True)
+    upcoming = sorted((e for e in public if e.is_event and e.last_day >= today), key=lambda e: (e.first_day, e.title))
+    past = sorted((e for e in public if e.is_event and e.last_day < today), key=lambda e: (e.first_day, e.title), reverse=True)
+    chosen = {e.rel for e in entries if not e.is_public(today)}
+    chosen |= {e.rel for e in posts[:PREVIEW_POSTS] + upcoming[:PREVIEW_EVENTS] + past[:PREVIEW_EVENTS]}
+    if changed_since is not None:
+        chosen |= {e.rel for e in entries if e.path.stat().st_mtime >= changed_since}
+    for event in (e for e in entries if e.is_event and e.report):
+        if event.rel in chosen or event.report in chosen:
+            chosen |= {event.rel, event.report}
+    return [e for e in entries if e.rel in chosen]
 
 
 def virtual_uri(settings: Settings, path: Path) -> str:
