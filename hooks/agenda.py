@@ -77,7 +77,7 @@ def on_page_context(context, page, config, nav):
             "past": [agenda.card(e, urls, today) for e in recent[: agenda.RECENT_PAST_COUNT]],
             "years": [{"title": str(y), "url": agenda.year_dir(y)} for y in agenda.years(events)],
             "months": [{"title": agenda.dutch_month(m), "url": agenda.month_dir(m)} for m in agenda.months(events)],
-            "categories": [{"title": n, "url": agenda.category_dir(n)} for n in agenda.taxonomy(events, "categories")],
+            "categories": [{"title": n, "url": agenda.category_dir(n)} for n in _taxonomy(state, "categories")],
         }
     elif source in _listings:
         view, key = _listings[source]
@@ -86,8 +86,8 @@ def on_page_context(context, page, config, nav):
         else:
             chosen = {
                 "jaar": lambda: [e for e in events if e.first_day.year == key],
-                "categorie": lambda: agenda.taxonomy(events, "categories")[key],
-                "trefwoord": lambda: agenda.taxonomy(events, "tags")[key],
+                "categorie": lambda: _taxonomy(state, "categories")[key],
+                "trefwoord": lambda: _taxonomy(state, "tags")[key],
             }[view]()
             context["listing"] = {
                 "upcoming": [agenda.card(e, urls, today) for e in agenda.upcoming(chosen, today)],
@@ -97,7 +97,7 @@ def on_page_context(context, page, config, nav):
         entry = state.by_source.get(page.file.abs_src_path)
         if entry is None:
             return context
-        links = agenda.links(events)
+        links = state.memo("agenda.links", lambda: agenda.links(events))
         if entry.is_event:
             context["event"] = agenda.card(entry, urls, today) | {
                 "map_url": agenda.map_url(entry),
@@ -113,6 +113,10 @@ def on_page_context(context, page, config, nav):
         elif entry.rel in links.event_of:
             context["event_of_report"] = _linked(state, links.event_of[entry.rel])
     return context
+
+
+def _taxonomy(state, attribute: str) -> dict:
+    return state.memo(("agenda.taxonomy", attribute), lambda: agenda.taxonomy(state.events, attribute))
 
 
 def _linked(state, rel: str) -> dict | None:

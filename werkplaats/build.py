@@ -33,6 +33,15 @@ class Build:
     images: dict = field(default_factory=dict)  # entry.rel -> werkplaats.images.Rendition
     pictures: dict = field(default_factory=dict)  # entry.rel -> template data (werkplaats.views.picture)
     only: frozenset[str] | None = None  # quick preview: the rels of preview_window(), else None
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def memo(self, key, compute):
+        """compute() once per build: for values every page asks for (the
+        agenda's cross links, its categories), which would otherwise cost
+        pages x events."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @cached_property
     def shown(self) -> list[Entry]:
