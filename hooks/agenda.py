@@ -35,8 +35,8 @@ def on_files(files, config):
     events = state.events
     pages = [("maand", month, f"Agenda {agenda.dutch_month(month)}", agenda.month_dir(month)) for month in agenda.months(events)]
     pages += [("jaar", year, f"Activiteiten in {year}", agenda.year_dir(year)) for year in agenda.years(events)]
-    pages += [("categorie", name, f"Activiteiten: {name}", agenda.category_dir(name)) for name in agenda.taxonomy(events, "categories")]
-    pages += [("trefwoord", name, f"Activiteiten met trefwoord {name}", agenda.tag_dir(name)) for name in agenda.taxonomy(events, "tags")]
+    pages += [("categorie", name, f"Activiteiten: {name}", agenda.category_dir(name)) for name in _taxonomy(state, "categories")]
+    pages += [("trefwoord", name, f"Activiteiten met trefwoord {name}", agenda.tag_dir(name)) for name in _taxonomy(state, "tags")]
     for view, key, title, url in pages:
         uri = f"{url}index.md"
         files.append(File.generated(config, uri, content=_page(title, view)))

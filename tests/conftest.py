@@ -4,17 +4,23 @@
   --strict` once per SITE_TODAY per session; `site` is the build for TODAY.
 - `page(site, "nieuws/")`: a built page parsed with BeautifulSoup (lxml).
 - `repo`: a throwaway project root (settings + empty posts/) for unit tests
-  of the content model; `project`: a fuller copy that can also be built.
+  of the content model; `project`: a fuller copy that can also be built
+  or served (`with project.serve(today) as base:`), polled with `wait_for`.
 - small readers for built output: listings, link targets, the real posts.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -255,6 +261,45 @@ class Project(Repo):
     def build(self, today: str, **env) -> Path:
         self._builds += 1
         return mkdocs_build(self.root, self.root.parent / f"site-{self._builds}", today, **env)
+
+    @contextlib.contextmanager
+    def serve(self, today: str):
+        """`mkdocs serve` (live reload and all) on a free port; yields its base URL."""
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        base = f"http://127.0.0.1:{port}/"
+        env = {**os.environ, "SITE_TODAY": today, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=self.root,
+                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            yield base
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def fetch(url: str) -> tuple[int, str]:
+    """(HTTP status, body); status 0 when nothing answers yet."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+    except OSError:
+        return 0, ""
+
+
+def wait_for(url: str, accept=lambda status, body: status == 200, seconds: float = 90) -> str:
+    """Poll url until accept(status, body); returns the body."""
+    deadline = time.monotonic() + seconds
+    while True:
+        status, body = fetch(url)
+        if accept(status, body):
+            return body
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{url}: not as expected after {seconds} s (last status {status})")
+        time.sleep(0.2)
 
 
 @pytest.fixture

@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import jsonschema
@@ -17,6 +14,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from conftest import wait_for
 from werkplaats import schema as schema_module
 from werkplaats.check import annotation
 from werkplaats.model import Problem, _StringLoader, read_entry
@@ -159,41 +157,16 @@ def flat(node) -> str:
     return " ".join(node.get_text().split())
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _get(url: str, deadline: float) -> str:
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return response.read().decode("utf-8")
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.3)
-
-
 def test_preview_shows_drafts_and_scheduled_posts_marked(project):
     for name, text in (("nieuws/concept.md", DRAFT), ("nieuws/gepland.md", FUTURE), ("agenda/concept.md", DRAFT_EVENT)):
         project.write(name, text)
-    port = _free_port()
-    env = {**os.environ, "SITE_TODAY": "2026-11-22", "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
-    server = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"], cwd=project.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 60
-        base = f"http://127.0.0.1:{port}/"
-        draft = BeautifulSoup(_get(base + "nieuws/2026/11/01/concept-over-mantelzorg/", deadline), "lxml")
+    with project.serve("2026-11-22") as base:
+        draft = BeautifulSoup(wait_for(base + "nieuws/2026/11/01/concept-over-mantelzorg/"), "lxml")
         assert flat(draft.select_one(".wp-marker")).startswith("Concept")
-        future = BeautifulSoup(_get(base + "nieuws/2026/12/24/gepland-bericht-over-wijkteams/", deadline), "lxml")
+        future = BeautifulSoup(wait_for(base + "nieuws/2026/12/24/gepland-bericht-over-wijkteams/"), "lxml")
         assert flat(future.select_one(".wp-marker")).startswith("Gepland: verschijnt op 24 december 2026")
-        event = BeautifulSoup(_get(base + "agenda/2027/02/01/conceptactiviteit/", deadline), "lxml")
+        event = BeautifulSoup(wait_for(base + "agenda/2027/02/01/conceptactiviteit/"), "lxml")
         assert flat(event.select_one(".wp-marker")).startswith("Concept")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 # --- GitHub Pages files ------------------------------------------------------------------

@@ -5,16 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 
 import pytest
 from bs4 import BeautifulSoup
 
-from test_editing import _free_port
+from conftest import fetch, wait_for
 from tools.corpus import write_corpus
 from werkplaats import build
 from werkplaats.model import load_all
@@ -86,45 +82,17 @@ def test_small_preview_shows_everything(repo):
     assert state.only is None and rels(state.shown) == {"posts/nieuws/concept.md"}
 
 
-def _fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, ""
-    except OSError:
-        return 0, ""
-
-
-def _until(url: str, accept, seconds: float = 90) -> str:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        status, body = _fetch(url)
-        if accept(status, body):
-            return body
-        time.sleep(0.2)
-    raise AssertionError(f"{url}: not as expected after {seconds} s (last status {status})")
-
-
 def test_serve_builds_the_window_says_so_and_adds_a_saved_post(project):
     write_corpus(project.root / "posts", 200, 20)
     project.write("verslagen/oud-verslag.md", OLD_REPORT)
     old_url = "nieuws/2016/03/10/verslag-van-een-oude-bijeenkomst/"
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}/"
-    env = {**os.environ, **ENV, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project.root,
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        home = BeautifulSoup(_until(base, lambda status, body: status == 200), "lxml")
+    with project.serve(TODAY.isoformat()) as base:
+        home = BeautifulSoup(wait_for(base), "lxml")
         banner = " ".join(home.select_one(".md-banner").get_text().split())
         assert banner.startswith("Snelle voorvertoning:") and "make serve ALLES=1" in banner
         assert f"van de {200 + 20 + 1} bestanden" in banner
-        assert _fetch(base + old_url)[0] == 404
+        assert fetch(base + old_url)[0] == 404
         path = project.root / "posts" / "verslagen" / "oud-verslag.md"
         path.write_text(OLD_REPORT.replace("Wat er besproken", "Bijgewerkt: wat er besproken"), encoding="utf-8")
-        page = _until(base + old_url, lambda status, body: "Bijgewerkt: wat er besproken" in body)
+        page = wait_for(base + old_url, lambda status, body: "Bijgewerkt: wat er besproken" in body)
         assert "Verslag van een oude bijeenkomst" in page
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
