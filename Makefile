@@ -13,10 +13,10 @@ export NO_MKDOCS_2_WARNING := 1
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check test audit clean lock post verslag event schema bench
+.PHONY: help serve build check content-check test audit clean lock post verslag event schema bench
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ build: $(STAMP) ## Build the public site into site/ (strict)
 
 check: $(STAMP) ## Check every file in posts/ without building
 	$(PY) -m werkplaats.check
+
+# BASE: what a change is compared with (default origin/main, else main).
+content-check: $(STAMP) ## Pull-request check of changed posts: check, strict build, links, axe (BASE=origin/main)
+	$(PY) tools/content_check.py $${BASE:+--base "$$BASE"}
 
 post: $(STAMP) ## New news item: make post TITLE="Titel"
 	$(PY) -m werkplaats.scaffold post "$$TITLE"

@@ -57,11 +57,13 @@ def _page(title: str, view: str) -> str:
 
 
 def on_page_markdown(markdown, page, config, files):
-    entry = site.current().by_source.get(page.file.abs_src_path)
-    if entry is not None and entry.is_event:
-        page.meta["template"] = "event.html"  # chosen before on_page_context runs
-        page.meta.update(html_meta(entry))
-    return markdown
+    state = site.current()
+    entry = state.by_source.get(page.file.abs_src_path)
+    if entry is None or not entry.is_event:
+        return markdown
+    page.meta["template"] = "event.html"  # chosen before on_page_context runs
+    page.meta.update(html_meta(entry))
+    return site.markdown_for_site(state.settings, entry, markdown)
 
 
 def on_page_context(context, page, config, nav):

@@ -20,7 +20,8 @@ from mkdocs.structure.files import File
 
 from werkplaats import build as site
 from werkplaats.dates import source_date_epoch
-from werkplaats.model import ContentError, with_excerpt_separator
+from werkplaats.material_guard import InternalsChanged, require_attribute, require_material
+from werkplaats.model import ContentError
 from werkplaats.views import html_meta
 
 _preview = False
@@ -45,7 +46,7 @@ def on_config(config):
         config.validation.links.not_found = logging.INFO
     # Reproducible output: MkDocs reads this for the sitemap and gzip headers.
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(os.environ, state.today)
-    _apply_model_to_blog_posts(config, state)
+    install_post_resolver(config.plugins["material/blog"])
 
 
 # Run just before the blog plugin (-50), which resolves posts in on_files.
@@ -69,29 +70,51 @@ def on_nav(nav, config, files):
         state.urls[str(path)] = files.get_file_from_path(site.virtual_uri(state.settings, path)).url
 
 
-def _apply_model_to_blog_posts(config, state):
-    """Let the blog plugin see the model's view of each post.
+# The blog plugin reads each post's front matter itself, in this private
+# method; we wrap it (Material 9.8.1):
+# https://github.com/squidfunk/mkdocs-material/blob/9.8.1/material/plugins/blog/plugin.py#L434-L448
+_RESOLVE_POST = "hooks/posts.py's wrapper of BlogPlugin._resolve_post"
+_RESOLVE_POST_UPSTREAM = "https://github.com/squidfunk/mkdocs-material/blob/9.8.1/material/plugins/blog/plugin.py#L434-L448"
 
-    The blog reads front matter itself; we overwrite what the model owns:
-    categories (the folder category is added), the publication status (for
-    the "gepland" marker in preview), the excerpt marker, and the text
-    values Material prints as HTML (escaped, see views.html_meta).
+
+def install_post_resolver(blog) -> None:
+    """Let the blog plugin see the model's view of each post, once per plugin.
+
+    `mkdocs serve` keeps the plugin between rebuilds while on_config runs on
+    every one, so the wrapper is installed once and reads the current Build
+    when it is called: a wrapper per rebuild would stack, and the older ones
+    would look a new post up in their stale builds.
     """
-    blog = config.plugins["material/blog"]
+    if getattr(getattr(blog, "_resolve_post", None), "werkplaats_model", False):
+        return
+    try:
+        require_material(_RESOLVE_POST, _RESOLVE_POST_UPSTREAM)
+        require_attribute(blog, "_resolve_post", _RESOLVE_POST, _RESOLVE_POST_UPSTREAM)
+    except InternalsChanged as error:
+        raise PluginError(str(error)) from None
     original = blog._resolve_post
-    entries = state.by_source
 
     def resolve_post(file, config):
-        post = original(file, config)
-        entry = entries[file.abs_src_path]
-        post.config.categories = list(entry.categories)
-        post.meta["publicatie"] = entry.publication(state.today)
-        post.markdown = with_excerpt_separator(post.markdown)
-        post.meta["template"] = "post.html"
-        post.meta.update(html_meta(entry))
-        return post
+        state = site.current()
+        return apply_model(original(file, config), state.by_source[file.abs_src_path], state)
 
+    resolve_post.werkplaats_model = True
+    resolve_post.__wrapped__ = original
     blog._resolve_post = resolve_post
+
+
+def apply_model(post, entry, state):
+    """Overwrite what the model owns in the blog's post: categories (the
+    folder category is added), the publication status (for the "gepland"
+    marker in preview), the Markdown as the build needs it (excerpt marker,
+    links to fixed pages), and the text values Material prints as HTML
+    (escaped, see views.html_meta)."""
+    post.config.categories = list(entry.categories)
+    post.meta["publicatie"] = entry.publication(state.today)
+    post.markdown = site.markdown_for_site(state.settings, entry, post.markdown)
+    post.meta["template"] = "post.html"
+    post.meta.update(html_meta(entry))
+    return post
 
 
 def _report(error) -> str:

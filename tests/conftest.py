@@ -1,7 +1,16 @@
 """Shared fixtures and helpers.
 
-- `site_build(today)`: the real site, built with the real `mkdocs build
-  --strict` once per SITE_TODAY per session; `site` is the build for TODAY.
+- `site_build(today)`: the site of the project under test, built with the
+  real `mkdocs build --strict` once per SITE_TODAY per session; `site` is the
+  build for TODAY. The project under test is the repository itself, or the
+  copy named by WERKPLAATS_TEST_PROJECT (tests/test_content_lives.py), so
+  tests of it may only check invariants: `site_state(today)` and
+  `site_posts()` are the model's view of its posts/, `manifest(site)` what
+  the build says it published.
+- `varied_build(today)`: a project with made-up content of every kind
+  (tests/varied.py), built once per SITE_TODAY per session, for behaviour
+  tests that compare against known facts. Tests that use it, `project` or
+  `repo` get the marker `fixture_project`.
 - `page(site, "nieuws/")`: a built page parsed with BeautifulSoup (lxml).
 - `repo`: a throwaway project root (settings + empty posts/) for unit tests
   of the content model; `project`: a fuller copy that can also be built
@@ -13,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import os
 import shutil
 import socket
@@ -27,10 +37,13 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from werkplaats.model import POST_KINDS, load_all, read_entry
+from werkplaats.build import Build, start_build
+from werkplaats.model import read_entry
 from werkplaats.settings import load_settings, read_config
 
 ROOT = Path(__file__).resolve().parent.parent
+# The project whose content the site-level tests check (see the docstring).
+PROJECT = Path(os.environ.get("WERKPLAATS_TEST_PROJECT") or ROOT).resolve()
 TODAY = "2026-11-22"
 PROJECT_FILES = ("mkdocs.yml", "Makefile", "requirements.txt")
 PROJECT_DIRS = ("docs", "overrides", "hooks", "schemas", "werkplaats")
@@ -71,28 +84,33 @@ def mkdocs_build(root: Path, out: Path, today: str, **env) -> Path:
         pytest.fail(str(error), pytrace=False)
 
 
-@pytest.fixture(scope="session")
-def site_build(tmp_path_factory):
-    """site_build("2017-06-01") -> Path of the real site built for that day.
+def session_builds(root: Path, tmp_path_factory, name: str):
+    """build(today, **env) -> Path: `root` built once per day and environment.
 
-    Each day is built once per session; a failed build is remembered too, so
-    every test that needs it fails with the same MkDocs output without
-    rebuilding.
+    A failed build is remembered too, so every test that needs it fails with
+    the same MkDocs output without rebuilding.
     """
-    built: dict[str, Path | BuildFailed] = {}
+    built: dict[tuple, Path | BuildFailed] = {}
 
-    def build(today: str) -> Path:
-        if today not in built:
+    def build(today: str = TODAY, **env) -> Path:
+        key = (today, *sorted(env.items()))
+        if key not in built:
             try:
-                built[today] = run_mkdocs(ROOT, tmp_path_factory.mktemp(f"site-{today}"), today)
+                built[key] = run_mkdocs(root, tmp_path_factory.mktemp(f"{name}-{today}"), today, **env)
             except BuildFailed as error:
-                built[today] = error
-        result = built[today]
+                built[key] = error
+        result = built[key]
         if isinstance(result, BuildFailed):
             pytest.fail(str(result), pytrace=False)
         return result
 
     return build
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory):
+    """site_build("2017-06-01") -> Path of the project under test built for that day."""
+    return session_builds(PROJECT, tmp_path_factory, "site")
 
 
 @pytest.fixture(scope="session")
@@ -127,7 +145,7 @@ def url_of(site: Path, file: Path) -> str:
 @functools.cache
 def mkdocs_config() -> dict:
     """mkdocs.yml as plain data (MkDocs' own tags read as plain values)."""
-    return read_config(ROOT)
+    return read_config(PROJECT)
 
 
 def site_url() -> str:
@@ -193,14 +211,29 @@ def text_of(node) -> str:
     return " ".join(node.get_text(" ").split())
 
 
-# --- the real content -----------------------------------------------------------
+# --- the content of the project under test -------------------------------------
 
 
 @functools.cache
+def site_state(today: str = TODAY) -> Build:
+    """The model's view of the project under test on `today`: what its build publishes."""
+    return start_build(PROJECT, environ={"SITE_TODAY": today})
+
+
+def site_posts(today: str = TODAY) -> tuple:
+    """The news items and reports the build of `today` publishes, oldest first."""
+    return tuple(sorted(site_state(today).posts, key=lambda e: (e.date, e.title)))
+
+
 def real_posts() -> tuple:
-    """The news items and reports in the real posts/, read by the model, oldest first."""
-    entries = [e for e in load_all(load_settings(ROOT)) if e.kind in POST_KINDS]
-    return tuple(sorted(entries, key=lambda e: e.date))
+    """site_posts() on TODAY (the older name)."""
+    return site_posts()
+
+
+def manifest(site: Path) -> dict:
+    """The manifest hooks/posts.py writes beside the site: file -> {kind, status, url}."""
+    data = json.loads(Path(f"{site}.manifest.json").read_text(encoding="utf-8"))
+    return {item["file"]: item for item in data["files"]}
 
 
 # --- throwaway projects -----------------------------------------------------------
@@ -263,20 +296,27 @@ class Project(Repo):
         return mkdocs_build(self.root, self.root.parent / f"site-{self._builds}", today, **env)
 
     @contextlib.contextmanager
-    def serve(self, today: str):
-        """`mkdocs serve` (live reload and all) on a free port; yields its base URL."""
+    def serve(self, today: str, log: Path | None = None):
+        """`mkdocs serve` (live reload and all) on a free port; yields its base URL.
+
+        With `log`, MkDocs' output goes to that file; `self.server` is the process.
+        """
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]
         base = f"http://127.0.0.1:{port}/"
         env = {**os.environ, "SITE_TODAY": today, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
+        output = open(log, "w", encoding="utf-8") if log else subprocess.DEVNULL
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=self.root,
-                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                  env=env, stdout=output, stderr=output)
+        self.server = server
         try:
             yield base
         finally:
             server.terminate()
             server.wait(timeout=30)
+            if log:
+                output.close()
 
 
 def fetch(url: str) -> tuple[int, str]:
@@ -305,6 +345,37 @@ def wait_for(url: str, accept=lambda status, body: status == 200, seconds: float
 @pytest.fixture
 def project(tmp_path) -> Project:
     return Project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def varied_project(tmp_path_factory) -> Project:
+    """A project holding tests/varied.py's content (write nothing into it)."""
+    from varied import write_varied
+
+    project = Project(tmp_path_factory.mktemp("varied") / "project")
+    write_varied(project)
+    return project
+
+
+@pytest.fixture(scope="session")
+def varied_build(varied_project, tmp_path_factory):
+    """varied_build(today, **env) -> Path of the varied project built for that day."""
+    return session_builds(varied_project.root, tmp_path_factory, "varied")
+
+
+# Tests with a project of their own check behaviour on content they know;
+# with WERKPLAATS_TEST_PROJECT set they are not about that project.
+FIXTURE_PROJECTS = {"repo", "project", "varied_project", "varied_build"}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "fixture_project: builds or reads a project the test writes, not the project under test")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if FIXTURE_PROJECTS & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.fixture_project)
 
 
 # One Chromium for the whole session, shared by every browser test: Playwright's

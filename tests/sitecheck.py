@@ -2,7 +2,8 @@
 each (no tests here; tests/test_browser.py and tests/test_site_quality.py
 use it).
 
-- "echt": the real site (posts/), SITE_TODAY=2026-11-22.
+- "echt": the site of the project under test (conftest.PROJECT: the real
+  posts/ or a copy with more content), SITE_TODAY=2026-11-22.
 - "proef": a copy of the project with made-up content for what the real
   posts do not have: more than ten news items (so the news list has a
   second page), a report, and an upcoming, a cancelled and a past event.
@@ -26,7 +27,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, TODAY, Project, mkdocs_build
+from conftest import PROJECT, ROOT, TODAY, Project, mkdocs_build
 from tools.static_server import StaticServer
 
 IN_CI = os.environ.get("CI") == "true"
@@ -136,11 +137,11 @@ tags: [werkteam {n}]
 authors: [werkplaats]
 ---
 
-Dit is bericht {n}. Het werkteam vertelt wat het deze maand heeft gedaan en wat er [op de agenda](../../../agenda/index.md) staat.
+Dit is bericht {n}. Het werkteam vertelt wat het deze maand heeft gedaan en wat er [op de agenda](../../docs/agenda/index.md) staat.
 
 ## Wat we leerden
 
-Bewoners, beleidsmakers en onderzoekers spraken samen over wat werkt in de wijk. Lees ook [meer over de Werkplaats](../../../over.md).
+Bewoners, beleidsmakers en onderzoekers spraken samen over wat werkt in de wijk. Lees ook [meer over de Werkplaats](../../docs/over.md).
 
 ## Hoe verder
 
@@ -160,7 +161,7 @@ Op het kenniscafé van maart spraken we over mantelzorg en vrijwilligers.
 
 ## Wat er gezegd werd
 
-Meer weten? Bekijk [de agenda](../../../agenda/index.md).
+Meer weten? Bekijk [de agenda](../../docs/agenda/index.md).
 """
 
 PAST_EVENT = """---
@@ -194,7 +195,7 @@ categories: [Netwerkbijeenkomst]
 tags: [wijkteams]
 ---
 
-Een middag voor iedereen die werkt in of met wijkteams. [Meld je aan](mailto:info@werkplaatssociaaldomeinzhz.nl) of lees [wie we zijn](../../../over.md).
+Een middag voor iedereen die werkt in of met wijkteams. [Meld je aan](mailto:info@werkplaatssociaaldomeinzhz.nl) of lees [wie we zijn](../../docs/over.md).
 """
 
 CANCELLED_EVENT = """---
@@ -230,7 +231,7 @@ def built_sites(tmp_path_factory) -> dict[str, Site]:
         project = Project(out / "project")
         write_test_content(project)
         _sites = {
-            "echt": _build("echt", out, lambda dest, url: mkdocs_build(ROOT, dest, TODAY, SITE_URL=url)),
+            "echt": _build("echt", out, lambda dest, url: mkdocs_build(PROJECT, dest, TODAY, SITE_URL=url)),
             "proef": _build("proef", out, lambda dest, url: mkdocs_build(project.root, dest, TODAY, SITE_URL=url)),
         }
     return _sites

@@ -100,6 +100,9 @@ EXAMPLES = [
     ("nieuws", NEWS_OK + "authors: [niemand]\n", False),
     ("nieuws", NEWS_OK + "draft: misschien\n", False),
     ("nieuws", NEWS_OK + "slug: Met Spaties\n", False),
+    ("nieuws", "title: " + "x" * 151 + "\ndate: 2026-11-22\n", False),  # longer than TITLE_MAX
+    ("nieuws", "title: " + "x" * 150 + "\ndate: 2026-11-22\n", True),
+    ("nieuws", NEWS_OK + "slug: " + "-".join(["woord"] * 14) + "\n", False),  # 83 > SLUG_MAX
     ("nieuws", NEWS_OK + "image_alt: Alleen tekst\n", False),
     ("nieuws", NEWS_OK + "attachments:\n  - title: Iets\n", False),
     ("agenda", EVENT_OK, True),

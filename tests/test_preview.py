@@ -1,19 +1,30 @@
-"""The quick preview: `make serve` on a large posts/ builds a window of it
-(werkplaats.build.preview_window), and a saved file joins the window."""
+"""The preview: `make serve` on a large posts/ builds a window of it
+(werkplaats.build.preview_window), a saved file joins the window, and the
+preview follows files being created, renamed, deleted, broken and fixed
+without a restart."""
 
 from __future__ import annotations
 
 import datetime as dt
+import inspect
+import io
 import os
 import time
+import urllib.request
+from types import SimpleNamespace
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
+from material.plugins.blog.plugin import BlogPlugin
+from mkdocs.exceptions import PluginError
+from PIL import Image
 
 from conftest import fetch, wait_for
+from hooks import posts as posts_hook
 from tools.corpus import write_corpus
-from werkplaats import build
-from werkplaats.model import load_all
+from werkplaats import build, material_guard
+from werkplaats.model import EXCERPT_SEPARATOR, load_all
 
 TODAY = dt.date(2026, 11, 22)
 ENV = {"SITE_TODAY": TODAY.isoformat()}
@@ -32,6 +43,7 @@ UPCOMING = "---\ntitle: Binnenkort {n}\nstart: 2027-0{m}-1{n} 10:00\nlocation: R
 def large(repo):
     """The real settings with 200 posts and 60 past events, plus the cases above."""
     write_corpus(repo.root / "posts", 200, 60)
+    (repo.root / "docs" / "contact.md").write_text("# Contact\n", encoding="utf-8")  # the corpus links to it
     repo.write("verslagen/oud-verslag.md", OLD_REPORT)
     repo.write("agenda/oude-bijeenkomst.md", OLD_EVENT)
     repo.write("nieuws/concept.md", DRAFT)
@@ -96,3 +108,107 @@ def test_serve_builds_the_window_says_so_and_adds_a_saved_post(project):
         path.write_text(OLD_REPORT.replace("Wat er besproken", "Bijgewerkt: wat er besproken"), encoding="utf-8")
         page = wait_for(base + old_url, lambda status, body: "Bijgewerkt: wat er besproken" in body)
         assert "Verslag van een oude bijeenkomst" in page
+
+
+# --- a preview that survives editing ------------------------------------------------
+
+NEWS = "---\ntitle: {title}\ndate: {date}\n{extra}---\n\n{body}\n"
+
+
+class FakeBlog:
+    """The one thing the wrapper uses of Material's blog plugin: _resolve_post."""
+
+    def __init__(self):
+        self.resolved = []
+
+    def _resolve_post(self, file, config):
+        self.resolved.append(file.abs_src_path)
+        return SimpleNamespace(config=SimpleNamespace(categories=[]), meta={}, markdown="Eerste alinea.\n\nTweede alinea.\n")
+
+
+def test_post_resolver_is_installed_once_and_reads_the_current_build(repo, monkeypatch):
+    first = repo.write("nieuws/eerste.md", NEWS.format(title="Eerste", date="2026-10-01", extra="", body="Tekst."))
+    monkeypatch.setattr(build, "_current", build.start_build(repo.root, environ=ENV))
+    blog = FakeBlog()
+    posts_hook.install_post_resolver(blog)
+    wrapper = blog._resolve_post
+    # A rebuild of `mkdocs serve`: a new Build, on_config again, the same plugin.
+    second = repo.write("nieuws/tweede.md", NEWS.format(title="Tweede", date="2026-10-02", extra="categories: [Wijkteams]\n", body="Tekst."))
+    monkeypatch.setattr(build, "_current", build.start_build(repo.root, environ=ENV))
+    posts_hook.install_post_resolver(blog)
+    assert blog._resolve_post is wrapper and wrapper.__wrapped__.__func__ is FakeBlog._resolve_post
+    post = blog._resolve_post(SimpleNamespace(abs_src_path=str(second)), None)
+    assert blog.resolved == [str(second)]  # one level: the original ran once
+    assert set(post.config.categories) == {"Wijkteams", "Nieuws"} and post.meta["publicatie"] == "gepubliceerd"
+    assert post.markdown.count(EXCERPT_SEPARATOR) == 1
+    assert blog._resolve_post(SimpleNamespace(abs_src_path=str(first)), None).config.categories == ["Nieuws"]
+
+
+def test_post_resolver_refuses_a_material_it_was_not_written_for(monkeypatch):
+    monkeypatch.setattr(material_guard, "installed_material", lambda: "10.0.0")
+    blog = FakeBlog()
+    with pytest.raises(PluginError, match="9.8.1.*10.0.0.*material/plugins/blog/plugin.py"):
+        posts_hook.install_post_resolver(blog)
+    assert not hasattr(blog._resolve_post, "__wrapped__")
+
+
+def test_blog_plugin_still_resolves_each_post_through_the_wrapped_method():
+    """What the wrapper assumes of Material: the blog resolves every post by
+    calling self._resolve_post(file, config), which returns the post."""
+    assert list(inspect.signature(BlogPlugin._resolve_post).parameters) == ["self", "file", "config"]
+    assert "self._resolve_post(file, config)" in inspect.getsource(BlogPlugin._resolve_posts)
+
+
+def wait_for_text(path, text: str, seconds: float = 90) -> str:
+    deadline = time.monotonic() + seconds
+    while text not in (output := path.read_text(encoding="utf-8")):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{text!r} not in the output of mkdocs serve after {seconds} s:\n{output}")
+        time.sleep(0.2)
+    return output
+
+
+def test_serve_follows_new_renamed_deleted_broken_and_fixed_files(project, tmp_path):
+    log = tmp_path / "serve.log"
+    project.write("nieuws/bestaand.md", NEWS.format(title="Bestaand bericht", date="2026-10-01", extra="", body="Tekst."))
+    with project.serve(TODAY.isoformat(), log=log) as base:
+        wait_for(base)
+        news = project.write("nieuws/nieuw.md", NEWS.format(title="Nieuw tijdens serve", date="2026-11-01", extra="", body="Eerste versie."))
+        old_url = base + "nieuws/2026/11/01/nieuw-tijdens-serve/"
+        wait_for(old_url, lambda status, body: status == 200 and "Eerste versie." in body)
+
+        renamed = news.rename(news.with_name("hernoemd.md"))
+        renamed.write_text(NEWS.format(title="Hernoemd bericht", date="2026-11-01", extra="", body="Eerste versie."), encoding="utf-8")
+        new_url = base + "nieuws/2026/11/01/hernoemd-bericht/"
+        wait_for(new_url)
+        assert fetch(old_url)[0] == 404
+
+        renamed.unlink()
+        wait_for(base + "nieuws/", lambda status, body: status == 200 and "Bestaand bericht" in body and "Hernoemd bericht" not in body)
+        assert fetch(new_url)[0] == 404
+
+        project.write("agenda/bijeenkomst.md", "---\ntitle: Bijeenkomst tijdens serve\nstart: 2026-12-10 19:00\nlocation: Dordrecht\n---\n\nTekst.\n")
+        agenda = BeautifulSoup(wait_for(base + "agenda/", lambda status, body: "Bijeenkomst tijdens serve" in body), "lxml")
+        (link,) = {a["href"] for a in agenda.select("a[href]") if a["href"].endswith("/bijeenkomst-tijdens-serve/")}
+        assert "Bijeenkomst tijdens serve" in wait_for(urljoin(base + "agenda/", link))
+
+        Image.new("RGB", (800, 600), (200, 100, 50)).save(project.root / "posts" / "nieuws" / "foto.png")
+        photo_post = NEWS.format(title="Met foto", date="2026-11-02", extra="image: foto.png\nimage_alt: Een oranje vlak\n", body="{body}\n\n![Oranje vlak](foto.png)")
+        path = project.write("nieuws/met-foto.md", photo_post.format(body="Tekst bij de foto."))
+        url = base + "nieuws/2026/11/02/met-foto/"
+        page = BeautifulSoup(wait_for(url), "lxml")
+        sources = {img["src"] for img in page.select("article img")}
+        assert len(sources) == 2  # the post's picture and the image in its text
+        for src in sources:
+            with urllib.request.urlopen(urljoin(url, src), timeout=10) as response:  # fetch() reads text
+                Image.open(io.BytesIO(response.read())).verify()
+
+        broken = photo_post.format(body="Tekst bij de foto.").replace("title: Met foto", "title: [Met foto")
+        _, problems = project.read("nieuws/met-foto.md", broken)
+        assert str(problems[0]).startswith("posts/nieuws/met-foto.md:2: ")
+        wait_for_text(log, str(problems[0]))
+        assert project.server.poll() is None, "mkdocs serve stopped on a broken file"
+
+        path.write_text(photo_post.format(body="Verbeterde tekst."), encoding="utf-8")
+        wait_for(url, lambda status, body: "Verbeterde tekst." in body)
+        assert project.server.poll() is None

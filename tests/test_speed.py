@@ -1,27 +1,36 @@
-"""The speed corrections (hooks/speed.py, navigation pruning aside) change
-nothing in the output, and builds are reproducible."""
+"""hooks/speed.py keeps its promise: the site is the same with and without
+it (the varied project and the project under test, every file compared),
+its excerpt shortcut gives Material's excerpt for every kind of post text,
+and it stops the build on a Material version it was not written for.
+Builds are reproducible. (How fast is for `make bench`, not for tests.)"""
 
 from __future__ import annotations
 
 import filecmp
+import importlib.util
 from pathlib import Path
+from types import SimpleNamespace
 
-from conftest import ROOT, mkdocs_build
+import markdown
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 
-REFERENCES = """---
-title: Bericht met verwijzingen
-date: 2026-11-01
----
+import varied
+from werkplaats.material_guard import CHECKED_VERSIONS, InternalsChanged, installed_material, require_material
+from werkplaats.model import EXCERPT_SEPARATOR, with_excerpt_separator
 
-Een eerste alinea met een [verwijzing][bron] en de afkorting WMO.
+from conftest import PROJECT, ROOT, TODAY, mkdocs_build
 
-<!-- more -->
 
-Meer tekst.
+def load_hook():
+    spec = importlib.util.spec_from_file_location("speed_hook_under_test", ROOT / "hooks" / "speed.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
-[bron]: https://example.org/bron
-*[WMO]: Wet maatschappelijke ondersteuning
-"""
+
+speed = load_hook()
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -35,23 +44,117 @@ def assert_same_tree(a: Path, b: Path) -> None:
     assert different == [], different[:10]
 
 
-def test_real_site_identical_with_and_without_speedups(site, tmp_path):
-    plain = mkdocs_build(ROOT, tmp_path / "plain", "2026-11-22", WERKPLAATS_NO_SPEEDUPS="1")
-    assert_same_tree(site, plain)
+# --- the same site with and without the hook ------------------------------------------
 
 
-def test_excerpts_keep_reference_links_and_abbreviations(project):
-    project.write("nieuws/verwijzingen.md", REFERENCES)
-    for n in range(12):  # more than one listing page
-        project.write(f"nieuws/bericht-{n}.md", f"---\ntitle: Bericht {n}\ndate: 2026-10-{n + 1:02d}\n---\n\nAlinea {n}.\n\nNog een alinea.\n")
-    fast = project.build("2026-11-22")
-    plain = project.build("2026-11-22", WERKPLAATS_NO_SPEEDUPS="1")
-    assert_same_tree(fast, plain)
-    listing = (fast / "nieuws" / "index.html").read_text(encoding="utf-8")
-    assert 'href="https://example.org/bron"' in listing and 'title="Wet maatschappelijke ondersteuning"' in listing
+def test_varied_site_identical_with_and_without_speedups(varied_build):
+    assert_same_tree(varied_build(TODAY), varied_build(TODAY, WERKPLAATS_NO_SPEEDUPS="1"))
+
+
+def test_varied_content_takes_both_paths_of_the_shortcut():
+    """So the comparison above covers shortened excerpts and whole ones."""
+    shortened = {p.file for p in varied.POSTS if speed.excerpt_markdown(with_excerpt_separator(p.body)) is not None}
+    assert {varied.GESLOTEN.file, varied.LEERGROEP.file, varied.GEMEENTEN.file} <= shortened
+    assert not {varied.MANTELZORG.file, varied.DORDRECHT.file, varied.TERUGBLIK.file} & shortened
+
+
+def test_site_identical_with_and_without_speedups(site, site_build):
+    assert_same_tree(site, site_build(TODAY, WERKPLAATS_NO_SPEEDUPS="1"))
 
 
 def test_two_builds_are_byte_identical(site, tmp_path):
-    again = mkdocs_build(ROOT, tmp_path / "again", "2026-11-22")
+    again = mkdocs_build(PROJECT, tmp_path / "again", TODAY)
     assert_same_tree(site, again)
     assert filecmp.cmp(site / "sitemap.xml.gz", again / "sitemap.xml.gz", shallow=False)
+
+
+# --- the excerpt shortcut, against Python-Markdown with the site's extensions ------------
+
+
+@pytest.fixture(scope="module")
+def site_markdown():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert speed.excerpts_can_be_shortened(config, config.plugins["material/blog"])
+    return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+
+def excerpt(md, text: str) -> tuple[str, bool]:
+    """What Material's Excerpt.render keeps: the HTML before the marker, and whether HTML follows."""
+    html = md.reset().convert(text)
+    content, *more = html.split(EXCERPT_SEPARATOR, 1)
+    return content, bool(more and more[0])
+
+
+M = EXCERPT_SEPARATOR
+SAMPLES = [
+    # id, post text (after with_excerpt_separator), whether the shortcut applies
+    ("one paragraph", f"Een alinea.\n\n{M}\n", True),
+    ("one paragraph, no newline", f"Een alinea.\n\n{M}", True),
+    ("two paragraphs", f"Een.\n\n{M}\n\nTwee.\n", True),
+    ("only blanks after", f"Een.\n\n{M}\n\n   \n\t\n", True),
+    ("control characters after", f"Een.\n\n{M}\n\n\x02\n", True),
+    ("a comment after", f"Een.\n\n{M}\n\n<!-- x -->\n", True),
+    ("a heading after", f"Een.\n\n{M}\n\n## Kop\n", True),
+    ("a rule after", f"Een.\n\n{M}\n\n---\n", True),
+    ("attributes after", f"Een.\n\n{M}\n\n{{: .x }}\n", True),
+    ("a table after", f"Een.\n\n{M}\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", True),
+    ("same heading twice", f"## Kop\n\nEen.\n\n{M}\n\n## Kop\n", True),
+    ("a list before", f"- a\n- b\n\n{M}\n\nc\n", True),
+    ("a quote before", f"> a\n\n{M}\n\nc\n", True),
+    ("an admonition before", f"!!! note\n\n    a\n\n{M}\n\nc\n", True),
+    ("details before", f'??? note "x"\n\n    a\n\n{M}\n\nb\n', True),
+    ("only a link definition after", f"Zie [x].\n\n{M}\n\n[x]: https://example.org\n", False),
+    ("definition title on the next line", f'Zie [x][y].\n\n{M}\n\nMeer.\n\n[y]: https://example.org\n    "Titel"\n', False),
+    ("abbreviation after", f"De WMO.\n\n{M}\n\nMeer.\n\n*[WMO]: Wet\n", False),
+    ("no-break space after", f"Een.\n\n{M}\n\n\u00a0\n", False),
+    ("marker inside a paragraph", f"Een\n{M}\nTwee\n", False),
+    ("marker inside a code fence", f"```\ncode\n\n{M}\n\n```\n\nna\n", False),
+    ("marker inside raw HTML", f"<div markdown>\n\nEen.\n\n{M}\n\n</div>\n\nna\n", False),
+]
+
+
+@pytest.mark.parametrize("text, shortened", [s[1:] for s in SAMPLES], ids=[s[0] for s in SAMPLES])
+def test_excerpt_shortcut_gives_materials_excerpt(site_markdown, text, shortened):
+    short = speed.excerpt_markdown(text)
+    assert (short is not None) is shortened
+    if short is not None:
+        assert excerpt(site_markdown, short) == excerpt(site_markdown, text)
+
+
+def test_a_single_paragraph_has_nothing_more_to_read(site_markdown):
+    """The case the first version got wrong: the listing offered "Doorgaan met lezen"."""
+    text = with_excerpt_separator("Alleen deze alinea.\n")
+    assert excerpt(site_markdown, text)[1] is False
+    assert excerpt(site_markdown, speed.excerpt_markdown(text))[1] is False
+
+
+def test_shortcut_is_off_for_unchecked_extensions_and_blog_tables_of_contents():
+    blog = SimpleNamespace(config=SimpleNamespace(blog_toc=False, archive_toc=None, categories_toc=False))
+    checked = SimpleNamespace(markdown_extensions=["toc", "abbr", "pymdownx.superfences"])
+    assert speed.excerpts_can_be_shortened(checked, blog)
+    footnotes = SimpleNamespace(markdown_extensions=["toc", "footnotes"])
+    assert not speed.excerpts_can_be_shortened(footnotes, blog)
+    blog.config.categories_toc = True
+    assert not speed.excerpts_can_be_shortened(checked, blog)
+
+
+# --- Material's version -------------------------------------------------------------------
+
+
+def test_guard_names_the_versions_and_the_upstream_code():
+    with pytest.raises(InternalsChanged) as caught:
+        require_material("a patch", "https://example.org/upstream", installed="9.9.0")
+    message = str(caught.value)
+    assert "9.9.0 is installed" in message and "https://example.org/upstream" in message
+    assert all(version in message for version in CHECKED_VERSIONS)
+    require_material("a patch", "https://example.org/upstream", installed=CHECKED_VERSIONS[0])
+
+
+def test_hook_stops_the_build_on_another_material_version():
+    assert installed_material() in CHECKED_VERSIONS
+    speed.check_material()  # the installed one passes
+    with pytest.raises(PluginError) as caught:
+        speed.check_material(installed="9.9.0")
+    message = str(caught.value)
+    assert "hooks/speed.py" in message and "9.9.0 is installed" in message
+    assert "github.com/squidfunk/mkdocs-material/blob/" in message

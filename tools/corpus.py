@@ -68,7 +68,12 @@ def write_corpus(posts_dir: Path, posts: int, events: int, *, seed: int = 7, ima
         lines.append("---")
         path = posts_dir / kind / f"bericht-{n:05d}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("\n".join(lines) + "\n\n" + _body(rng, rng.randint(2, 12)), encoding="utf-8")
+        body = _body(rng, rng.randint(2, 12))
+        if n % 5 == 1:  # links as editors write them: to an older post, a fixed page
+            older = n // 2
+            older_kind = "verslagen" if older % 4 == 0 else "nieuws"
+            body += f"\nLees ook [het eerdere bericht](../{older_kind}/bericht-{older:05d}.md) of neem [contact](../../docs/contact.md) op.\n"
+        path.write_text("\n".join(lines) + "\n\n" + body, encoding="utf-8")
         written.append(path)
     for n in range(events):
         day = start + dt.timedelta(days=n * days // max(events, 1))

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from .dates import site_today
-from .model import Entry, load_all, post_files
+from .links import rewrite_for_build
+from .model import Entry, load_all, post_files, with_excerpt_separator
 from .settings import Settings, load_settings
 
 # Where posts/ appears inside the docs tree. Material's blog finds its posts
@@ -83,6 +85,10 @@ def set_current(state: Build) -> None:
     _current = state
 
 
+def current_or_none() -> Build | None:
+    return _current
+
+
 def current() -> Build:
     if _current is None:
         raise RuntimeError("hooks/posts.py must run first (see hooks: in mkdocs.yml)")
@@ -99,7 +105,7 @@ def start_build(root: Path | str | None = None, *, preview: bool = False, enviro
     environ = os.environ if environ is None else environ
     settings = load_settings(root)
     today = site_today(environ)
-    entries = load_all(settings)
+    entries = load_all(settings, today=today)
     only = None
     if preview and len(entries) > PREVIEW_THRESHOLD and environ.get("WERKPLAATS_PREVIEW_ALL") != "1":
         only = frozenset(e.rel for e in preview_window(entries, today, changed_since=changed_since))
@@ -139,6 +145,15 @@ def preview_window(entries: list[Entry], today: dt.date, *, changed_since: float
 def virtual_uri(settings: Settings, path: Path) -> str:
     """posts/nieuws/x.md -> nieuws/posts/nieuws/x.md (docs-relative, forward slashes)."""
     return f"{VIRTUAL_ROOT}/{path.resolve().relative_to(settings.posts_dir.resolve()).as_posix()}"
+
+
+def markdown_for_site(settings: Settings, entry: Entry, markdown: str) -> str:
+    """An entry's Markdown as the build needs it: links to fixed pages
+    (written from the file on disk, ../../docs/contact.md) mapped to the
+    virtual layout, and news and reports with their excerpt marker."""
+    virtual_dir = posixpath.dirname(virtual_uri(settings, entry.path))
+    markdown = rewrite_for_build(markdown, entry.path, virtual_dir, settings)
+    return markdown if entry.is_event else with_excerpt_separator(markdown)
 
 
 def media_files(settings: Settings) -> list[Path]:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .build import start_build
 from .dates import TodayError
+from .links import change_dates
 from .model import ContentError
 
 
@@ -43,7 +44,10 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 2
     shown = len(state.shown)
+    later = change_dates(state.entries, state.today)[1:]
     print(f"posts/ is in orde: {len(state.entries)} bestanden, {shown} gepubliceerd op {state.today.isoformat()}.")
+    if later:
+        print(f"Ook de links gecontroleerd op de {len(later)} komende dagen waarop de site verandert (t/m {later[-1].isoformat()}).")
     return 0
 
 

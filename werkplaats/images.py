@@ -9,9 +9,11 @@ file is only read, never changed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 from PIL import Image, ImageOps
 
@@ -91,3 +93,41 @@ def _passthrough(source: Path) -> dict[str, Variant]:
     mime = "image/svg+xml" if source.suffix.lower() == ".svg" else "image/gif"
     variant = Variant(None, source, width, height, mime)
     return {name: variant for name in WIDTHS}
+
+
+_UNREADABLE = (
+    "het bestand kan niet als afbeelding geopend worden (beschadigd, niet helemaal geüpload, "
+    "of een ander soort bestand met deze naam): sla de foto opnieuw op als JPEG of PNG en upload hem opnieuw"
+)
+
+
+def readable_image_problem(path: Path) -> str | None:
+    """None when the build can open the image, else a Dutch reason.
+
+    Decoded as the build will (render() above), but JPEGs at 1/8 scale: the
+    whole file is still read, so a truncated upload is found, in a fraction
+    of the time. Remembered per file version, for the rebuilds of a preview.
+    """
+    stat = path.stat()
+    return _readable_image_problem(path, stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4096)
+def _readable_image_problem(path: Path, size: int, mtime_ns: int) -> str | None:
+    suffix = path.suffix.lower()
+    if suffix == ".svg":
+        try:
+            root = ElementTree.parse(path).getroot()
+        except (ElementTree.ParseError, OSError):
+            return "het bestand is geen geldige SVG: exporteer de afbeelding opnieuw, of gebruik JPEG of PNG"
+        return None if root.tag.rsplit("}", 1)[-1] == "svg" else "het bestand is geen SVG-afbeelding: gebruik JPEG of PNG"
+    try:
+        with Image.open(path) as image:
+            if image.format == "JPEG":
+                image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
+            image.load()
+    except Image.DecompressionBombError:
+        return "de afbeelding heeft te veel pixels om veilig te verwerken: verklein haar tot hoogstens 6000 pixels breed"
+    except (OSError, SyntaxError, ValueError):
+        return _UNREADABLE
+    return None

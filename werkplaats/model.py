@@ -23,6 +23,8 @@ import frontmatter
 import yaml
 
 from .dates import TZ
+from .images import readable_image_problem
+from .links import check_links
 from .settings import Settings
 from .slugs import slugify
 
@@ -120,6 +122,7 @@ class Entry:
     status: str = ""
     report: str = ""  # 'posts/verslagen/x.md'
     explicit_slug: bool = False
+    body_line: int = 1  # the file's line where `body` starts
 
     @property
     def is_event(self) -> bool:
@@ -182,6 +185,23 @@ def _one_line(value, ctx):
     text = _text(value, ctx)
     if "\n" in text:
         raise _FieldError("moet op één regel passen")
+    return text
+
+
+# Every address is <section>/<yyyy>/<mm>/<dd>/<slug>/ (and <slug>.ics for an
+# event); a folder name over 255 bytes cannot be written at all. Short slugs
+# keep addresses readable, and a title this long is no longer a title.
+TITLE_MAX = 150
+SLUG_MAX = 80
+
+
+def _title(value, ctx):
+    text = _one_line(value, ctx)
+    if len(text) > TITLE_MAX:
+        raise _FieldError(
+            f"is {len(text)} tekens lang, meer dan {TITLE_MAX}: maak de titel korter "
+            "en zet de rest in description of in de eerste alinea"
+        )
     return text
 
 
@@ -302,7 +322,13 @@ def _slug(value, ctx):
     text = _one_line(value, ctx)
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text):
         raise _FieldError(f'"{text}" mag alleen kleine letters, cijfers en streepjes bevatten (bijvoorbeeld "{slugify(text) or "mijn-bericht"}")')
+    if len(text) > SLUG_MAX:
+        raise _FieldError(f"is {len(text)} tekens lang, meer dan {SLUG_MAX}: kies een kortere slug (bijvoorbeeld {_short_slug(text)})")
     return text
+
+
+def _short_slug(slug: str) -> str:
+    return slug[:SLUG_MAX].rsplit("-", 1)[0] if len(slug) > SLUG_MAX else slug
 
 
 def _local_file(value, ctx, *, what="bestand", suffixes=None):
@@ -322,7 +348,11 @@ def _local_file(value, ctx, *, what="bestand", suffixes=None):
 
 
 def _image(value, ctx):
-    return _local_file(value, ctx, what="afbeelding", suffixes=IMAGE_SUFFIXES)
+    text = _local_file(value, ctx, what="afbeelding", suffixes=IMAGE_SUFFIXES)
+    problem = readable_image_problem((ctx.path.parent / text).resolve())
+    if problem:
+        raise _FieldError(f"{text}: {problem}")
+    return text
 
 
 def _attachments(value, ctx):
@@ -334,7 +364,14 @@ def _attachments(value, ctx):
             raise _FieldError('elke bijlage heeft precies twee regels: title: "Naam" en file: map/bestand.pdf')
         title = _one_line(item["title"], ctx)
         file = _local_file(item["file"], ctx, what="bijlage")
-        result.append(Attachment(title, file, (ctx.path.parent / file).resolve()))
+        path = (ctx.path.parent / file).resolve()
+        with open(path, "rb") as handle:
+            head = handle.read(1024)
+        if not head:
+            raise _FieldError(f"bijlage {file} is leeg (0 bytes): upload het bestand opnieuw")
+        if path.suffix.lower() == ".pdf" and b"%PDF-" not in head:
+            raise _FieldError(f"bijlage {file} is geen pdf, al eindigt de naam op .pdf: sla het document opnieuw op als pdf en upload het opnieuw")
+        result.append(Attachment(title, file, path))
     return result
 
 
@@ -382,7 +419,7 @@ class Field:
 
 
 COMMON = {
-    "title": Field(_one_line, "Titel van het bericht of de activiteit.", "Kenniscafé over samenspel", True),
+    "title": Field(_title, "Titel van het bericht of de activiteit.", "Kenniscafé over samenspel", True),
     "description": Field(_one_line, "Korte samenvatting van één zin, voor overzichten, zoekmachines en de feed.", "Bewoners en professionals zoeken samen naar oplossingen."),
     "categories": Field(_categories, "Categorieën uit de vaste lijst in mkdocs.yml.", ["Kenniscafé"]),
     "tags": Field(_text_list, "Trefwoorden, vrij te kiezen.", ["wijkteams", "mantelzorg"]),
@@ -617,6 +654,7 @@ def read_entry(path: Path, settings: Settings) -> tuple[Entry | None, list[Probl
         registration=values.get("registration", ""),
         status=values.get("status", "gepland") if kind == "agenda" else "",
         report=values.get("report", ""),
+        body_line=body_line,
     )
     return entry, []
 
@@ -663,15 +701,45 @@ def post_files(settings: Settings) -> list[Path]:
     return sorted(settings.posts_dir.rglob("*.md"), key=lambda p: p.as_posix())
 
 
-def load_all(settings: Settings, files: list[Path] | None = None) -> list[Entry]:
-    """Read and validate every post; raise ContentError listing every problem."""
+# Names an editor gives a Markdown file that the build would pass over: the
+# post would never appear, and nothing would say why.
+_IGNORED_SUFFIXES = (".markdown", ".mdown", ".mkd", ".mkdn", ".md.txt", ".txt")
+
+
+def ignored_files(settings: Settings) -> list[Problem]:
+    """Files in posts/ that look like posts but are not read as posts."""
+    problems = []
+    for path in sorted(settings.posts_dir.rglob("*"), key=lambda p: p.as_posix()):
+        name = path.name.lower()
+        if not path.is_file() or path.suffix == ".md":
+            continue
+        if name.endswith(".md") or (name.endswith(_IGNORED_SUFFIXES) and not (name.endswith(".txt") and "bijlagen" in path.parts)):
+            stem = path.name[: -len(".md.txt")] if name.endswith(".md.txt") else path.name.rsplit(".", 1)[0]
+            problems.append(Problem(
+                _rel(path, settings), 1,
+                f"wordt genegeerd: alleen bestanden die op .md eindigen (kleine letters) worden berichten; "
+                f"hernoem naar {stem}.md (een tekstbijlage hoort in een map bijlagen/)",
+            ))
+    return problems
+
+
+def load_all(settings: Settings, files: list[Path] | None = None, today: dt.date | None = None) -> list[Entry]:
+    """Read and validate every post; raise ContentError listing every problem.
+
+    With `today`, also check the links and images in the text, on today and
+    on every later date on which the site changes (werkplaats.links).
+    """
     entries, problems = [], []
     for path in post_files(settings) if files is None else files:
         entry, found = read_entry(path, settings)
         problems.extend(found)
         if entry:
             entries.append(entry)
+    if files is None:
+        problems.extend(ignored_files(settings))
     problems.extend(_collisions(entries))
+    if today is not None:
+        problems.extend(Problem(p.rel, p.line, p.message) for p in check_links(entries, settings, today))
     if problems:
         raise ContentError(problems)
     return entries

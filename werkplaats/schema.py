@@ -33,6 +33,7 @@ def _fragment(parse, settings: Settings) -> dict:
     """The schema of one parser of the content model."""
     return {
         model._one_line: _LINE,
+        model._title: {**_LINE, "maxLength": model.TITLE_MAX},
         model._bool: {"type": "boolean"},
         model._text_list: _list(_LINE),
         model._categories: _list({"enum": list(settings.categories)}),
@@ -41,7 +42,7 @@ def _fragment(parse, settings: Settings) -> dict:
         model._moment: _MOMENT,
         model._url: _URL,
         model._url_or_email: {"type": "string", "anyOf": [_URL, {"pattern": _EMAIL}]},
-        model._slug: {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"},
+        model._slug: {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": model.SLUG_MAX},
         model._image: _IMAGE,
         model._attachments: {"type": "array", "items": {
             "type": "object", "additionalProperties": False, "required": ["title", "file"],

@@ -61,7 +61,7 @@ def load_settings(root: Path | str | None = None) -> Settings:
     """
     if root is None:
         root = Path.cwd() if (Path.cwd() / "mkdocs.yml").is_file() else ROOT
-    root = Path(root)
+    root = Path(root).resolve()
     config = read_config(root)
     extra = config.get("extra", {}) or {}
     site = extra.get("werkplaats", {}) or {}

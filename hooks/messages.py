@@ -1,0 +1,35 @@
+"""MkDocs' warnings about a post name the editor's file and line.
+
+A safety net behind `make check` (werkplaats.messages has the logic): the
+filter is added once per process, on the loggers that report links.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from werkplaats import build as site
+from werkplaats.messages import for_editor
+
+# The loggers whose warnings quote a page's source path (MkDocs 1.6).
+LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.files", "mkdocs.commands.build")
+
+
+class _ForEditor(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.WARNING:
+            state = site.current_or_none()
+            if state is not None:
+                message = for_editor(record.getMessage(), site.VIRTUAL_ROOT, state.settings.posts_dir)
+                record.msg, record.args = message, ()
+        return True
+
+
+_FILTER = _ForEditor()
+
+
+def on_startup(command, dirty):
+    for name in LOGGERS:
+        logger = logging.getLogger(name)
+        if _FILTER not in logger.filters:
+            logger.addFilter(_FILTER)

@@ -1,0 +1,54 @@
+"""Editors add posts every week: the tests of the real site must hold for any
+valid content, not just today's.
+
+The proof: copy the whole project with its real posts/, add the varied
+content of tests/varied.py (more news, reports and events, scheduled ones,
+drafts, a cancelled event, ...), and run the site-level test modules on the
+copy (WERKPLAATS_TEST_PROJECT). Tests that bring their own fixture project
+(marker `fixture_project`) are left out there: they do not look at the copy.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from varied import write_varied
+
+from conftest import PROJECT, ROOT, Project
+
+# The modules whose tests of the project under test must pass on any content.
+# (test_site_quality.py belongs here too once its own fixture site, tests/sitecheck.py's
+# "proef", builds again under the link check of werkplaats/links.py.)
+SITE_MODULES = ["test_site.py", "test_agenda_site.py", "test_speed.py", "test_model.py"]
+
+pytestmark = pytest.mark.skipif(
+    "WERKPLAATS_TEST_PROJECT" in os.environ, reason="runs the suite on a copy itself; not inside that run"
+)
+
+
+def test_site_tests_pass_with_more_content(tmp_path):
+    copy = Project(tmp_path / "project")
+    shutil.copytree(PROJECT / "posts", copy.root / "posts", dirs_exist_ok=True)
+    real_files = sorted(p.relative_to(copy.root).as_posix() for p in (copy.root / "posts").rglob("*.md"))
+    write_varied(copy)
+    all_files = sorted(p.relative_to(copy.root).as_posix() for p in (copy.root / "posts").rglob("*.md"))
+    assert set(real_files) < set(all_files)
+
+    env = {**os.environ, "WERKPLAATS_TEST_PROJECT": str(copy.root)}
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", *(f"tests/{m}" for m in SITE_MODULES),
+         "-q", "-p", "no:cacheprovider", "-m", "not fixture_project", "--basetemp", str(tmp_path / "run")],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    output = result.stdout + result.stderr
+    summary = output.strip().splitlines()[-1] if output.strip() else ""
+    assert result.returncode == 0, output[-6000:]
+    counts = {word: int(n) for n, word in re.findall(r"(\d+) (passed|failed|error|errors|skipped)", summary)}
+    assert counts.get("passed", 0) > 50, summary
+    assert not counts.get("failed") and not counts.get("error") and not counts.get("errors"), summary

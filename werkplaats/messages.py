@@ -1,0 +1,41 @@
+"""MkDocs' own warnings about a post, told as `posts/...:line: ...`.
+
+`make check` catches what a post can make the build fail on before the
+build runs. Should MkDocs still warn about a post (a link form the checker
+does not know yet), the warning names the build's virtual path
+(`nieuws/posts/nieuws/x.md`) and no line. This rewrites such a message so
+it names the editor's file and the line where the quoted link stands.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+_VIRTUAL = re.compile(r"'(?P<root>[^']*?)posts/(?P<rest>(?:nieuws|verslagen|agenda)/[^']+?\.md)'")
+_QUOTED_LINK = re.compile(r"(?:link|anchor) '(?P<link>[^']+)'")
+
+
+def for_editor(message: str, virtual_root: str, posts_dir: Path) -> str:
+    """`message` with the first virtual post path replaced by posts/..., and
+    `posts/...:line: ` in front when the file and the quoted link are found."""
+    prefix = virtual_root.removesuffix("posts")
+    match = _VIRTUAL.search(message)
+    if not match or match.group("root") != prefix:
+        return message
+    rel = f"posts/{match.group('rest')}"
+    text = _VIRTUAL.sub(lambda m: f"'posts/{m.group('rest')}'" if m.group("root") == prefix else m.group(0), message)
+    line = _line_of(posts_dir / match.group("rest"), _QUOTED_LINK.findall(message[match.end():]))
+    return f"{rel}:{line}: {text} (deze fout had make check moeten vinden: meld het aan het webteam)"
+
+
+def _line_of(path: Path, needles: list[str]) -> int:
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except OSError:
+        return 1
+    for needle in needles:
+        for number, line in enumerate(lines, start=1):
+            if needle in line:
+                return number
+    return 1
