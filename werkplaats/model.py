@@ -319,6 +319,9 @@ def _url_or_email(value, ctx):
 
 
 def _slug(value, ctx):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # Material's blog reads the slug itself and accepts text only.
+        raise _FieldError(f'{value} is een getal: zet het tussen aanhalingstekens, slug: "{value}"')
     text = _one_line(value, ctx)
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text):
         raise _FieldError(f'"{text}" mag alleen kleine letters, cijfers en streepjes bevatten (bijvoorbeeld "{slugify(text) or "mijn-bericht"}")')
@@ -506,7 +509,7 @@ def _split(text: str) -> tuple[str, str, int]:
     if not text.strip():
         raise _FieldError("het bestand is leeg: begin met een regel --- en daarna title, date ...")
     lines = text.split("\n")
-    if lines[0].strip() != "---":
+    if lines[0].rstrip() != "---":  # the blog reads front matter only from the very first column
         raise _FieldError("het bestand moet beginnen met een regel met alleen --- (de front matter)")
     for number, line in enumerate(lines[1:], start=2):
         if line.rstrip() == "---":
@@ -622,6 +625,10 @@ def read_entry(path: Path, settings: Settings) -> tuple[Entry | None, list[Probl
     problems.extend(_check_body(body, body_line, rel))
     if kind == "agenda":
         problems.extend(_check_event(values, meta, lines, rel, closing))
+    if "title" in values and "slug" not in meta and not slugify(values["title"]):
+        # The blog makes the address from the title alone: an empty slug would
+        # put this post at the day's own address, over any other such post.
+        problems.append(Problem(rel, lines["title"][0], f'title: "{values["title"]}" heeft geen letters of cijfers voor het webadres: voeg een regel slug: toe, bijvoorbeeld slug: {slugify(path.stem) or "mijn-bericht"}'))
     if problems:
         return None, problems
 
@@ -636,7 +643,7 @@ def read_entry(path: Path, settings: Settings) -> tuple[Entry | None, list[Probl
         rel=rel,
         title=title,
         body=body,
-        slug=values.get("slug") or slugify(title) or slugify(path.stem),
+        slug=values.get("slug") or slugify(title),
         explicit_slug="slug" in values,
         description=values.get("description", ""),
         categories=categories,
