@@ -37,8 +37,8 @@ serve: $(STAMP) ## Live preview on http://127.0.0.1:8000 (drafts, scheduled post
 build: $(STAMP) ## Build the public site into site/ (strict)
 	$(PY) -m mkdocs build --strict --clean
 
-check: $(STAMP) ## Check every file in posts/ without building
-	$(PY) -m werkplaats.check
+check: $(STAMP) ## Check every file in posts/ without building (BASE=main: and that no address disappears)
+	$(PY) -m werkplaats.check $${BASE:+--base "$$BASE"}
 
 # BASE: what a change is compared with (default origin/main, else main).
 content-check: $(STAMP) ## Pull-request check of changed posts: check, strict build, links, axe (BASE=origin/main)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import tempfile
 import time
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from mkdocs.structure.files import File
 from werkplaats import build as site
 from werkplaats.dates import source_date_epoch
 from werkplaats.material_guard import InternalsChanged, require_attribute, require_material
-from werkplaats.model import ContentError
+from werkplaats.model import ContentError, blog_source
 from werkplaats.views import html_meta
 
 _preview = False
@@ -55,6 +56,7 @@ def on_files(files, config):
     state = site.current()
     for entry in state.posts:
         files.append(File.generated(config, site.virtual_uri(state.settings, entry.path), abs_src_path=str(entry.path)))
+    # PDFs and other attachments as they are; images only cleaned, by hooks/images.py.
     for path in site.media_files(state.settings):
         files.append(File.generated(config, site.virtual_uri(state.settings, path), abs_src_path=str(path)))
 
@@ -73,6 +75,9 @@ def on_nav(nav, config, files):
 # The blog plugin reads each post's front matter itself, in this private
 # method; we wrap it (Material 9.8.1):
 # https://github.com/squidfunk/mkdocs-material/blob/9.8.1/material/plugins/blog/plugin.py#L434-L448
+# The Post it creates opens file.abs_src_path and parses and checks the
+# front matter there, before the method computes the address from it:
+# https://github.com/squidfunk/mkdocs-material/blob/9.8.1/material/plugins/blog/structure/__init__.py#L53-L118
 _RESOLVE_POST = "hooks/posts.py's wrapper of BlogPlugin._resolve_post"
 _RESOLVE_POST_UPSTREAM = "https://github.com/squidfunk/mkdocs-material/blob/9.8.1/material/plugins/blog/plugin.py#L434-L448"
 
@@ -96,11 +101,29 @@ def install_post_resolver(blog) -> None:
 
     def resolve_post(file, config):
         state = site.current()
-        return apply_model(original(file, config), state.by_source[file.abs_src_path], state)
+        entry = state.by_source[file.abs_src_path]
+        return apply_model(_resolve_from_model(original, file, config, entry), entry, state)
 
     resolve_post.werkplaats_model = True
     resolve_post.__wrapped__ = original
     blog._resolve_post = resolve_post
+
+
+def _resolve_from_model(original, file, config, entry):
+    """Run the blog's own resolver on the model's front matter (model.blog_source):
+    the blog then checks and places the post as the model read it, not as
+    YAML would type the editor's text (`title: Yes` at /true/, `date: "..."`
+    refused). The source path is set back before anything else reads it."""
+    handle, name = tempfile.mkstemp(suffix=".md", prefix="werkplaats-post-")
+    real = file.abs_src_path
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as source:  # closed before the blog opens it (Windows)
+            source.write(blog_source(entry))
+        file.abs_src_path = name
+        return original(file, config)
+    finally:
+        file.abs_src_path = real
+        os.unlink(name)
 
 
 def apply_model(post, entry, state):

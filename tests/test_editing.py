@@ -14,10 +14,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import wait_for
+from conftest import manifest, wait_for
 from werkplaats import schema as schema_module
 from werkplaats.check import annotation
 from werkplaats.model import Problem, _StringLoader, read_entry
+from werkplaats.placeholders import MARKER
 from werkplaats.publish import cname_for, pages_files
 from werkplaats.settings import load_settings
 
@@ -38,7 +39,7 @@ def run(args, cwd, **env):
     ("verslag", ["TITLE=Verslag: kenniscafé over eenzaamheid"], "verslagen"),
     ("event", ["TITLE=Netwerkbijeenkomst voorjaar", "START=2027-03-11 15:00"], "agenda"),
 ])
-def test_scaffold_creates_a_valid_file_that_is_published(project, target, args, folder):
+def test_scaffold_is_refused_until_the_editor_wrote_it_then_published(project, target, args, folder):
     result = run(["make", "-s", target, *args, f"PY={PY}", "STAMP="], project.root, SITE_TODAY="2026-11-22")
     assert result.returncode == 0, result.stderr
     rel = result.stdout.strip().splitlines()[-1]
@@ -46,15 +47,45 @@ def test_scaffold_creates_a_valid_file_that_is_published(project, target, args, 
     assert path.parent == project.root / "posts" / folder and path.is_file()
     text = path.read_text(encoding="utf-8")
     assert text.count("\n# ") >= 8  # optional keys as commented examples
+
+    # Untouched, nothing the scaffold wrote can go public.
+    check = run([PY, "-m", "werkplaats.check"], project.root, SITE_TODAY="2026-11-22")
+    assert check.returncode == 1
+    placeholders = [n for n, line in enumerate(text.split("\n"), 1) if line.startswith(MARKER)]
+    assert len(placeholders) == 2
+    for number in placeholders:
+        assert f"{rel}:{number}: vervang de voorbeeldtekst" in check.stdout
+    if target == "event":
+        assert "Museumpark" not in text  # no default place: the place is the editor's to fill in
+        assert "location ontbreekt" in check.stdout
+    # A free-text example uncommented as it is, is refused too.
+    line = next(n for n, line in enumerate(text.split("\n"), 1) if line.startswith("# description: "))
+    example = text.split("\n")[line - 1]
+    path.write_text(text.replace(example, example.removeprefix("# ")), encoding="utf-8")
+    check = run([PY, "-m", "werkplaats.check"], project.root, SITE_TODAY="2026-11-22")
+    assert f"{rel}:{line}: vervang de voorbeeldtekst" in check.stdout
+
+    # The editor writes the text, a description and (for an event) the place.
+    first, second = (text.split("\n")[n - 1] for n in placeholders)
+    edited = (text.replace(first, "Bewoners van Dordrecht kunnen geld aanvragen voor een plan voor hun buurt.")
+              .replace(second, "## Zo vraag je aan\n\nStuur voor 1 maart een mail met je plan.")
+              .replace(example, "description: Geld voor bewonersplannen in de buurt.")
+              .replace("#   name: \n#   address: \n#   postcode: \n#   city: ", "  name: Het Energiehuis\n  city: Dordrecht")
+              .replace("# location:", "location:"))
+    path.write_text(edited, encoding="utf-8")
+    check = run([PY, "-m", "werkplaats.check"], project.root, SITE_TODAY="2026-11-22")
+    assert check.returncode == 0, check.stdout
     entry, problems = read_entry(path, load_settings(project.root))
-    assert problems == [], problems
-    assert run([PY, "-m", "werkplaats.check"], project.root, SITE_TODAY="2026-11-22").returncode == 0
+    assert problems == [] and entry.description == "Geld voor bewonersplannen in de buurt."
     site = project.build("2026-11-22")
-    titles = {h.get_text(strip=True) for f in site.rglob("index.html") for h in BeautifulSoup(f.read_text(encoding="utf-8"), "lxml").select("article h1")}
-    assert entry.title in titles
+    page = BeautifulSoup((site / manifest(site)[rel]["url"] / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert page.select_one("article h1").get_text(strip=True) == entry.title
+    assert "Bewoners van Dordrecht kunnen geld aanvragen" in page.get_text() and MARKER not in page.get_text()
+    if target == "event":
+        assert entry.location.one_line == "Het Energiehuis, Dordrecht" and "Het Energiehuis" in page.get_text()
     again = run(["make", "-s", target, *args, f"PY={PY}", "STAMP="], project.root)
     assert again.returncode != 0 and "bestaat al" in again.stderr
-    assert path.read_text(encoding="utf-8") == text
+    assert path.read_text(encoding="utf-8") == edited
 
 
 def test_event_scaffold_needs_a_valid_start(project):
@@ -95,7 +126,20 @@ EXAMPLES = [
     ("nieuws", "title: Bericht\ndate: 2017-02-30\n", False),
     ("nieuws", NEWS_OK + "catgories: [Kenniscafé]\n", False),
     ("nieuws", NEWS_OK + "categories: [Onbekend]\n", False),
-    ("nieuws", NEWS_OK + "categories: Kenniscafé\n", False),  # string where a list belongs
+    ("nieuws", NEWS_OK + "categories: Kenniscafé\n", True),  # one category as text
+    ("nieuws", NEWS_OK + "tags: mantelzorg\n", True),  # one tag as text
+    ("nieuws", NEWS_OK + "tags: mantelzorg, zorg\n", False),  # a list without [ ]
+    ("nieuws", 'title: Bericht\ndate: "2026-11-22"\n', True),  # quoted: the same text
+    ("nieuws", "title: Bericht\ndate: 2026-11-23T10:00:00.000Z\n", True),  # as web CMSs write it
+    ("nieuws", "title: Bericht\ndate: 2026-11-23 10:00\n", True),
+    ("nieuws", "title: Bericht\ndate: 23-11-2026\n", False),
+    ("nieuws", "title: Yes\ndate: 2026-11-22\n", True),  # text, not a boolean
+    ("nieuws", "title: 2024\ndate: 2026-11-22\n", True),
+    ("nieuws", NEWS_OK + "draft: ja\n", True),
+    ("nieuws", NEWS_OK + "draft: Nee\n", True),
+    ("nieuws", NEWS_OK + "slug: 2026\n", True),
+    ("nieuws", NEWS_OK + "image: afbeeldingen\\foto.jpg\nimage_alt: Foto\n", False),  # \ in a path
+    ("nieuws", NEWS_OK + "report: ../verslagen/verslag.md\n", False),  # report belongs in the event
     ("nieuws", "title: [een, lijst]\ndate: 2026-11-22\n", False),  # list where a string belongs
     ("nieuws", NEWS_OK + "authors: [niemand]\n", False),
     ("nieuws", NEWS_OK + "draft: misschien\n", False),
@@ -110,6 +154,15 @@ EXAMPLES = [
     ("agenda", "title: Online\nstart: 2027-01-14\nonline: https://example.org/meet\n", True),
     ("agenda", "title: Activiteit\nstart: 2027-01-14 19:30\n", False),  # no location, not online
     ("agenda", EVENT_OK.replace("19:30", "25:00"), False),
+    ("agenda", EVENT_OK.replace("19:30", "19.30"), False),  # a dot where the colon goes
+    ("agenda", EVENT_OK.replace("2027-01-14 19:30", '"2027-01-14 19:30"'), True),
+    ("agenda", EVENT_OK.replace("2027-01-14 19:30", "2027-01-14T19:30:00+01:00"), True),
+    ("agenda", EVENT_OK.replace("2027-01-14 19:30", "2027-01-14T19:30:00+25:00"), False),
+    ("agenda", EVENT_OK + "end: 21:30\n", True),  # a time only: on the start's day
+    ("agenda", EVENT_OK + "end: 21.30\n", False),
+    ("agenda", EVENT_OK + "end: 24:30\n", False),
+    ("agenda", EVENT_OK + "report: https://example.org/verslag\n", False),
+    ("agenda", EVENT_OK + "tags: [mantelzorg]\ndraft: nee\n", True),
     ("agenda", EVENT_OK + "status: misschien\n", False),
     ("agenda", EVENT_OK + "registration: javascript:alert(1)\n", False),
     ("agenda", EVENT_OK + "online: data:text/html,x\n", False),

@@ -152,7 +152,7 @@ BAD = {
     "nieuws/bytes.md": (b"---\ntitle: Caf\xe9\ndate: 2017-01-01\n---\n\nx\n", 2),
     "nieuws/tab.md": ("---\ntitle: Tab\n\tdate: 2017-01-01\n---\n\nx\n", 3),
     "nieuws/lijst.md": ("---\ntitle: [a, b]\ndate: 2017-01-01\n---\n\nx\n", 2),
-    "nieuws/tekst.md": ("---\ntitle: Tekst\ndate: 2017-01-01\ntags: wijkteams\n---\n\nx\n", 4),
+    "nieuws/tekst.md": ("---\ntitle: Tekst\ndate: 2017-01-01\ntags: wijkteams, zorg\n---\n\nx\n", 4),  # a list without [ ]
     "nieuws/30-feb.md": ("---\ntitle: Feb\ndate: 2017-02-30\n---\n\nx\n", 3),
     "nieuws/pad.md": ("---\ntitle: Pad\ndate: 2017-01-01\nimage: ../../etc/passwd\nimage_alt: x\n---\n\nx\n", 4),
     "nieuws/absoluut.md": ("---\ntitle: Abs\ndate: 2017-01-01\nattachments:\n  - title: x\n    file: /etc/passwd\n---\n\nx\n", 4),

@@ -76,11 +76,12 @@ FAILURE_MODES = {
     "empty attachment": ("verslagen/a.md", news("A", "2026-11-01", "Tekst.", "attachments:", "  - title: Leeg", "    file: bijlagen/leeg.pdf")),
     "attachment that is no PDF": ("verslagen/a.md", news("A", "2026-11-01", "Tekst.", "attachments:", "  - title: Word", "    file: bijlagen/nep.pdf")),
     "link in an HTML tag": ("nieuws/a.md", news("A", "2026-11-01", 'Zie <a href="../verslagen/weg.md">dit</a>.')),
+    "image in an HTML tag": ("nieuws/a.md", news("A", "2026-11-01", '<img src="afbeeldingen/foto.jpg" alt="Foto">')),
+    "attached image that cannot be opened": ("nieuws/a.md", news("A", "2026-11-01", "Tekst.", "attachments:", "  - title: Foto", "    file: afbeeldingen/kapot.jpg")),
     "reference-style link": ("nieuws/a.md", news("A", "2026-11-01", "Zie [dit][bron].\n\n[bron]: ../verslagen/weg.md")),
     "backslashes in a path": ("nieuws/a.md", news("A", "2026-11-01", "Zie [dit](..\\verslagen\\verslag.md).")),
     "title too long for an address": ("nieuws/a.md", news("Lang " * 70, "2026-11-01", "Tekst.")),
     "slug too long": ("nieuws/a.md", news("A", "2026-11-01", "Tekst.", "slug: " + "-".join(["woord"] * 20))),
-    "slug given as a number": ("nieuws/a.md", news("A", "2026-11-01", "Tekst.", "slug: 2026")),
     "title without letters or digits": ("nieuws/a.md", news('"!!!"', "2026-11-01", "Tekst.")),
     "file named .markdown": ("nieuws/a.markdown", news("A", "2026-11-01", "Tekst.")),
     "file named .MD": ("nieuws/a.MD", news("A", "2026-11-01", "Tekst.")),
@@ -110,12 +111,13 @@ EXPECTED = {
     "image in front matter that cannot be opened": (4, ["image: afbeeldingen/kapot.jpg", "kan niet als afbeelding geopend worden"]),
     "empty attachment": (4, ["bijlagen/leeg.pdf is leeg"]),
     "attachment that is no PDF": (4, ["bijlagen/nep.pdf is geen pdf"]),
-    "link in an HTML tag": (6, ["../verslagen/weg.md bestaat niet"]),
+    "link in an HTML tag": (6, ["staat in een HTML-tag", "[tekst](../verslagen/weg.md)"]),
+    "image in an HTML tag": (6, ["staat in een HTML-tag", "![beschrijving](afbeeldingen/foto.jpg)"]),
+    "attached image that cannot be opened": (4, ["bijlage afbeeldingen/kapot.jpg", "kan niet als afbeelding geopend worden"]),
     "reference-style link": (8, ["../verslagen/weg.md bestaat niet"]),
     "backslashes in a path": (6, ["bevat een \\", "../verslagen/verslag.md"]),
     "title too long for an address": (2, ["title: is 349 tekens lang", f"meer dan {TITLE_MAX}"]),
     "slug too long": (4, ["slug: is 119 tekens lang", f"meer dan {SLUG_MAX}"]),
-    "slug given as a number": (4, ["slug: 2026 is een getal", 'slug: "2026"']),
     "title without letters or digits": (2, ['title: "!!!" heeft geen letters of cijfers', "slug: a"]),
     "file named .markdown": (1, ["wordt genegeerd", "hernoem naar a.md"]),
     "file named .MD": (1, ["wordt genegeerd", "hernoem naar a.md"]),
@@ -202,7 +204,7 @@ GOOD_LINKS = """Een verslag: [verslag](../verslagen/verslag.md), [met anker](../
 [ook code](weg.md)
 ```
 
-<a href="../../docs/over.md">Over ons</a>
+<a href="https://example.org/elders">elders</a> en <a href="#verderop">verderop</a>
 
 ## Verderop
 

@@ -6,19 +6,22 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import os
 import subprocess
 import sys
 
 import pytest
+import yaml
 from PIL import Image
 
 from werkplaats import check, dates
-from werkplaats.model import ContentError, Problem, load_all, with_excerpt_separator
+from werkplaats.folders import is_folder_readme
+from werkplaats.model import ContentError, Problem, blog_source, load_all, url_key, with_excerpt_separator
 from werkplaats.settings import load_settings
 from werkplaats.slugs import slugify
 
-from conftest import PROJECT, ROOT, TODAY
+from conftest import PROJECT, ROOT, TODAY, BuildFailed, manifest, run_mkdocs, soup_of
 
 VALID = "---\ntitle: Nieuw bericht\ndate: 2017-03-07\n---\n\nTekst van het bericht.\n"
 
@@ -64,9 +67,9 @@ BAD = [
     ("attachment without a title", post("attachments:", "  - file: bijlagen/a.pdf"), 4,
      ["precies twee regels", "title:", "file:"]),
     ("colon in an unquoted title", "---\ntitle: Verslag: de middag\ndate: 2017-03-07\n---\n\nTekst.\n", 2,
-     ["dubbele punt tussen aanhalingstekens"]),
+     ["dubbele punt tussen aanhalingstekens", 'title: "Verslag: de middag"']),
     ("unclosed quote", '---\ntitle: "Verslag van de middag\ndate: 2017-03-07\n---\n\nTekst.\n', 2,
-     ["aanhalingsteken wordt niet gesloten"]),
+     ["aanhalingsteken wordt niet gesloten", 'title: "Verslag van de middag"']),
     ("no opening ---", "title: X\ndate: 2017-03-07\n\nTekst.\n", 1,
      ["moet beginnen met een regel met alleen ---"]),
     ("no closing ---", "---\ntitle: X\ndate: 2017-03-07\n\nTekst.\n", 1,
@@ -82,12 +85,11 @@ BAD = [
      ["staat een tab", "spaties"]),
     ("list where text belongs", post().replace("title: Nieuw bericht", "title: [a, b]"), 2,
      ["title: moet één tekst zijn, geen lijst"]),
-    ("text where a list belongs", post("tags: wijkteams"), 4,
-     ["tags: moet een lijst zijn", "[wijkteams]"]),
+    ("mapping where a list belongs", post("tags:", "  wijkteams: ja"), 4,
+     ["tags: moet een lijst zijn", "[wijkteams, mantelzorg]"]),
     ("the same tag twice", post("tags: [wijkteams, wijkteams]"), 4,
      ['"wijkteams" staat er twee keer in']),
-    ("quoted date", post().replace("date: 2017-03-07", 'date: "2017-03-07"'), 3,
-     ["zet de datum zonder aanhalingstekens", "date: 2017-03-07"]),
+    ("the same one-letter tag twice", post("tags: [a, a]"), 4, ['"a" staat er twee keer in']),
     ("draft as a quoted word", post('draft: "misschien"'), 4,
      ['draft: "misschien" is geen ja/nee-waarde', "true of false"]),
     ("draft as a bare word", post("draft: misschien"), 4,
@@ -101,6 +103,63 @@ BAD = [
     ("front matter is a list", "---\n- title\n- date\n---\n\nTekst.\n", 2,
      ["regels sleutel: waarde"]),
     ("empty description", post("description:"), 4, ["description: is leeg"]),
+    # What YAML would silently change: refused, with the way to write it.
+    ("# that YAML cuts off", post().replace("title: Nieuw bericht", "title: Werkgroep #2 start"), 2,
+     ['title: YAML leest alles vanaf " #" als commentaar', 'alleen "Werkgroep"', 'title: "Werkgroep #2 start"']),
+    ("# in a tag", post("tags:", "  - werkgroep #2"), 5,
+     ['tags: YAML leest alles vanaf " #"', '- "werkgroep #2"']),
+    ("curly quotes around the title", post().replace("title: Nieuw bericht", "title: “Werkgroep”"), 2,
+     ["title: de waarde staat tussen gekrulde aanhalingstekens", 'title: "Werkgroep"']),
+    ("the same tag with a capital", post("tags: [mantelzorg, Mantelzorg]"), 4,
+     ['tags: "mantelzorg" en "Mantelzorg" zijn hetzelfde (hoofdletters tellen niet mee)']),
+    ("the same category in lower case", post("categories: [Wijkteams, wijkteams]"), 4,
+     ['categories: "Wijkteams" en "wijkteams" zijn hetzelfde']),
+    ("tags with a comma, no brackets", post("tags: mantelzorg, zorg"), 4,
+     ['tags: "mantelzorg, zorg" lijkt een lijst', "[mantelzorg, zorg]"]),
+    ("list item without a space after -", post("tags:", "  -wijkteams"), 4,
+     ["tags: zet een spatie na elk streepje: - wijkteams"]),
+    ("list items without -", post("tags:", "  wijkteams", "  mantelzorg"), 5,
+     ["tags: zet elk item op een eigen regel met een streepje", "[wijkteams, mantelzorg]"]),
+    ("value YAML cannot read as text", post("description: ="), 4,
+     ['description: YAML leest "=" niet als gewone tekst', 'description: "="']),
+    ("empty draft", post("draft:"), 4, ["draft: is leeg", "true"]),
+    ("date in Dutch order", post().replace("2017-03-07", "07-03-2017"), 3,
+     ['date: "07-03-2017" is geen datum: zet het jaar vooraan: 2017-03-07']),
+    ("date with one-digit month", post().replace("2017-03-07", "2017-3-7"), 3,
+     ["schrijf maand en dag met twee cijfers: 2017-03-07"]),
+    ("backslash in the image path", post("image: afbeeldingen\\foto.jpg", "image_alt: Een foto"), 4,
+     ['image: "afbeeldingen\\foto.jpg" bevat een \\: gebruik /', "afbeeldingen/foto.jpg"]),
+    ("backslash in an attachment path", post("attachments:", "  - title: Verslag", "    file: bijlagen\\verslag.pdf"), 4,
+     ["bevat een \\: gebruik /", "bijlagen/verslag.pdf"]),
+    ("report in a news item", post("report: ../verslagen/verslag.md"), 4,
+     ["report: hoort in het bestand van een activiteit in posts/agenda/", "haal deze regel hier weg"]),
+    # YAML syntax errors: the line of the mistake and how to write it.
+    ("no space after the colon", post().replace("title: Nieuw bericht", 'title:"X"'), 2,
+     ['zet een spatie na de dubbele punt: title: "X"']),
+    ("no space after the colon of the date", post().replace("date: 2017-03-07", "date:2017-03-07"), 3,
+     ["zet een spatie na de dubbele punt: date: 2017-03-07"]),
+    ("no space after the colon, only key", '---\ntitle:"X"\n---\n\nTekst.\n', 2,
+     ['zet een spatie na de dubbele punt: title: "X"']),
+    ("hard space after the colon", post().replace("title: Nieuw", "title:\u00a0Nieuw"), 2,
+     ["na title: staat een vaste spatie", "typ de spatie"]),
+    ("no colon after the key", post().replace("title: Nieuw", "title Nieuw"), 2,
+     ["na title ontbreekt de dubbele punt: title: Nieuw bericht"]),
+    ("double quote inside double quotes", post().replace("title: Nieuw bericht", 'title: "Het "nieuwe" werken"'), 2,
+     ['de waarde bevat zelf een "', "enkele aanhalingstekens", """title: 'Het "nieuwe" werken'"""]),
+    ("text after the closing quote", post().replace("title: Nieuw bericht", 'title: "Nieuw" bericht'), 2,
+     ['de waarde bevat zelf een "', """title: '"Nieuw" bericht'"""]),
+    ("apostrophe inside single quotes", post().replace("title: Nieuw bericht", "title: 'Wat is 't verschil'"), 2,
+     ["de waarde bevat zelf een '", "''", "title: \"Wat is 't verschil\""]),
+    ("title starting with an apostrophe", post().replace("title: Nieuw bericht", "title: 't Kenniscafé"), 2,
+     ["begint met een '", "title: \"'t Kenniscafé\""]),
+    ("title starting with @", post().replace("title: Nieuw bericht", "title: @werkplaats op bezoek"), 2,
+     ["met @ begint", 'title: "@werkplaats op bezoek"']),
+    ("title starting with [", post().replace("title: Nieuw bericht", "title: [Verslag] de middag"), 2,
+     ["met [ begint", 'title: "[Verslag] de middag"']),
+    ("misaligned attachment line", post("attachments:", "  - title: Verslag", "   file: bijlagen/a.pdf"), 6,
+     ["springt anders in dan de regel erboven", "zet file: recht onder title:"]),
+    ("# inside a list with [ ]", post("tags: [werkgroep #2, zorg]"), 4,
+     ["een lijst met [ wordt niet gesloten", 'zet een item met # tussen aanhalingstekens']),
 ]
 
 
@@ -234,10 +293,224 @@ def test_own_slug_and_draft(repo):
     assert entry.slug == "eigen-adres" and entry.draft is True
 
 
+# --- front matter as typed: YAML guesses no types, the model reads the text ----------
+
+
+@pytest.mark.parametrize("line, expected", [
+    ('date: "2017-03-07"', dt.date(2017, 3, 7)),
+    ("date: '2017-03-07'", dt.date(2017, 3, 7)),
+    ("date: 2017-03-07T10:00:00.000Z", dt.date(2017, 3, 7)),
+    ("date: 2017-03-07T23:30:00Z", dt.date(2017, 3, 8)),  # 00:30 in Amsterdam
+    ("date: 2017-03-07T00:30:00+02:00", dt.date(2017, 3, 6)),  # 23:30 in Amsterdam
+    ("date: 2017-03-07 10:00", dt.date(2017, 3, 7)),
+    ("date: 2017-03-07t10:00:00z", dt.date(2017, 3, 7)),
+])
+def test_dates_quoted_or_with_a_time_zone(repo, line, expected):
+    entry, problems = repo.read("nieuws/x.md", post().replace("date: 2017-03-07", line))
+    assert problems == []
+    assert entry.date == expected
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("true", True), ("ja", True), ("Ja", True), ("JA", True), ("yes", True),
+    ("false", False), ("nee", False), ("Nee", False), ("No", False), ("FALSE", False),
+    ("true # nog niet af", True),  # a comment after a yes/no value is a comment
+])
+def test_draft_yes_and_no_in_dutch_and_english(repo, word, expected):
+    entry, problems = repo.read("nieuws/x.md", post(f"draft: {word}"))
+    assert problems == []
+    assert entry.draft is expected
+
+
+@pytest.mark.parametrize("line, title, slug", [
+    ("title: Yes", "Yes", "yes"),
+    ("title: Nee", "Nee", "nee"),
+    ("title: 2024", "2024", "2024"),
+    ("title: 1.50", "1.50", "1-50"),
+    ("title: null", "null", "null"),
+    ("title: 2017-03-07", "2017-03-07", "2017-03-07"),
+    ('title: "Werkgroep #2 start"', "Werkgroep #2 start", "werkgroep-2-start"),
+    ("title: Werkgroep#2", "Werkgroep#2", "werkgroep-2"),  # no space before #: text
+    ("title: “Samen” in Dordrecht", "“Samen” in Dordrecht", "samen-in-dordrecht"),
+    ("title: '“Samen”'", "“Samen”", "samen"),  # quoted on purpose
+])
+def test_title_is_the_text_as_typed(repo, line, title, slug):
+    entry, problems = repo.read("nieuws/x.md", post().replace("title: Nieuw bericht", line))
+    assert problems == []
+    assert (entry.title, entry.slug) == (title, slug)
+
+
+def test_one_category_tag_or_author_as_plain_text(repo):
+    entry, problems = repo.read("nieuws/x.md", post("categories: Kenniscafé", "tags: mantelzorg", "authors: werkplaats"))
+    assert problems == []
+    assert (entry.categories, entry.tags, entry.authors) == (["Nieuws", "Kenniscafé"], ["mantelzorg"], ["werkplaats"])
+
+
+def test_a_numeric_slug_is_text(repo):
+    entry, problems = repo.read("nieuws/x.md", post("slug: 2026"))
+    assert problems == [] and entry.slug == "2026"
+
+
+def test_report_key_in_a_report_points_to_the_event(repo):
+    problem = only_problem(repo.read("verslagen/kenniscafe.md", post("report: ../verslagen/kenniscafe.md")))
+    assert problem.line == 4
+    assert problem.message == (
+        "report: hoort niet in het verslag maar in het bestand van de activiteit in posts/agenda/: "
+        "haal deze regel hier weg en zet daar report: ../verslagen/kenniscafe.md"
+    )
+
+
+EVENT = "---\ntitle: Kenniscafé\nstart: 2026-12-03 19:30\nlocation: Dordrecht\n{extra}---\n\nTekst.\n"
+
+
+def event(repo, *lines, start=None):
+    text = EVENT.format(extra="".join(f"{line}\n" for line in lines))
+    if start is not None:
+        text = text.replace("start: 2026-12-03 19:30", start)
+    return repo.read("agenda/x.md", text)
+
+
+def amsterdam(*parts) -> dt.datetime:
+    return dt.datetime(*parts, tzinfo=dates.TZ)
+
+
+@pytest.mark.parametrize("start, lines, expected_start, expected_end", [
+    ('start: "2026-12-03 19:30"', (), amsterdam(2026, 12, 3, 19, 30), None),
+    ("start: 2026-12-03T19:30:00+01:00", (), amsterdam(2026, 12, 3, 19, 30), None),
+    ("start: 2026-12-03T18:30:00.000Z", (), amsterdam(2026, 12, 3, 19, 30), None),
+    ("start: 2026-07-03T17:30:00Z", (), amsterdam(2026, 7, 3, 19, 30), None),  # summer time
+    ("start: 2026-12-03T19:30", (), amsterdam(2026, 12, 3, 19, 30), None),
+    ("start: 2026-12-03 19:30", ("end: 21:30",), amsterdam(2026, 12, 3, 19, 30), amsterdam(2026, 12, 3, 21, 30)),
+    ("start: 2026-12-03 19:30", ("end: 21:30:00",), amsterdam(2026, 12, 3, 19, 30), amsterdam(2026, 12, 3, 21, 30)),
+    ("start: 2026-12-03T19:30:00+01:00", ("end: 2026-12-03T22:00:00+01:00",), amsterdam(2026, 12, 3, 19, 30), amsterdam(2026, 12, 3, 22, 0)),
+])
+def test_event_times_as_editors_and_web_cms_write_them(repo, start, lines, expected_start, expected_end):
+    entry, problems = event(repo, *lines, start=start)
+    assert problems == []
+    assert entry.start == expected_start and entry.start.utcoffset() == expected_start.utcoffset()
+    assert entry.end == expected_end
+
+
+BAD_EVENTS = [
+    # id, start line (None: 2026-12-03 19:30), more lines, line, parts of the message
+    ("dot in the start time", "start: 2026-12-03 19.30", (), 3,
+     ['start: "2026-12-03 19.30" is geen tijdstip: gebruik een dubbele punt: 2026-12-03 19:30']),
+    ("dot in a time-only end", None, ("end: 21.30",), 5,
+     ['end: "21.30" is geen tijd: gebruik een dubbele punt: 21:30']),
+    ("time-only end before the start", None, ("end: 01:00",), 5,
+     ["end: 01:00 ligt voor start 2026-12-03 19:30", "schrijf dan de datum erbij: end: 2026-12-04 01:00"]),
+    ("time-only end of an all-day event", "start: 2026-12-03", ("end: 17:00",), 5,
+     ["end: 17:00 is alleen een tijd, maar start heeft geen tijd"]),
+    ("time-only end in the hour that does not exist", "start: 2027-03-28 01:00", ("end: 02:30",), 5,
+     ['end: "2027-03-28 02:30" bestaat niet in Nederland']),
+    ("time-only end that is no time", None, ("end: 24:30",), 5, ['end: "24:30": 24:30 is geen tijd']),
+    ("offset that is no time zone", "start: 2026-12-03T19:30:00+25:00", (), 3, ["de tijdzone klopt niet", "+01:00"]),
+    ("no space after the colon of online", None, ("online:https://example.org/meet",), 5,
+     ["zet een spatie na de dubbele punt: online: https://example.org/meet"]),
+    ("report as a web address", None, ("report: https://example.org/verslag",), 5,
+     ['report: "https://example.org/verslag" is een webadres', "report: ../verslagen/kenniscafe-oktober-2018.md"]),
+    ("report not found", None, ("report: kenniscafe-2018.md",), 5,
+     ['report: verslag "kenniscafe-2018.md" bestaat niet in posts/verslagen/', "report: ../verslagen/"]),
+    ("report with backslashes", None, ("report: ..\\verslagen\\kenniscafe.md",), 5,
+     ["bevat een \\: gebruik /", "../verslagen/kenniscafe.md"]),
+]
+
+
+@pytest.mark.parametrize("start, lines, line, parts", [case[1:] for case in BAD_EVENTS], ids=[case[0] for case in BAD_EVENTS])
+def test_bad_event_front_matter_gives_one_problem_with_the_fix(repo, start, lines, line, parts):
+    problem = only_problem(event(repo, *lines, start=start))
+    assert (problem.path, problem.line) == ("posts/agenda/x.md", line), problem
+    for part in parts:
+        assert part in problem.message, problem
+    assert "afbeeldingen" not in problem.message
+
+
+def test_no_space_after_a_colon_in_location_is_not_taken_as_a_place_name(repo):
+    # YAML reads `name:Dordrecht` as the place "name:Dordrecht".
+    text = "---\ntitle: Kenniscafé\nstart: 2026-12-03 19:30\nlocation:\n  name:Dordrecht\n---\n\nTekst.\n"
+    problem = only_problem(repo.read("agenda/x.md", text))
+    assert (problem.line, problem.message) == (5, "location: zet een spatie na de dubbele punt: name: Dordrecht")
+
+
+def test_report_found_in_verslagen_under_another_path_says_where(repo):
+    repo.write("verslagen/kenniscafe.md", VALID)
+    problem = only_problem(event(repo, "report: kenniscafe.md"))
+    assert problem.line == 5
+    assert problem.message == 'report: verslag "kenniscafe.md" bestaat niet op die plek, wel in posts/verslagen/: schrijf report: ../verslagen/kenniscafe.md'
+
+
+# --- what Material's blog reads: the model's values -------------------------------------
+
+
+@pytest.mark.parametrize("title", ["Yes", "2024", 'Het "nieuwe" werken', "Wat is 't verschil", "C:\\map\\bestand", "null", "~", "Kenniscafé: samen", "# kop", "=", "a\tb"])
+def test_blog_source_gives_materials_blog_the_models_values(repo, title):
+    """Material's blog parses a post's front matter itself with SafeLoader and
+    checks it with its PostConfig (material/plugins/blog/structure/config.py);
+    hooks/posts.py hands it model.blog_source. This fails when Material reads
+    or checks the front matter in another way."""
+    from material.plugins.blog.structure.config import PostConfig
+    from mkdocs.utils.meta import YAML_RE
+
+    text = post("categories: Kenniscafé", "authors: werkplaats", "draft: ja", "tags: zorg", "slug: 2026").replace(
+        "title: Nieuw bericht", f"title: {json.dumps(title)}").replace("date: 2017-03-07", 'date: "2017-03-07T23:30:00Z"')
+    entry, problems = repo.read("nieuws/x.md", text)
+    assert problems == []
+    source = blog_source(entry)
+    match = YAML_RE.match(source)
+    meta = yaml.load(match.group(1), yaml.SafeLoader)
+    config = PostConfig("x.md")
+    config.load_dict({key: meta[key] for key in meta.keys() & config.keys()})
+    errors, _ = config.validate()
+    assert errors == []
+    assert meta["title"] == entry.title == title
+    assert (config.slug, config.draft, config.categories, config.authors) == ("2026", True, ["Nieuws", "Kenniscafé"], ["werkplaats"])
+    assert config.date.created.date() == entry.date == dt.date(2017, 3, 8)
+    assert source[match.end():].lstrip("\n") == entry.body.lstrip("\n")
+
+
+def test_posts_are_built_as_the_model_reads_them(project):
+    """A real build: quoted dates, ISO dates with a zone, `title: Yes`, a
+    numeric title and slug, ja/nee and one tag as text give the page the
+    editor meant, at the address the model computes (url_key)."""
+    project.write("nieuws/ja.md", '---\ntitle: Yes\ndate: "2026-11-20"\ntags: mantelzorg\ncategories: Kenniscafé\ndraft: nee\n---\n\nOver ja zeggen.\n')
+    project.write("nieuws/cms.md", '---\ntitle: "Werkgroep #2 start"\ndate: 2026-11-20T23:30:00.000Z\n---\n\nUit een CMS.\n')
+    project.write("verslagen/jaar.md", "---\ntitle: 2024\ndate: 2026-11-19\nslug: 2026\n---\n\nHet jaar.\n")
+    project.write("nieuws/concept.md", "---\ntitle: Concept\ndate: 2026-11-01\ndraft: Ja\n---\n\nNog niet af.\n")
+    project.write("agenda/cafe.md", "---\ntitle: Kenniscafé\nstart: 2026-12-03T19:30:00+01:00\nend: 21:30\nlocation: Dordrecht\ntags: Zorg\n---\n\nTekst.\n")
+    site = project.build("2026-11-22")
+    published = manifest(site)
+    entries = {entry.rel: entry for entry in load_all(project.settings)}
+    expected = {
+        "posts/nieuws/ja.md": ("Yes", "nieuws/2026/11/20/yes/"),
+        "posts/nieuws/cms.md": ("Werkgroep #2 start", "nieuws/2026/11/21/werkgroep-2-start/"),  # 00:30 in Amsterdam
+        "posts/verslagen/jaar.md": ("2024", "nieuws/2026/11/19/2026/"),
+        "posts/agenda/cafe.md": ("Kenniscafé", "agenda/2026/12/03/kenniscafe/"),
+    }
+    for rel, (title, url) in expected.items():
+        section, day, slug = url_key(entries[rel])
+        assert f"{section}/{day:%Y/%m/%d}/{slug}/" == url == published[rel]["url"]
+        page = soup_of(site / url / "index.html")
+        assert page.select_one("article h1").get_text(strip=True) == title
+    assert published["posts/nieuws/concept.md"]["url"] is None
+    post_text = " ".join(soup_of(site / "nieuws/2026/11/20/yes/index.html").select_one("article").get_text(" ").split())
+    assert "Kenniscafé" in post_text and "mantelzorg" in post_text
+    event_text = " ".join(soup_of(site / "agenda/2026/12/03/kenniscafe/index.html").select_one("article").get_text(" ").split())
+    assert "donderdag 3 december 2026, 19:30–21:30" in event_text and "Zorg" in event_text
+
+
+def test_a_title_yaml_would_cut_off_stops_the_build_with_the_fix(project):
+    project.write("nieuws/x.md", "---\ntitle: Werkgroep #2 start\ndate: 2026-11-20\n---\n\nTekst.\n")
+    with pytest.raises(BuildFailed) as caught:
+        run_mkdocs(project.root, project.root.parent / "site", "2026-11-22")
+    assert 'posts/nieuws/x.md:2: title: YAML leest alles vanaf " #" als commentaar' in str(caught.value)
+    assert 'title: "Werkgroep #2 start"' in str(caught.value)
+
+
 def test_every_file_in_posts_is_valid():
-    """The project under test (conftest.PROJECT): whatever it holds, every file is read as an entry."""
+    """The project under test (conftest.PROJECT): whatever it holds, every file is read as an entry
+    (but the README.md of afbeeldingen/ and bijlagen/, werkplaats.folders)."""
     entries = load_all(load_settings(PROJECT), today=dt.date.fromisoformat(TODAY))
-    files = sorted(p.relative_to(PROJECT).as_posix() for p in (PROJECT / "posts").rglob("*.md"))
+    files = sorted(p.relative_to(PROJECT).as_posix() for p in (PROJECT / "posts").rglob("*.md") if not is_folder_readme(p, PROJECT / "posts"))
     assert sorted(e.rel for e in entries) == files
 
 
@@ -247,7 +520,7 @@ def test_every_file_in_posts_is_valid():
 def test_load_all_reports_every_file_in_one_error_sorted(repo):
     repo.write("verslagen/b.md", post("draft: misschien"))
     repo.write("nieuws/z.md", "---\ntitle: X\ndate: 7 maart\n---\n\nTekst.\n")
-    repo.write("nieuws/a.md", post("catgories: [Wijkteams]", "tags: wijkteams"))
+    repo.write("nieuws/a.md", post("catgories: [Wijkteams]", "tags: [wijkteams, Wijkteams]"))
     repo.write("nieuws/goed.md", VALID)
     with pytest.raises(ContentError) as caught:
         load_all(repo.settings)
@@ -386,13 +659,13 @@ def test_check_passes_on_the_project_under_test():
 
 def test_check_fails_with_every_problem_and_annotations_in_actions(repo):
     repo.write("nieuws/a.md", "---\ntitle: X\ndate: 7 maart\n---\n\nTekst.\n")
-    repo.write("verslagen/b.md", post("tags: wijkteams"))
+    repo.write("verslagen/b.md", post("tags: [wijkteams, Wijkteams]"))
     result = run_check(repo.root, GITHUB_ACTIONS="true")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines[0].startswith('posts/nieuws/a.md:3: date: "7 maart" is geen datum')
     assert lines[1].startswith("::error file=posts/nieuws/a.md,line=3::date:")
-    assert lines[2].startswith("posts/verslagen/b.md:4: tags: moet een lijst zijn")
+    assert lines[2].startswith('posts/verslagen/b.md:4: tags: "wijkteams" en "Wijkteams" zijn hetzelfde')
     assert lines[3].startswith("::error file=posts/verslagen/b.md,line=4::tags:")
     assert "2 fouten" in result.stderr
 

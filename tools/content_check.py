@@ -2,7 +2,8 @@
 
 Four steps, on the project in the current directory:
 
-1. `python -m werkplaats.check` (all of posts/, as `make check`);
+1. `python -m werkplaats.check --base <merge base>` (all of posts/, as
+   `make check`, and no public address of the base disappears);
 2. `mkdocs build --strict` into a temporary folder, for the public address
    (SITE_URL, else site_url in mkdocs.yml), nested under its base path so
    the built pages can be served as they will be published;
@@ -154,8 +155,8 @@ def site_address(root: Path) -> str:
     return value.rstrip("/") + "/"
 
 
-def run_check(root: Path) -> tuple[bool, list[Problem], str]:
-    result = subprocess.run([sys.executable, "-m", "werkplaats.check"], cwd=root, capture_output=True, text=True)
+def run_check(root: Path, base: str) -> tuple[bool, list[Problem], str]:
+    result = subprocess.run([sys.executable, "-m", "werkplaats.check", "--base", base], cwd=root, capture_output=True, text=True)
     output = result.stdout + result.stderr
     problems = [Problem(m["path"], int(m["line"]), m["message"]) for m in POST_LINE.finditer(output)]
     return result.returncode == 0, problems, output
@@ -368,7 +369,7 @@ def content_check(root: Path, base: str | None, www: Path) -> Result:
         finally:
             step.done, step.seconds = True, time.monotonic() - start
 
-    ok, problems, output = timed("check", lambda: run_check(root))
+    ok, problems, output = timed("check", lambda: run_check(root, commit))
     print(output, end="")  # the check prints its own annotations in GitHub Actions
     steps["check"].ok = ok
     steps["check"].detail = "in orde" if ok else count_of(len(problems), "fout", "fouten") if problems else "mislukt"

@@ -12,9 +12,11 @@ import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from .dates import site_today
-from .links import rewrite_for_build
+from .images import is_image
+from .links import find_links, rewrite_for_build
 from .model import Entry, load_all, post_files, with_excerpt_separator
 from .settings import Settings, load_settings
 
@@ -157,12 +159,37 @@ def markdown_for_site(settings: Settings, entry: Entry, markdown: str) -> str:
 
 
 def media_files(settings: Settings) -> list[Path]:
-    """Everything in posts/ that is not a post: images, PDFs."""
+    """Files in posts/ published as they are: PDFs and other attachments.
+    Not posts, and not images: an image is only published as the cleaned
+    copy of werkplaats.images, when a shown entry links to it (linked_images)."""
     markdown = set(post_files(settings))
     return sorted(
-        (p for p in settings.posts_dir.rglob("*") if p.is_file() and p not in markdown and not p.name.startswith(".")),
+        (p for p in settings.posts_dir.rglob("*")
+         if p.is_file() and p not in markdown and not p.name.startswith(".") and not is_image(p)),
         key=lambda p: p.as_posix(),
     )
+
+
+def linked_images(state: Build) -> dict[Path, tuple[str, int]]:
+    """Images in posts/ that shown entries link to from their text (as an
+    image or as a plain link) or attach: path -> (entry.rel, line) of the
+    first link, for messages. Images nobody links to are not published."""
+    posts_dir = state.settings.posts_dir.resolve()
+    found: dict[Path, tuple[str, int]] = {}
+    for entry in state.shown:
+        for attachment in entry.attachments:
+            if is_image(attachment.path):
+                found.setdefault(attachment.path.resolve(), (entry.rel, 1))
+        if "](" not in entry.body and "]:" not in entry.body and "=" not in entry.body:
+            continue  # no link at all (the same shortcut as werkplaats.links)
+        for link in find_links(entry.body, entry.body_line):
+            parts = urlsplit(link.target.strip())
+            if parts.scheme or not parts.path or parts.path.startswith(("/", "\\")):
+                continue
+            path = (entry.path.parent / unquote(parts.path)).resolve()
+            if is_image(path) and path.is_relative_to(posts_dir) and path.is_file():
+                found.setdefault(path, (entry.rel, link.line))
+    return found
 
 
 _STATUS = {"gepubliceerd": "published", "concept": "draft", "gepland": "scheduled"}

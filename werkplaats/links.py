@@ -31,7 +31,7 @@ from urllib.parse import unquote, urlsplit
 
 import markdown as python_markdown
 
-from .images import readable_image_problem
+from .images import is_image, readable_image_problem
 from .settings import Settings, read_config
 
 # --------------------------------------------------------------------------
@@ -46,6 +46,7 @@ class Link:
     alt: str | None  # an image's text, None for links and raw HTML
     start: int  # offset of target in the body, for rewriting
     end: int
+    html: bool = False  # in a raw HTML tag: MkDocs leaves its address as written
 
 
 # Inline links and images: [text](target "title"), ![alt](<path with spaces>).
@@ -107,7 +108,7 @@ def find_links(body: str, first_line: int) -> list[Link]:
     for match in _HTML_ATTR.finditer(text):
         group = next(g for g in ("dq", "sq", "uq") if match.group(g) is not None)
         image = match.group("tag").lower() in ("img", "source")
-        found.append(Link(line_of(match.start(group)), match.group(group), image, None, match.start(group), match.end(group)))
+        found.append(Link(line_of(match.start(group)), match.group(group), image, None, match.start(group), match.end(group), html=True))
     return sorted(found, key=lambda link: link.start)
 
 
@@ -242,6 +243,11 @@ def _check_one(entry, link: Link, settings, posts_dir, docs_dir, by_path, ids_of
         return (f"{target} begint met /; zo'n link werkt niet op de site (die staat in een submap): "
                 f"verwijs vanaf dit bestand, bijvoorbeeld {_example_link(entry.path, settings)} of ../../docs/contact.md")
     path_part, fragment = unquote(parts.path), parts.fragment
+    if link.html and path_part:
+        # The build rewrites Markdown links only; this one would stay a path
+        # to a .md file or to the original image, and break on the site.
+        markdown = f"![beschrijving]({path_part})" if link.image else f"[tekst]({target})"
+        return f"{target} staat in een HTML-tag; zo'n link werkt niet op de site: schrijf hem in Markdown, {markdown}"
     if "\\" in path_part:
         return f"{target} bevat een \\: gebruik / tussen mappen, bijvoorbeeld {path_part.replace(chr(92), '/')}"
     if not path_part:
@@ -262,7 +268,7 @@ def _check_one(entry, link: Link, settings, posts_dir, docs_dir, by_path, ids_of
         near = _near(resolved)
         return (f"{what} {path_part} bestaat niet (gezocht: {_rel_or(resolved, settings)})"
                 f"{near}: controleer de naam, de map en hoofdletters, of haal de link weg als het bestand is verwijderd")
-    if link.image:
+    if link.image or is_image(resolved):  # a plain link to a photo publishes it too
         problem = readable_image_problem(resolved)
         if problem:
             return f"afbeelding {path_part}: {problem}"

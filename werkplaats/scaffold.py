@@ -1,8 +1,10 @@
 """`make post|verslag|event TITLE=... [START=...]`: a new file with complete front matter.
 
-Required keys are filled in, every optional key is present as a commented
-example taken from the content model, so the file passes `make check` as it
-is and the editor only uncomments what they need.
+Title and date (or start) are filled in, every optional key is present as a
+commented example taken from the content model, and the text is placeholder
+sentences starting with werkplaats.placeholders.MARKER. `make check`
+refuses those (and a free-text example uncommented unchanged), and an event
+until its place is filled in: nothing the scaffold wrote goes public unread.
 """
 
 from __future__ import annotations
@@ -18,44 +20,60 @@ import yaml
 from .dates import site_today
 
 from .model import EVENT_FIELDS, POST_FIELDS, _FieldError, _moment
+from .placeholders import MARKER
 from .settings import load_settings
 from .slugs import slugify
 
 FOLDERS = {"post": "nieuws", "verslag": "verslagen", "event": "agenda"}
 BODY = (
-    "Schrijf hier de eerste alinea. Die verschijnt ook in de overzichten en in de feed.\n\n"
+    f"{MARKER} door de eerste alinea. Die verschijnt ook in de overzichten en in de feed.\n\n"
     "<!-- more -->\n\n"
-    "Schrijf hier de rest van de tekst. Kopjes maak je met ## aan het begin van een regel.\n"
+    f"{MARKER} door de rest van de tekst. Kopjes maak je met ## aan het begin van een regel.\n"
 )
+# Free text that reads as real: its example would go public unnoticed if
+# uncommented as it is, so it carries the marker too.
+PLACEHOLDER_KEYS = ("description", "image_alt")
+# A new file has no old address.
+LEFT_OUT = ("aliases",)
+# The place of an event: to fill in, never a default (a default place is
+# the wrong place for every event held elsewhere). Commented out, so
+# `make check` says "location ontbreekt" until it is filled in.
+LOCATION = [
+    "# Plaats (verplicht, of online: met een webadres). Haal de # weg voor location: en de regels",
+    "# eronder die je invult; een regel die je niet invult, haal je weg.",
+    "# location:",
+    "#   name: ",
+    "#   address: ",
+    "#   postcode: ",
+    "#   city: ",
+]
 
 
 def _line(key: str, value: str) -> str:
     return f"{key}: {json.dumps(value, ensure_ascii=False)}"  # JSON strings are valid YAML
 
 
-def render(kind: str, title: str, today: dt.date, start: str | None, organisation: dict) -> str:
+def render(kind: str, title: str, today: dt.date, start: str | None) -> str:
     lines = ["---", _line("title", title)]
     if kind == "event":
         fields = EVENT_FIELDS
         lines.append(f"start: {start}")
-        required = {"title", "start", "location"}
-        lines += [
-            "location:",
-            f"  name: {json.dumps('Hogeschool Rotterdam')}",
-            f"  address: {json.dumps(organisation.get('straat', ''), ensure_ascii=False)}",
-            f"  postcode: {json.dumps(organisation.get('postcode', ''))}",
-            f"  city: {json.dumps(organisation.get('plaats', ''))}",
-        ]
+        written = {"title", "start"}
     else:
         fields = POST_FIELDS
         lines.append(f"date: {today.isoformat()}")
-        required = {"title", "date"}
+        written = {"title", "date"}
     for key, field in fields.items():
-        if key in required:
+        if key in written or key in LEFT_OUT:
+            continue
+        if key == "location":
+            lines += LOCATION
             continue
         example = field.example
         if key == "end":
             example = _two_hours_later(start)
+        elif key in PLACEHOLDER_KEYS:
+            example = f"{MARKER} ({example})"  # no colon: uncommented, it is valid YAML
         lines.append(f"# {field.help}")
         lines += [f"# {part}" for part in _example_lines(key, example)]
     lines.append("---")
@@ -112,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     if path.exists():
         print(f"{path.relative_to(settings.root)} bestaat al: kies een andere titel of bewerk dat bestand.", file=sys.stderr)
         return 1
-    path.write_text(render(args.kind, title, site_today(), start, settings.organisation), encoding="utf-8")
+    path.write_text(render(args.kind, title, site_today(), start), encoding="utf-8")
     print(path.relative_to(settings.root))
     return 0
 

@@ -16,17 +16,42 @@ from pathlib import Path
 from . import model
 from .settings import Settings, load_settings
 
-_LINE = {"type": "string", "minLength": 1, "pattern": r"^[^\n]*\S[^\n]*$"}
-_DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-_MOMENT = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}( ([01]?\d|2[0-3]):[0-5]\d)?$"}
+# The model reads every value as text (model._StringLoader). An editor's
+# YAML extension reads YAML 1.2, where `title: 2024` is a number and
+# `draft: true` a boolean: those are accepted where the model accepts the text.
+_LINE = {"type": ["string", "number", "boolean"], "minLength": 1, "pattern": r"^[^\n]*\S[^\n]*$"}
+_DAY = r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"
+_CLOCK = r"([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d([.,]\d+)?)?"
+_ZONE = r"(\s*([zZ]|[+-]([01]\d|2[0-3])(:?[0-5]\d)?))?"
+# A date, or a date and time, ISO 8601 with T or a space, with Z or an offset.
+_MOMENT = {"anyOf": [
+    {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+    {"type": "string", "pattern": rf"^{_DAY}([tT]|\s+){_CLOCK}{_ZONE}$"},
+]}
+_DATE = _MOMENT  # a time with the date is allowed; the day counts
+_END = {"anyOf": [*_MOMENT["anyOf"], {"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$"}]}
+_BOOL = {"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": r"^([tT][rR][uU][eE]|[fF][aA][lL][sS][eE]|[jJ][aA]|[nN][eE][eE]|[yY][eE][sS]|[nN][oO])$"}]}
 _URL = {"type": "string", "pattern": r"^https?://[^\s/$.?#]\S*$"}
 _EMAIL = r"^(mailto:)?[^@\s:/]+@[^@\s:/]+\.[a-zA-Z]{2,}$"
-_PATH = {"type": "string", "minLength": 1, "pattern": r"^(?![a-zA-Z]+:|/|\\)[^\n]+$"}
-_IMAGE = {**_PATH, "pattern": r"^(?![a-zA-Z]+:|/|\\)[^\n]+\.([jJ][pP][eE]?[gG]|[pP][nN][gG]|[wW][eE][bB][pP]|[gG][iI][fF]|[sS][vV][gG])$"}
+_PATH = {"type": "string", "minLength": 1, "pattern": r"^(?![a-zA-Z]+:|/)[^\n\\]+$"}
+# werkplaats.addresses: an old address as the site path, with or without
+# slashes or index.html, or as the whole address (its date is checked there).
+_ALIAS = {"type": "string", "pattern": r"^(https?://[^/\s]+)?(/[^/\s]+)*?/?(nieuws|agenda)/\d{4}/\d{2}/\d{2}/[a-z0-9]+(-[a-z0-9]+)*/?(index\.html)?$"}
+_IMAGE = {**_PATH, "pattern": r"^(?![a-zA-Z]+:|/)[^\n\\]+\.([jJ][pP][eE]?[gG]|[pP][nN][gG]|[wW][eE][bB][pP]|[gG][iI][fF]|[sS][vV][gG]|[hH][eE][iI][cCfF])$"}
 
 
 def _list(item: dict) -> dict:
     return {"type": "array", "items": item, "uniqueItems": True}
+
+
+def _list_or_one(item: dict, one: dict) -> dict:
+    """A list, or one item written as plain text (`tags: mantelzorg`)."""
+    return {"anyOf": [_list(item), one]}
+
+
+# One tag as text: no comma (that is a list without [ ]) and no "-word"
+# (list items without the space after -).
+_ONE_TAG = {"type": ["string", "number", "boolean"], "pattern": r"^(?!\s*-\S)[^,\n]*[^,\s][^,\n]*$"}
 
 
 def _fragment(parse, settings: Settings) -> dict:
@@ -34,15 +59,19 @@ def _fragment(parse, settings: Settings) -> dict:
     return {
         model._one_line: _LINE,
         model._title: {**_LINE, "maxLength": model.TITLE_MAX},
-        model._bool: {"type": "boolean"},
-        model._text_list: _list(_LINE),
-        model._categories: _list({"enum": list(settings.categories)}),
-        model._authors: _list({"enum": list(settings.authors)}),
+        model._bool: _BOOL,
+        model._text_list: _list_or_one(_LINE, _ONE_TAG),
+        model._categories: _list_or_one({"enum": list(settings.categories)}, {"enum": list(settings.categories)}),
+        model._authors: _list_or_one({"enum": list(settings.authors)}, {"enum": list(settings.authors)}),
         model._date: _DATE,
         model._moment: _MOMENT,
+        model._end: _END,
         model._url: _URL,
         model._url_or_email: {"type": "string", "anyOf": [_URL, {"pattern": _EMAIL}]},
-        model._slug: {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": model.SLUG_MAX},
+        model._slug: {"anyOf": [
+            {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": model.SLUG_MAX},
+            {"type": "integer", "minimum": 0},  # `slug: 2026` in YAML 1.2
+        ]},
         model._image: _IMAGE,
         model._attachments: {"type": "array", "items": {
             "type": "object", "additionalProperties": False, "required": ["title", "file"],
@@ -53,7 +82,8 @@ def _fragment(parse, settings: Settings) -> dict:
             "properties": {key: _LINE for key in ("name", "address", "postcode", "city")},
         }]},
         model._status: {"enum": list(model.EVENT_STATUSES)},
-        model._report: {**_PATH, "pattern": r"^(?![a-zA-Z]+:|/|\\)[^\n]+\.md$"},
+        model._report: {**_PATH, "pattern": r"^(?![a-zA-Z]+:|/)[^\n\\]+\.md$"},
+        model._aliases: {"anyOf": [_list(_ALIAS), _ALIAS]},  # one address may be written without [ ]
     }[parse]
 
 

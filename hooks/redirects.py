@@ -1,0 +1,27 @@
+"""Redirect pages at the old addresses (`aliases`) of published entries.
+
+The pages are written after the build, beside what MkDocs wrote, so they
+are in neither the sitemap nor the search index. What to write comes from
+werkplaats.aliases; how it looks from overrides/redirect.html.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from werkplaats import aliases
+from werkplaats import build as site
+from werkplaats.security import harden
+
+
+def on_post_build(config):
+    state = site.current()
+    template = config.theme.get_env().get_template(aliases.TEMPLATE)
+    for redirect in aliases.redirects(state.shown, state.urls):
+        path = Path(config.site_dir) / redirect.dest
+        if path.exists():  # the model rules this out; never overwrite a page
+            raise PluginError(f"{redirect.rel}: aliases: op {redirect.old} staat al een pagina van de site")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(harden(template.render(redirect=redirect.context(config.site_url or ""))), encoding="utf-8")

@@ -1,0 +1,25 @@
+"""The folders an editor finds in posts/<kind>/ besides the posts.
+
+Every kind has an afbeeldingen/ and a bijlagen/ folder in git, each with a
+README.md saying in Dutch what goes there (GitHub shows it under the file
+list). Those README.md files are not posts: the content model skips them,
+so they are neither validated nor published.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+MEDIA_FOLDERS = ("afbeeldingen", "bijlagen")
+README = "README.md"
+
+
+def is_folder_readme(path: Path, posts_dir: Path) -> bool:
+    """posts/<kind>/afbeeldingen/README.md or posts/<kind>/bijlagen/README.md."""
+    if path.name != README or path.parent.name not in MEDIA_FOLDERS:
+        return False  # the common case, without touching the file system
+    try:
+        parts = path.resolve().relative_to(posts_dir.resolve()).parts
+    except ValueError:
+        return False
+    return len(parts) == 3 and parts[1] in MEDIA_FOLDERS and parts[2] == README
