@@ -344,3 +344,29 @@ def test_a_link_in_the_builds_own_layout_gets_the_disk_path(repo):
     [problem] = problems_of(repo)
     assert problem.startswith("posts/nieuws/a.md:6: ../../../over.md is een pad zoals de site het intern gebruikt")
     assert problem.endswith("schrijf het vanaf dit bestand, ../../docs/over.md")
+
+
+def test_the_link_examples_in_the_editors_guide_pass(project):
+    """Every example in REDACTIE.md's table of links passes make check, from
+    posts/nieuws/x.md as the table says (targets made up by the test)."""
+    import re
+
+    section = (ROOT / "REDACTIE.md").read_text(encoding="utf-8").split("### Links in de tekst", 1)[1].split("\n- ", 1)[0]
+    examples = re.findall(r"`(!?\[[^`\]]*\]\([^`)]*\))`", section)
+    assert len(examples) >= 8, examples
+    for example in examples:
+        [link] = links.find_links(example, 1)
+        if "://" in link.target:
+            continue
+        target = (project.root / "posts" / "nieuws" / link.target.split("#")[0]).resolve()
+        if target.exists():
+            continue
+        rel = target.relative_to((project.root / "posts").resolve()).as_posix()
+        if rel.endswith(".md"):
+            kind = rel.split("/")[0]
+            body = "Inleiding.\n\n## Wat we leerden\n\nVeel."
+            project.write(rel, event("Doel", "2018-10-18 19:00", body) if kind == "agenda" else news(f"Doel {rel}", "2018-10-01", body))
+        else:
+            project.write(rel, jpeg() if link.image else b"%PDF-1.4\n%%EOF\n")
+    project.write("nieuws/x.md", news("Met links", "2018-11-01", "\n\n".join(examples)))
+    assert problems_of(project) == []
