@@ -392,3 +392,30 @@ def browser():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+# --- throwaway git repositories -----------------------------------------------------
+
+# Commits in throwaway repositories: no user configuration, a fixed identity.
+GIT_ENV = {
+    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_AUTHOR_NAME": "Redactie", "GIT_AUTHOR_EMAIL": "redactie@example.org",
+    "GIT_COMMITTER_NAME": "Redactie", "GIT_COMMITTER_EMAIL": "redactie@example.org",
+}
+
+
+def git(root: Path, *args: str) -> str:
+    result = subprocess.run(["git", *args], cwd=root, env={**os.environ, **GIT_ENV}, capture_output=True, text=True)
+    assert result.returncode == 0, f"git {' '.join(args)}: {result.stderr}"
+    return result.stdout
+
+
+def on_a_branch(project: Repo) -> Repo:
+    """Commit the project as main (with the real .gitignore and Makefile), continue on a branch."""
+    shutil.copy(ROOT / ".gitignore", project.root / ".gitignore")
+    shutil.copy(ROOT / "Makefile", project.root / "Makefile")
+    git(project.root, "init", "-q", "-b", "main")
+    git(project.root, "add", "-A")
+    git(project.root, "commit", "-qm", "basis")
+    git(project.root, "checkout", "-qb", "wijziging")
+    return project

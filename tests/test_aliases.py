@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,7 +24,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, Project, Repo, manifest, site_url
+from conftest import ROOT, Project, Repo, git, manifest, on_a_branch, site_url
 from tools import content_check
 from werkplaats import aliases, ical, schema
 from werkplaats.addresses import public_path
@@ -37,11 +36,6 @@ from werkplaats.placeholders import MARKER
 TODAY = "2026-11-22"
 DAY = dt.date.fromisoformat(TODAY)
 PY = sys.executable
-GIT_ENV = {
-    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_AUTHOR_NAME": "Redactie", "GIT_AUTHOR_EMAIL": "redactie@example.org",
-    "GIT_COMMITTER_NAME": "Redactie", "GIT_COMMITTER_EMAIL": "redactie@example.org",
-}
 
 
 def news(title: str, date: str, *lines: str, text: str = "Tekst van het bericht.") -> str:
@@ -356,20 +350,8 @@ def test_a_date_moved_into_the_future_is_named(repo):
 # --- BASE=<ref> make check, on a project in git -------------------------------------------
 
 
-def git(root: Path, *args: str) -> str:
-    result = subprocess.run(["git", *args], cwd=root, env={**os.environ, **GIT_ENV}, capture_output=True, text=True)
-    assert result.returncode == 0, f"git {' '.join(args)}: {result.stderr}"
-    return result.stdout
 
 
-def in_git(project: Repo) -> Repo:
-    shutil.copy(ROOT / ".gitignore", project.root / ".gitignore")
-    shutil.copy(ROOT / "Makefile", project.root / "Makefile")
-    git(project.root, "init", "-q", "-b", "main")
-    git(project.root, "add", "-A")
-    git(project.root, "commit", "-qm", "basis")
-    git(project.root, "checkout", "-qb", "wijziging")
-    return project
 
 
 def make_check(root: Path, *args: str):
@@ -380,7 +362,7 @@ def make_check(root: Path, *args: str):
 
 def test_base_make_check_lists_the_address_and_the_line_to_add(repo):
     repo.write("nieuws/kenniscafe.md", news("Kenniscafé in december", "2026-11-20", "description: Kom ook."))
-    in_git(repo)
+    on_a_branch(repo)
     # The editor moves the date and changes the title, as in the GitHub editor.
     path = repo.root / "posts/nieuws/kenniscafe.md"
     path.write_text(path.read_text(encoding="utf-8").replace("2026-11-20", "2026-11-21").replace("in december", "op 21 november"), encoding="utf-8")
@@ -400,7 +382,7 @@ def test_base_make_check_lists_the_address_and_the_line_to_add(repo):
 
 def test_base_make_check_on_a_deleted_file_and_a_missing_ref(repo):
     repo.write("agenda/2026-11-05-werkconferentie.md", event("Werkconferentie", "2026-11-05 13:00"))
-    in_git(repo)
+    on_a_branch(repo)
     (repo.root / "posts/agenda/2026-11-05-werkconferentie.md").unlink()
     result = make_check(repo.root, "BASE=main")
     assert "check] Error 1" in result.stderr
@@ -427,7 +409,7 @@ def test_the_pull_request_check_compares_with_the_base(project, tmp_path, monkey
     monkeypatch.setenv("SITE_TODAY", TODAY)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     project.write("nieuws/werkgroep.md", news("Nieuwe werkgroep", "2026-10-01"))
-    in_git(project)
+    on_a_branch(project)
     project.write("nieuws/werkgroep.md", news("Nieuwe werkgroep", "2026-10-02"))
     result = content_check.content_check(project.root, "main", tmp_path / "www")
     assert not result.ok

@@ -10,7 +10,6 @@ stop before or in the build.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +18,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, Project
+from conftest import ROOT, Project, git, on_a_branch
 from tools import content_check
 
 # Every test here writes its own project.
@@ -27,11 +26,6 @@ pytestmark = pytest.mark.fixture_project
 
 TODAY = "2026-11-22"
 SITE = "https://werkplaats-zhz.github.io/site/"
-GIT_ENV = {
-    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_AUTHOR_NAME": "Redactie", "GIT_AUTHOR_EMAIL": "redactie@example.org",
-    "GIT_COMMITTER_NAME": "Redactie", "GIT_COMMITTER_EMAIL": "redactie@example.org",
-}
 
 NEWS = """---
 title: "{title}"
@@ -58,19 +52,8 @@ Het [programma](bijlagen/programma.pdf) staat online.
 """
 
 
-def git(root: Path, *args: str) -> None:
-    result = subprocess.run(["git", *args], cwd=root, env={**os.environ, **GIT_ENV}, capture_output=True, text=True)
-    assert result.returncode == 0, f"git {' '.join(args)}: {result.stderr}"
 
 
-def on_a_branch(project: Project) -> Project:
-    """Commit the project as main, continue on a branch."""
-    shutil.copy(ROOT / ".gitignore", project.root / ".gitignore")
-    git(project.root, "init", "-q", "-b", "main")
-    git(project.root, "add", "-A")
-    git(project.root, "commit", "-qm", "basis")
-    git(project.root, "checkout", "-qb", "wijziging")
-    return project
 
 
 def project_with_posts(root: Path) -> Project:

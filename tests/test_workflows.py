@@ -26,6 +26,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import git
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW_DIR = ROOT / ".github" / "workflows"
 WORKFLOWS = sorted(WORKFLOW_DIR.glob("*.yml")) + sorted(WORKFLOW_DIR.glob("*.yaml"))
@@ -236,18 +238,8 @@ def test_deploy_publishes_at_the_pages_address():
 
 CHECK = WORKFLOW_DIR / "check.yml"
 DEPLOY = WORKFLOW_DIR / "deploy.yml"
-# Commits in throwaway repositories: no user configuration, a fixed identity.
-GIT_ENV = {
-    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_AUTHOR_NAME": "Redactie", "GIT_AUTHOR_EMAIL": "redactie@example.org",
-    "GIT_COMMITTER_NAME": "Redactie", "GIT_COMMITTER_EMAIL": "redactie@example.org",
-}
 
 
-def git(repo: Path, *args: str) -> str:
-    result = subprocess.run(["git", *args], cwd=repo, env={**os.environ, **GIT_ENV}, capture_output=True, text=True)
-    assert result.returncode == 0, f"git {' '.join(args)}: {result.stderr}"
-    return result.stdout
 
 
 def write_files(repo: Path, files: dict[str, str | None]) -> None:
