@@ -21,6 +21,11 @@ class _ForEditor(logging.Filter):
             state = site.current_or_none()
             if state is not None:
                 message = for_editor(record.getMessage(), site.VIRTUAL_ROOT, state.settings.posts_dir)
+                if message.startswith("posts/"):
+                    # On a line of its own, like the model's errors, so that
+                    # everything reading the log (make content-check, the
+                    # deploy's issue) finds `posts/...:line:` at a line start.
+                    message = "\n" + message
                 record.msg, record.args = message, ()
         return True
 

@@ -57,7 +57,7 @@ def on_files(files, config):
     for entry in state.posts:
         files.append(File.generated(config, site.virtual_uri(state.settings, entry.path), abs_src_path=str(entry.path)))
     # PDFs and other attachments as they are; images only cleaned, by hooks/images.py.
-    for path in site.media_files(state.settings):
+    for path in site.media_files(state):
         files.append(File.generated(config, site.virtual_uri(state.settings, path), abs_src_path=str(path)))
 
 
@@ -68,7 +68,7 @@ def on_nav(nav, config, files):
         file = files.get_file_from_path(site.virtual_uri(state.settings, entry.path))
         if file is not None:
             state.urls[entry.rel] = file.url
-    for path in site.media_files(state.settings):
+    for path in site.media_files(state):
         state.urls[str(path)] = files.get_file_from_path(site.virtual_uri(state.settings, path)).url
 
 

@@ -444,7 +444,8 @@ def test_folder_readmes_are_not_posts_nor_published(repo):
     entries = load_all(repo.settings)
     assert [e.rel for e in entries] == ["posts/nieuws/bericht.md"]
     assert ignored_files(repo.settings) == []
-    assert [p for p in media_files(repo.settings) if p.name == "README.md"] == []
+    state = start_build(repo.root, environ={"SITE_TODAY": TODAY})
+    assert [p for p in media_files(state) if p.name == "README.md"] == []
     # Any other README.md in posts/ is still read as a post, and refused as one.
     repo.write("nieuws/README.md", "# Uitleg\n")
     assert problems_of(repo) == ["posts/nieuws/README.md:1: het bestand moet beginnen met een regel met alleen --- (de front matter)"]

@@ -83,6 +83,10 @@ FAILURE_MODES = {
     "title too long for an address": ("nieuws/a.md", news("Lang " * 70, "2026-11-01", "Tekst.")),
     "slug too long": ("nieuws/a.md", news("A", "2026-11-01", "Tekst.", "slug: " + "-".join(["woord"] * 20))),
     "title without letters or digits": ("nieuws/a.md", news('"!!!"', "2026-11-01", "Tekst.")),
+    "image with an extension the site does not clean": ("nieuws/a.md", news("A", "2026-11-01", "![Foto](afbeeldingen/foto.jpe)")),
+    "link to a folder's explanation": ("nieuws/a.md", news("A", "2026-11-01", "Zie [uitleg](afbeeldingen/README.md).")),
+    "title whose address grows too long": ("nieuws/a.md", news("\u3392" * 60, "2026-11-01", "Tekst.")),
+    "invisible character from a word processor": ("nieuws/a.md", news("Regel een\x0bregel twee", "2026-11-01", "Tekst.")),
     "file named .markdown": ("nieuws/a.markdown", news("A", "2026-11-01", "Tekst.")),
     "file named .MD": ("nieuws/a.MD", news("A", "2026-11-01", "Tekst.")),
     "file named .md.txt": ("nieuws/a.md.txt", news("A", "2026-11-01", "Tekst.")),
@@ -119,6 +123,10 @@ EXPECTED = {
     "title too long for an address": (2, ["title: is 349 tekens lang", f"meer dan {TITLE_MAX}"]),
     "slug too long": (4, ["slug: is 119 tekens lang", f"meer dan {SLUG_MAX}"]),
     "title without letters or digits": (2, ['title: "!!!" heeft geen letters of cijfers', "slug: a"]),
+    "image with an extension the site does not clean": (6, [".jpe is geen soort afbeelding", "JPEG of PNG"]),
+    "link to a folder's explanation": (6, ["afbeeldingen/README.md is de uitleg bij een map"]),
+    "title whose address grows too long": (2, ["het webadres dat van deze titel gemaakt wordt is 180 tekens lang", "slug:"]),
+    "invisible character from a word processor": (2, ["onzichtbaar teken (U+000B)"]),
     "file named .markdown": (1, ["wordt genegeerd", "hernoem naar a.md"]),
     "file named .MD": (1, ["wordt genegeerd", "hernoem naar a.md"]),
     "file named .md.txt": (1, ["wordt genegeerd", "hernoem naar a.md"]),
@@ -133,6 +141,8 @@ def write_base(project) -> None:
     for rel, content in BASE.items():
         project.write(rel, content)
     project.write("nieuws/afbeeldingen/kapot.jpg", jpeg()[:200])
+    project.write("nieuws/afbeeldingen/foto.jpe", jpeg())
+    project.write("nieuws/afbeeldingen/README.md", "# Afbeeldingen\n\nZet hier de foto's.\n")
     project.write("verslagen/bijlagen/leeg.pdf", b"")
     project.write("verslagen/bijlagen/nep.pdf", b"PK\x03\x04 a Word file")
 
@@ -309,7 +319,7 @@ def test_the_warning_filter_is_installed_once_and_rewrites(repo, capsys):
         for name in hook.LOGGERS:
             logging.getLogger(name).removeFilter(hook._FILTER)
         build.set_current(before)
-    assert stream.getvalue().startswith("posts/nieuws/a.md:6: Doc file 'posts/nieuws/a.md'")
+    assert stream.getvalue().startswith("\nposts/nieuws/a.md:6: Doc file 'posts/nieuws/a.md'")  # a line of its own
 
 
 def test_check_command_reports_with_file_and_line(repo):
@@ -370,3 +380,57 @@ def test_the_link_examples_in_the_editors_guide_pass(project):
             project.write(rel, jpeg() if link.image else b"%PDF-1.4\n%%EOF\n")
     project.write("nieuws/x.md", news("Met links", "2018-11-01", "\n\n".join(examples)))
     assert problems_of(project) == []
+
+
+def test_a_symlink_in_posts_is_refused(repo):
+    repo.write("nieuws/a.md", news("A", "2026-11-01", "Tekst."))
+    (repo.root / "posts" / "nieuws" / "bijlagen").mkdir()
+    (repo.root / "posts" / "nieuws" / "bijlagen" / "info.pdf").symlink_to("/etc/hostname")
+    assert problems_of(repo) == ["posts/nieuws/bijlagen/info.pdf:1: is een snelkoppeling (symlink) naar een ander bestand: zet het bestand zelf in posts/"]
+
+
+def test_only_files_of_published_entries_are_published(project, tmp_path):
+    """An attachment or a linked PDF of a draft or a scheduled post stays off
+    the site until its post is public; a file nobody links to never goes."""
+    write_base(project)
+    project.write("verslagen/bijlagen/concept.pdf", b"%PDF-1.4 concept\n")
+    project.write("verslagen/bijlagen/gepland.pdf", b"%PDF-1.4 gepland\n")
+    project.write("verslagen/bijlagen/los.pdf", b"%PDF-1.4 los\n")
+    project.write("verslagen/concept.md", news("Concept", "2026-11-01", "Tekst.", "draft: true", "attachments:", "  - title: Concept", "    file: bijlagen/concept.pdf"))
+    project.write("verslagen/gepland.md", news("Gepland", "2026-12-01", "Zie [de pdf](bijlagen/gepland.pdf)."))
+    project.write("verslagen/openbaar.md", news("Openbaar", "2026-11-01", "Zie [de pdf](bijlagen/verslag.pdf)."))
+    published = {p.name for p in project.build(TODAY.isoformat()).rglob("*.pdf")}
+    assert published == {"verslag.pdf"}
+    later = {p.name for p in project.build("2026-12-01").rglob("*.pdf")}
+    assert later == {"verslag.pdf", "gepland.pdf"}
+
+
+def test_a_rewritten_warning_reaches_the_pull_request_check_and_the_deploy_issue(repo):
+    """What hooks/messages.py logs is read by tools/content_check.py and
+    tools/deploy_issue.py as `posts/...:line:`, in MkDocs' log format."""
+    import importlib.util
+
+    from tools import content_check, deploy_issue
+
+    spec = importlib.util.spec_from_file_location("messages_hook_log", ROOT / "hooks" / "messages.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    repo.write("nieuws/a.md", "---\ntitle: A\ndate: 2026-11-01\n---\n\nZie [x](raar.md).\n")
+    before = build.current_or_none()
+    build.set_current(build.Build(repo.settings, TODAY, False, []))
+    logger = logging.getLogger("mkdocs.structure.pages")
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))  # MkDocs' own format
+    logger.addHandler(handler)
+    logger.addFilter(hook._FILTER)
+    try:
+        logger.warning("Doc file '%s' contains a link '%s', but the target is not found.", "nieuws/posts/nieuws/a.md", "raar.md")
+    finally:
+        logger.removeHandler(handler)
+        logger.removeFilter(hook._FILTER)
+        build.set_current(before)
+    log = "INFO    -  Building documentation\n" + stream.getvalue() + "\nAborted with 1 warnings in strict mode!\n"
+    [problem] = content_check.build_problems(log)
+    assert (problem.path, problem.line) == ("posts/nieuws/a.md", 6)
+    assert [(path, line) for path, line, _ in deploy_issue.problems(log)] == [("posts/nieuws/a.md", 6)]

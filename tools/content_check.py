@@ -49,14 +49,12 @@ TOOL_ROOT = Path(__file__).resolve().parent.parent
 # not copied, so the pull-request check and `make test` judge alike.
 sys.path[:0] = [str(TOOL_ROOT), str(TOOL_ROOT / "tests")]
 
-from werkplaats.build import VIRTUAL_ROOT  # noqa: E402
 from werkplaats.check import annotation  # noqa: E402
 from werkplaats.settings import read_config  # noqa: E402
 
 DEFAULT_BASES = ("origin/main", "main")
 POST_LINE = re.compile(r"^(?P<path>posts/[^:\n]+):(?P<line>\d+): (?P<message>.+)$", re.MULTILINE)
 MKDOCS_LOG = re.compile(r"^(?P<level>WARNING|ERROR)\s+-\s+(?P<message>.+)$")
-DOC_LINK = re.compile(r"Doc file '(?P<doc>[^']+)' contains .*?link '(?P<link>[^']+)'")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -169,23 +167,18 @@ def run_build(root: Path, site_dir: Path, site_url: str) -> tuple[bool, list[Pro
     output = ANSI.sub("", result.stdout + result.stderr)
     if result.returncode == 0:
         return True, [], output
-    return False, build_problems(root, output) or [Problem("", 0, "mkdocs build --strict mislukte; zie de uitvoer hierboven")], output
+    return False, build_problems(output) or [Problem("", 0, "mkdocs build --strict mislukte; zie de uitvoer hierboven")], output
 
 
-def build_problems(root: Path, output: str) -> list[Problem]:
+def build_problems(output: str) -> list[Problem]:
     """The build's complaints, on the file and line they are about."""
     problems = [Problem(m["path"], int(m["line"]), m["message"]) for m in POST_LINE.finditer(output)]
     for line in output.splitlines():
         logged = MKDOCS_LOG.match(line.strip())
         if not logged or POST_LINE.search(logged["message"]) or logged["message"].rstrip().endswith(":"):
             continue
-        message = f"de bouw meldt: {logged['message']}"
-        if link := DOC_LINK.search(logged["message"]):
-            doc = link["doc"]
-            path = f"posts/{doc.removeprefix(VIRTUAL_ROOT + '/')}" if doc.startswith(VIRTUAL_ROOT + "/") else f"docs/{doc}"
-            problems.append(Problem(path, line_of(root / path, link["link"]), message))
-        else:
-            problems.append(Problem("", 0, message))
+        # A warning about a post is already `posts/...:line:` (hooks/messages.py).
+        problems.append(Problem("", 0, f"de bouw meldt: {logged['message']}"))
     return list(dict.fromkeys(problems))
 
 

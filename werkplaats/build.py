@@ -158,28 +158,20 @@ def markdown_for_site(settings: Settings, entry: Entry, markdown: str) -> str:
     return markdown if entry.is_event else with_excerpt_separator(markdown)
 
 
-def media_files(settings: Settings) -> list[Path]:
-    """Files in posts/ published as they are: PDFs and other attachments.
-    Not posts, and not images: an image is only published as the cleaned
-    copy of werkplaats.images, when a shown entry links to it (linked_images)."""
-    markdown = set(post_files(settings))
-    return sorted(
-        (p for p in settings.posts_dir.rglob("*")
-         if p.is_file() and p not in markdown and not p.name.startswith(".") and not is_image(p)),
-        key=lambda p: p.as_posix(),
-    )
+def linked_files(state: Build) -> dict[Path, tuple[str, int]]:
+    return state.memo("linked_files", lambda: _linked_files(state))
 
 
-def linked_images(state: Build) -> dict[Path, tuple[str, int]]:
-    """Images in posts/ that shown entries link to from their text (as an
-    image or as a plain link) or attach: path -> (entry.rel, line) of the
-    first link, for messages. Images nobody links to are not published."""
+def _linked_files(state: Build) -> dict[Path, tuple[str, int]]:
+    """Every file in posts/ besides the posts that a shown entry attaches or
+    links to from its text: path -> (entry.rel, line) of the first link, for
+    messages. Only these are published: a file that no shown entry names
+    (or only a draft or a scheduled post does) stays off the site."""
     posts_dir = state.settings.posts_dir.resolve()
     found: dict[Path, tuple[str, int]] = {}
     for entry in state.shown:
         for attachment in entry.attachments:
-            if is_image(attachment.path):
-                found.setdefault(attachment.path.resolve(), (entry.rel, 1))
+            found.setdefault(attachment.path.resolve(), (entry.rel, 1))
         if "](" not in entry.body and "]:" not in entry.body and "=" not in entry.body:
             continue  # no link at all (the same shortcut as werkplaats.links)
         for link in find_links(entry.body, entry.body_line):
@@ -187,9 +179,21 @@ def linked_images(state: Build) -> dict[Path, tuple[str, int]]:
             if parts.scheme or not parts.path or parts.path.startswith(("/", "\\")):
                 continue
             path = (entry.path.parent / unquote(parts.path)).resolve()
-            if is_image(path) and path.is_relative_to(posts_dir) and path.is_file():
+            if path.suffix.lower() != ".md" and path.is_relative_to(posts_dir) and path.is_file():
                 found.setdefault(path, (entry.rel, link.line))
     return found
+
+
+def media_files(state: Build) -> list[Path]:
+    """Files published as they are: the linked files that are not images
+    (PDFs and other attachments). An image is only published as the cleaned
+    copy of werkplaats.images (linked_images)."""
+    return sorted((p for p in linked_files(state) if not is_image(p)), key=lambda p: p.as_posix())
+
+
+def linked_images(state: Build) -> dict[Path, tuple[str, int]]:
+    """The linked files that are images, for werkplaats.images."""
+    return {path: where for path, where in linked_files(state).items() if is_image(path)}
 
 
 _STATUS = {"gepubliceerd": "published", "concept": "draft", "gepland": "scheduled"}

@@ -31,6 +31,8 @@ from urllib.parse import unquote, urlsplit
 
 import markdown as python_markdown
 
+from .folders import is_folder_readme
+from .images import SUFFIXES as IMAGE_SUFFIXES
 from .images import is_image, readable_image_problem
 from .settings import Settings, read_config
 
@@ -268,6 +270,11 @@ def _check_one(entry, link: Link, settings, posts_dir, docs_dir, by_path, ids_of
         near = _near(resolved)
         return (f"{what} {path_part} bestaat niet (gezocht: {_rel_or(resolved, settings)})"
                 f"{near}: controleer de naam, de map en hoofdletters, of haal de link weg als het bestand is verwijderd")
+    if link.image and not is_image(resolved):
+        # Only what the image pipeline knows is cleaned (metadata, size);
+        # anything else would be published as it is.
+        return (f"afbeelding {path_part}: {resolved.suffix or 'een naam zonder extensie'} is geen soort afbeelding die de site "
+                f"verwerkt (toegestaan: {', '.join(IMAGE_SUFFIXES)}): sla de afbeelding op als JPEG of PNG")
     if link.image or is_image(resolved):  # a plain link to a photo publishes it too
         problem = readable_image_problem(resolved)
         if problem:
@@ -275,6 +282,8 @@ def _check_one(entry, link: Link, settings, posts_dir, docs_dir, by_path, ids_of
     if resolved.suffix.lower() in _MARKDOWN_SUFFIXES:
         if inside_posts:
             other = by_path.get(resolved)
+            if other is None and is_folder_readme(resolved, posts_dir):
+                return f"{target} is de uitleg bij een map, geen bericht; die staat niet op de site: haal de link weg"
             if other is None:
                 return None  # not a valid post: that file's own problems are reported
             if fragment and fragment not in ids_of(resolved, other.body):

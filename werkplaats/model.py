@@ -26,6 +26,7 @@ import yaml
 from . import addresses
 from .dates import TZ
 from .folders import is_folder_readme
+from .images import SUFFIXES as IMAGE_PIPELINE_SUFFIXES
 from .images import readable_image_problem
 from .links import check_links
 from .placeholders import MESSAGE as PLACEHOLDER_MESSAGE, placeholder_lines
@@ -35,7 +36,7 @@ from .slugs import slugify
 KINDS = ("nieuws", "verslagen", "agenda")
 POST_KINDS = ("nieuws", "verslagen")
 EVENT_STATUSES = ("gepland", "geannuleerd", "verplaatst", "volgeboekt")
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".heic", ".heif")
+IMAGE_SUFFIXES = IMAGE_PIPELINE_SUFFIXES  # what werkplaats.images can clean and scale
 EXCERPT_SEPARATOR = "<!-- more -->"
 
 
@@ -937,6 +938,11 @@ def read_entry(path: Path, settings: Settings) -> tuple[Entry | None, list[Probl
         return None, [Problem(rel, 1, str(error))]
     try:
         node, meta = _load_yaml(meta_text)
+    except yaml.reader.ReaderError as error:
+        # A control character (Word's Shift+Enter is U+000B) that YAML refuses.
+        line = meta_text[: max(error.position, 0)].count("\n") + 1
+        code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or " ")
+        return None, [Problem(rel, line, f"op deze regel staat een onzichtbaar teken (U+{code:04X}): typ de regel opnieuw, of haal het teken weg")]
     except yaml.YAMLError as error:
         # A tab where YAML wants spaces gives several different parser
         # messages; name the tab itself, on its own line.
@@ -1003,6 +1009,10 @@ def read_entry(path: Path, settings: Settings) -> tuple[Entry | None, list[Probl
         # The blog makes the address from the title alone: an empty slug would
         # put this post at the day's own address, over any other such post.
         problems.append(Problem(rel, lines["title"][0], f'title: "{values["title"]}" heeft geen letters of cijfers voor het webadres: voeg een regel slug: toe, bijvoorbeeld slug: {slugify(path.stem) or "mijn-bericht"}'))
+    elif "title" in values and "slug" not in meta and len(slugify(values["title"])) > TITLE_MAX:
+        # Some characters grow when spelled out (㎒ is "mhz"): keep the folder
+        # name of the address far below the file system's 255 bytes.
+        problems.append(Problem(rel, lines["title"][0], f"title: het webadres dat van deze titel gemaakt wordt is {len(slugify(values['title']))} tekens lang, meer dan {TITLE_MAX}: voeg een regel slug: toe met een korter adres, bijvoorbeeld slug: {_short_slug(slugify(values['title']))}"))
     if problems:
         return None, problems
 
@@ -1099,11 +1109,19 @@ def post_files(settings: Settings) -> list[Path]:
 _IGNORED_SUFFIXES = (".markdown", ".mdown", ".mkd", ".mkdn", ".md.txt", ".txt")
 
 
+def _rel_unresolved(path: Path, settings: Settings) -> str:
+    """Like _rel, for a link itself rather than where it points."""
+    return Path(path.absolute()).relative_to(settings.root.absolute()).as_posix()
+
+
 def ignored_files(settings: Settings) -> list[Problem]:
     """Files in posts/ that look like posts but are not read as posts."""
     problems = []
     for path in sorted(settings.posts_dir.rglob("*"), key=lambda p: p.as_posix()):
         name = path.name.lower()
+        if path.is_symlink():
+            problems.append(Problem(_rel_unresolved(path, settings), 1, "is een snelkoppeling (symlink) naar een ander bestand: zet het bestand zelf in posts/"))
+            continue
         if not path.is_file() or path.suffix == ".md":
             continue
         if name.endswith(".md") or (name.endswith(_IGNORED_SUFFIXES) and not (name.endswith(".txt") and "bijlagen" in path.parts)):

@@ -37,7 +37,14 @@ _PATH = {"type": "string", "minLength": 1, "pattern": r"^(?![a-zA-Z]+:|/)[^\n\\]
 # werkplaats.addresses: an old address as the site path, with or without
 # slashes or index.html, or as the whole address (its date is checked there).
 _ALIAS = {"type": "string", "pattern": r"^(https?://[^/\s]+)?(/[^/\s]+)*?/?(nieuws|agenda)/\d{4}/\d{2}/\d{2}/[a-z0-9]+(-[a-z0-9]+)*/?(index\.html)?$"}
-_IMAGE = {**_PATH, "pattern": r"^(?![a-zA-Z]+:|/)[^\n\\]+\.([jJ][pP][eE]?[gG]|[pP][nN][gG]|[wW][eE][bB][pP]|[gG][iI][fF]|[sS][vV][gG]|[hH][eE][iI][cCfF])$"}
+
+
+def _any_case(suffix: str) -> str:
+    """'.png' -> '[pP][nN][gG]': JSON Schema patterns have no ignore-case flag."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in suffix.lstrip("."))
+
+
+_IMAGE = {**_PATH, "pattern": r"^(?![a-zA-Z]+:|/)[^\n\\]+\.(" + "|".join(_any_case(s) for s in model.IMAGE_SUFFIXES) + ")$"}
 
 
 def _list(item: dict) -> dict:
