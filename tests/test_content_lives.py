@@ -22,10 +22,9 @@ from varied import write_varied
 
 from conftest import PROJECT, ROOT, Project
 
-# The modules whose tests of the project under test must pass on any content.
-# (test_site_quality.py belongs here too once its own fixture site, tests/sitecheck.py's
-# "proef", builds again under the link check of werkplaats/links.py.)
-SITE_MODULES = ["test_site.py", "test_agenda_site.py", "test_speed.py", "test_model.py"]
+# The modules whose tests of the project under test must pass on any content
+# (test_site_quality.py: valid HTML, links, titles and descriptions of every page).
+SITE_MODULES = ["test_site.py", "test_agenda_site.py", "test_speed.py", "test_model.py", "test_site_quality.py"]
 
 pytestmark = pytest.mark.skipif(
     "WERKPLAATS_TEST_PROJECT" in os.environ, reason="runs the suite on a copy itself; not inside that run"

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image, ImageCms, PngImagePlugin
 
-from werkplaats import images
+from werkplaats import images, views
 from werkplaats.model import ContentError, load_all
 
 POST = """---
@@ -516,3 +516,15 @@ def test_built_pages_use_picture_with_dimensions(project):
     assert (thumb["width"], thumb["loading"]) == ("640", "lazy")
     size = (site / thumb["src"]).stat().st_size
     assert size < 100_000
+
+
+def test_a_narrow_image_gets_one_srcset_candidate_per_width(tmp_path):
+    """Narrower than the small variant: both variants have its width, and a
+    srcset may not name one width twice (the Nu HTML Checker refuses it)."""
+    source = tmp_path / "smal.png"
+    Image.new("RGB", (480, 300), "teal").save(source)
+    rendition = images.render(source, tmp_path / "cache")
+    data = views.picture(rendition, "Smal", lambda path: path.name)
+    for kind in ("webp", "fallback"):
+        widths = [candidate["width"] for candidate in data[kind]]
+        assert widths == [480], (kind, data[kind])

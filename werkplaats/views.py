@@ -58,7 +58,9 @@ def picture(rendition, alt: str, url_for) -> dict | None:
     if rendition is None:
         return None
     large, small = rendition.variants["groot"], rendition.variants["klein"]
-    sizes = list(dict.fromkeys((small, large)))  # one entry when both are the same file
+    # One candidate per width: an image narrower than the small variant gets
+    # two files of the same width, and a srcset may not name a width twice.
+    sizes = list({v.width: v for v in (large, small)}.values())[::-1]
 
     def candidates(kind: str) -> list[dict]:
         return [{"url": url_for(getattr(v, kind)), "width": v.width} for v in sizes if getattr(v, kind) is not None and v.width]
