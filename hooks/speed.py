@@ -29,7 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from werkplaats.material_guard import InternalsChanged, require_material
-from werkplaats.model import EXCERPT_SEPARATOR
+from werkplaats import excerpts
 
 _ENABLED = os.environ.get("WERKPLAATS_NO_SPEEDUPS", "") != "1"
 
@@ -65,68 +65,7 @@ class _IdentityList(list):
         return id(item) in self._ids
 
 
-# --- excerpts -------------------------------------------------------------------
-
-# The Markdown extensions (mkdocs.yml, and those MkDocs always adds) for which
-# the reasoning in `excerpt_markdown` was checked. Another one could carry
-# text across the marker (footnotes do): then every post keeps its whole text.
-CHECKED_EXTENSIONS = frozenset({
-    "abbr", "admonition", "attr_list", "md_in_html", "tables", "toc", "fenced_code",
-    "pymdownx.details", "pymdownx.superfences",
-})
-# Material's blog table of contents would list only the excerpt's headings.
-_TOC_OPTIONS = ("blog_toc", "archive_toc", "categories_toc", "authors_profiles_toc")
-
-# Before the marker: something that can still be open when the marker comes
-# (a code fence, a raw HTML block or comment), so the marker is not a block of its own.
-_OPEN_BEFORE = re.compile(r"```|~~~|<!--|^ {0,3}<", re.MULTILINE)
-# After the marker: a reference or abbreviation definition, which changes the
-# HTML before it (Python-Markdown's ReferenceProcessor and AbbrBlockprocessor
-# both need `]:` or `] :`).
-_DEFINITION = re.compile(r"\][ \t]?:")
-_STUB = "&nbsp;"  # stands in for the rest: Material only asks whether HTML follows the marker
-
-
-def excerpt_markdown(markdown: str) -> str | None:
-    """The Markdown that gives a listing the same excerpt as the whole post,
-    or None when only the whole post is certain to.
-
-    Material splits the post's HTML at the marker: the excerpt is the HTML
-    before it and "Doorgaan met lezen" shows when any HTML follows. When the
-    marker stands alone between blank lines, nothing before it is still open
-    and nothing after it defines a reference, the HTML before the marker is
-    the HTML of the text before it. HTML follows exactly when the text after
-    it holds anything but blanks (Python-Markdown drops blank blocks and the
-    STX/ETX characters); other Unicode blanks are left to Material.
-    """
-    index = markdown.find(EXCERPT_SEPARATOR)
-    if index < 0:
-        return None
-    head, tail = markdown[:index], markdown[index + len(EXCERPT_SEPARATOR):]
-    if head and not head.endswith("\n\n") or not re.match(r"\n\n|\n?\Z", tail):
-        return None
-    if _OPEN_BEFORE.search(head) or _DEFINITION.search(tail):
-        return None
-    rest = tail.replace("\x02", "").replace("\x03", "")
-    if rest.strip(" \t\n") == "":
-        return f"{head}{EXCERPT_SEPARATOR}\n"
-    if rest.strip() == "":
-        return None
-    return f"{head}{EXCERPT_SEPARATOR}\n\n{_STUB}\n"
-
-
-def extension_name(extension) -> str:
-    """'pymdownx.details' for a name or an Extension instance."""
-    if isinstance(extension, str):
-        return extension.removeprefix("markdown.extensions.")
-    module = type(extension).__module__
-    return module.removeprefix("markdown.extensions.")
-
-
-def excerpts_can_be_shortened(config, blog) -> bool:
-    names = {extension_name(e) for e in config.markdown_extensions}
-    return names <= CHECKED_EXTENSIONS and not any(getattr(blog.config, o, None) for o in _TOC_OPTIONS)
-
+# --- excerpts (the logic: werkplaats/excerpts.py) ----------------------------------
 
 class _ExcerptSource:
     """What an Excerpt reads from its post, with only the excerpt's Markdown.
@@ -145,7 +84,7 @@ class _ExcerptSource:
     def markdown(self) -> str:
         if self._markdown is None:
             whole = self._post.markdown
-            short = excerpt_markdown(whole)
+            short = excerpts.excerpt_markdown(whole)
             self._markdown = whole if short is None else short
         return self._markdown
 
@@ -162,7 +101,7 @@ def on_config(config):
     if not _checked:
         check_material()
         _checked = True
-    _shorten = excerpts_can_be_shortened(config, config.plugins["material/blog"])
+    _shorten = excerpts.excerpts_can_be_shortened(config.markdown_extensions, config.plugins["material/blog"].config)
 
 
 # After the blog plugin (-50) has resolved its posts.

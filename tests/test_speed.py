@@ -9,7 +9,6 @@ from __future__ import annotations
 import filecmp
 import importlib.util
 from pathlib import Path
-from types import SimpleNamespace
 
 import markdown
 import pytest
@@ -17,6 +16,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 import varied
+from werkplaats import excerpts
 from werkplaats.material_guard import CHECKED_VERSIONS, InternalsChanged, installed_material, require_material
 from werkplaats.model import EXCERPT_SEPARATOR, with_excerpt_separator
 
@@ -53,7 +53,7 @@ def test_varied_site_identical_with_and_without_speedups(varied_build):
 
 def test_varied_content_takes_both_paths_of_the_shortcut():
     """So the comparison above covers shortened excerpts and whole ones."""
-    shortened = {p.file for p in varied.POSTS if speed.excerpt_markdown(with_excerpt_separator(p.body)) is not None}
+    shortened = {p.file for p in varied.POSTS if excerpts.excerpt_markdown(with_excerpt_separator(p.body)) is not None}
     assert {varied.GESLOTEN.file, varied.LEERGROEP.file, varied.GEMEENTEN.file} <= shortened
     assert not {varied.MANTELZORG.file, varied.DORDRECHT.file, varied.TERUGBLIK.file} & shortened
 
@@ -74,7 +74,7 @@ def test_two_builds_are_byte_identical(site, tmp_path):
 @pytest.fixture(scope="module")
 def site_markdown():
     config = load_config(str(ROOT / "mkdocs.yml"))
-    assert speed.excerpts_can_be_shortened(config, config.plugins["material/blog"])
+    assert excerpts.excerpts_can_be_shortened(config.markdown_extensions, config.plugins["material/blog"].config)
     return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
 
 
@@ -115,7 +115,7 @@ SAMPLES = [
 
 @pytest.mark.parametrize("text, shortened", [s[1:] for s in SAMPLES], ids=[s[0] for s in SAMPLES])
 def test_excerpt_shortcut_gives_materials_excerpt(site_markdown, text, shortened):
-    short = speed.excerpt_markdown(text)
+    short = excerpts.excerpt_markdown(text)
     assert (short is not None) is shortened
     if short is not None:
         assert excerpt(site_markdown, short) == excerpt(site_markdown, text)
@@ -125,17 +125,15 @@ def test_a_single_paragraph_has_nothing_more_to_read(site_markdown):
     """The case the first version got wrong: the listing offered "Doorgaan met lezen"."""
     text = with_excerpt_separator("Alleen deze alinea.\n")
     assert excerpt(site_markdown, text)[1] is False
-    assert excerpt(site_markdown, speed.excerpt_markdown(text))[1] is False
+    assert excerpt(site_markdown, excerpts.excerpt_markdown(text))[1] is False
 
 
 def test_shortcut_is_off_for_unchecked_extensions_and_blog_tables_of_contents():
-    blog = SimpleNamespace(config=SimpleNamespace(blog_toc=False, archive_toc=None, categories_toc=False))
-    checked = SimpleNamespace(markdown_extensions=["toc", "abbr", "pymdownx.superfences"])
-    assert speed.excerpts_can_be_shortened(checked, blog)
-    footnotes = SimpleNamespace(markdown_extensions=["toc", "footnotes"])
-    assert not speed.excerpts_can_be_shortened(footnotes, blog)
-    blog.config.categories_toc = True
-    assert not speed.excerpts_can_be_shortened(checked, blog)
+    blog = {"blog_toc": False, "archive_toc": None, "categories_toc": False}
+    checked = ["toc", "abbr", "pymdownx.superfences"]
+    assert excerpts.excerpts_can_be_shortened(checked, blog)
+    assert not excerpts.excerpts_can_be_shortened(["toc", "footnotes"], blog)
+    assert not excerpts.excerpts_can_be_shortened(checked, {**blog, "categories_toc": True})
 
 
 # --- Material's version -------------------------------------------------------------------
