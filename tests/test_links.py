@@ -296,7 +296,10 @@ def test_mkdocs_warning_names_the_post_and_line(repo):
     assert "nieuws/posts/" not in text
 
 
-def test_the_warning_filter_is_installed_once_and_rewrites(repo, capsys):
+def log_through_the_hook(repo) -> str:
+    """Load hooks/messages.py as MkDocs does, start it twice (as `mkdocs serve`
+    would), log MkDocs' warning about a link in posts/nieuws/a.md line 6 in
+    MkDocs' own format, and return what was written."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("messages_hook", ROOT / "hooks" / "messages.py")
@@ -308,18 +311,24 @@ def test_the_warning_filter_is_installed_once_and_rewrites(repo, capsys):
     hook.on_startup(command="serve", dirty=False)
     hook.on_startup(command="serve", dirty=False)
     logger = logging.getLogger("mkdocs.structure.pages")
-    assert sum(isinstance(f, hook._ForEditor) for f in logger.filters) == 1
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))  # MkDocs' own format
     logger.addHandler(handler)
     try:
+        assert sum(isinstance(f, hook._ForEditor) for f in logger.filters) == 1
         logger.warning("Doc file '%s' contains a link '%s', but the target is not found.", "nieuws/posts/nieuws/a.md", "raar.md")
     finally:
         logger.removeHandler(handler)
         for name in hook.LOGGERS:
             logging.getLogger(name).removeFilter(hook._FILTER)
         build.set_current(before)
-    assert stream.getvalue().startswith("\nposts/nieuws/a.md:6: Doc file 'posts/nieuws/a.md'")  # a line of its own
+    return stream.getvalue()
+
+
+def test_the_warning_filter_is_installed_once_and_rewrites(repo):
+    # On a line of its own, like the model's errors.
+    assert log_through_the_hook(repo).startswith("WARNING -  \nposts/nieuws/a.md:6: Doc file 'posts/nieuws/a.md'")
 
 
 def test_check_command_reports_with_file_and_line(repo):
@@ -407,30 +416,10 @@ def test_only_files_of_published_entries_are_published(project, tmp_path):
 
 def test_a_rewritten_warning_reaches_the_pull_request_check_and_the_deploy_issue(repo):
     """What hooks/messages.py logs is read by tools/content_check.py and
-    tools/deploy_issue.py as `posts/...:line:`, in MkDocs' log format."""
-    import importlib.util
-
+    tools/deploy_issue.py as `posts/...:line:`."""
     from tools import content_check, deploy_issue
 
-    spec = importlib.util.spec_from_file_location("messages_hook_log", ROOT / "hooks" / "messages.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    repo.write("nieuws/a.md", "---\ntitle: A\ndate: 2026-11-01\n---\n\nZie [x](raar.md).\n")
-    before = build.current_or_none()
-    build.set_current(build.Build(repo.settings, TODAY, False, []))
-    logger = logging.getLogger("mkdocs.structure.pages")
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))  # MkDocs' own format
-    logger.addHandler(handler)
-    logger.addFilter(hook._FILTER)
-    try:
-        logger.warning("Doc file '%s' contains a link '%s', but the target is not found.", "nieuws/posts/nieuws/a.md", "raar.md")
-    finally:
-        logger.removeHandler(handler)
-        logger.removeFilter(hook._FILTER)
-        build.set_current(before)
-    log = "INFO    -  Building documentation\n" + stream.getvalue() + "\nAborted with 1 warnings in strict mode!\n"
+    log = "INFO    -  Building documentation\n" + log_through_the_hook(repo) + "\nAborted with 1 warnings in strict mode!\n"
     [problem] = content_check.build_problems(log)
     assert (problem.path, problem.line) == ("posts/nieuws/a.md", 6)
     assert [(path, line) for path, line, _ in deploy_issue.problems(log)] == [("posts/nieuws/a.md", 6)]
