@@ -10,6 +10,7 @@ copy (WERKPLAATS_TEST_PROJECT). Tests that bring their own fixture project
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -19,6 +20,7 @@ import sys
 import pytest
 
 from varied import write_varied
+from werkplaats.model import load_all
 
 from conftest import PROJECT, ROOT, Project
 
@@ -31,11 +33,46 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+class _Recorder:
+    """Takes what write_varied writes, to be written under other names."""
+
+    def __init__(self):
+        self.files: dict[str, str | bytes] = {}
+
+    def write(self, rel: str, content) -> None:
+        self.files[rel] = content
+
+
+def add_varied_content(project: Project, mark: str = "-proefinhoud") -> None:
+    """The varied content, every file renamed (x.md -> x-proefinhoud.md, links
+    in the texts too), so that it never replaces an editor's file of the same
+    name: a real post called wijkavond-zwijndrecht.md must stay the editor's."""
+    recorded = _Recorder()
+    write_varied(recorded)
+    names = {rel.rsplit("/", 1)[1] for rel in recorded.files}
+    renamed = {name: f"{name.rsplit('.', 1)[0]}{mark}.{name.rsplit('.', 1)[1]}" for name in names}
+    pattern = re.compile(r"(?<![\w.-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w.-])")
+    for rel, content in recorded.files.items():
+        folder, name = rel.rsplit("/", 1)
+        target = f"{folder}/{renamed[name]}"
+        assert not (project.root / "posts" / target).exists(), f"posts/{target} exists already"
+        if isinstance(content, str):
+            content = pattern.sub(lambda match: renamed[match.group(1)], content)
+        project.write(target, content)
+
+
+def test_varied_content_keeps_its_links_when_renamed(tmp_path):
+    project = Project(tmp_path / "project")
+    add_varied_content(project)
+    assert all("-proefinhoud." in p.name for p in (project.root / "posts").rglob("*") if p.is_file())
+    load_all(project.settings, today=dt.date(2026, 11, 22))  # links and reports still resolve
+
+
 def test_site_tests_pass_with_more_content(tmp_path):
     copy = Project(tmp_path / "project")
     shutil.copytree(PROJECT / "posts", copy.root / "posts", dirs_exist_ok=True)
     real_files = sorted(p.relative_to(copy.root).as_posix() for p in (copy.root / "posts").rglob("*.md"))
-    write_varied(copy)
+    add_varied_content(copy)
     all_files = sorted(p.relative_to(copy.root).as_posix() for p in (copy.root / "posts").rglob("*.md"))
     assert set(real_files) < set(all_files)
 
