@@ -234,6 +234,18 @@ def test_deploy_publishes_at_the_pages_address():
     assert any("SOURCE_DATE_EPOCH" in str(step.get("run", "")) for step in build["steps"])
 
 
+def test_the_deploy_keeps_rendered_images_between_runs():
+    """The cleaned, scaled images (.cache/images, keyed on content) are restored
+    before the build, under a key that changes with the image pipeline's code."""
+    build = load(WORKFLOW_DIR / "deploy.yml")["jobs"]["build"]
+    names = [s.get("name") for s in build["steps"]]
+    cache = step(load(WORKFLOW_DIR / "deploy.yml"), "build", "Image cache")
+    assert cache["uses"].startswith("actions/cache@")
+    assert cache["with"]["path"] == ".cache/images"
+    assert "werkplaats/images.py" in cache["with"]["key"] and cache["with"]["key"].startswith(cache["with"]["restore-keys"])
+    assert names.index("Image cache") < names.index("make build")
+
+
 # --- pull requests: the content check or the full suite ---------------------------
 
 CHECK = WORKFLOW_DIR / "check.yml"
