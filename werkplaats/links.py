@@ -176,13 +176,9 @@ def _is_site_address(target: str, settings: Settings) -> bool:
     return any(here.lower().startswith(prefix.lower()) for prefix in _site_prefixes(settings))
 
 
-def _rel(path: Path, settings: Settings) -> str:
-    return path.resolve().relative_to(settings.root.resolve()).as_posix()
-
-
 def _example_link(link_from: Path, settings: Settings) -> str:
     """A real relative path from this file to another post, for the fixes."""
-    return posixpath.relpath("verslagen/naam-van-het-verslag.md", _rel(link_from.parent, settings).removeprefix("posts/") or ".")
+    return posixpath.relpath("verslagen/naam-van-het-verslag.md", settings.relative(link_from.parent).removeprefix("posts/") or ".")
 
 
 def check_links(entries, settings: Settings, today: dt.date) -> list[LinkProblem]:
@@ -268,7 +264,7 @@ def _check_one(entry, link: Link, settings, posts_dir, docs_dir, by_path, ids_of
         return f"{target} is een map, geen bestand: verwijs naar het .md-bestand zelf, bijvoorbeeld {_example_link(entry.path, settings)}"
     if not resolved.is_file():
         near = _near(resolved)
-        return (f"{what} {path_part} bestaat niet (gezocht: {_rel_or(resolved, settings)})"
+        return (f"{what} {path_part} bestaat niet (gezocht: {settings.relative(resolved)})"
                 f"{near}: controleer de naam, de map en hoofdletters, of haal de link weg als het bestand is verwijderd")
     if link.image and not is_image(resolved):
         # Only what the image pipeline knows is cleaned (metadata, size);
@@ -290,7 +286,7 @@ def _check_one(entry, link: Link, settings, posts_dir, docs_dir, by_path, ids_of
                 return f"#{fragment} bestaat niet in {other.rel}: kies een kopje dat daar staat, of haal #{fragment} weg"
             pending.append((entry, link, other))
         elif fragment and fragment not in ids_of(resolved):
-            return f"#{fragment} bestaat niet in {_rel_or(resolved, settings)}: kies een kopje dat daar staat, of haal #{fragment} weg"
+            return f"#{fragment} bestaat niet in {settings.relative(resolved)}: kies een kopje dat daar staat, of haal #{fragment} weg"
     return None
 
 
@@ -302,13 +298,6 @@ def _docs_page_meant(source: Path, path_part: str, settings: Settings, docs_dir:
     if virtual.startswith("..") or not (docs_dir / virtual).is_file():
         return ""
     return posixpath.relpath(f"docs/{virtual}", f"posts/{kind_dir}")
-
-
-def _rel_or(path: Path, settings: Settings) -> str:
-    try:
-        return _rel(path, settings)
-    except ValueError:
-        return path.as_posix()
 
 
 def _near(missing: Path) -> str:

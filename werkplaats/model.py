@@ -754,10 +754,7 @@ def _unreadable_elsewhere(node, lines: list[str]) -> tuple[int, str] | None:
 
 
 def _rel(path: Path, settings: Settings) -> str:
-    try:
-        return path.resolve().relative_to(settings.root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    return settings.relative(path)
 
 
 def _hint(word: str, options) -> str:

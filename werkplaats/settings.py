@@ -46,6 +46,13 @@ class Settings:
     def posts_dir(self) -> Path:
         return self.root / "posts"
 
+    def relative(self, path: Path) -> str:
+        """'posts/nieuws/x.md': a path as editors and messages name it."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
 
 def read_config(root: Path) -> dict:
     """mkdocs.yml as plain data, MkDocs' own tags read as plain values."""
