@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check content-check test audit clean lock post verslag event schema bench
+.PHONY: help serve build check content-check test audit clean lock post verslag event schema bench bench-search
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -55,6 +55,9 @@ event: $(STAMP) ## New event: make event TITLE="Titel" START="YYYY-MM-DD HH:MM"
 
 bench: $(STAMP) ## Benchmark on a synthetic corpus: make bench POSTS=1000 EVENTS=300
 	$(PY) tools/bench.py --posts $${POSTS:-1000} --events $${EVENTS:-300}
+
+bench-search: $(STAMP) ## Search benchmark (Pagefind) on a synthetic corpus: make bench-search POSTS=1000 EVENTS=300
+	$(PY) tools/search_bench.py --posts $${POSTS:-1000} --events $${EVENTS:-300}
 
 schema: $(STAMP) ## Regenerate schemas/*.json from the content model
 	$(PY) -m werkplaats.schema

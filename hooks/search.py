@@ -1,18 +1,51 @@
-"""Keep listing pages out of the search index.
+"""The site search (Pagefind): which pages are indexed, and the index itself.
 
-Blog archives, categories and their later pages only repeat the excerpts
-of posts that are indexed on their own pages; indexing them too would make
-every post show up several times in the results and the index several
-times larger. (The agenda's generated listings set this in their front
-matter, see hooks/agenda.py.)
+Logic lives in werkplaats/search.py; this file only hands it pages and the
+built site. A page is indexed when its context has `search_record`
+(templates then mark its text with data-pagefind-body); listings, blog
+archives and pages with `search: {exclude: true}` in their front matter
+get none.
 """
 
 from __future__ import annotations
 
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+
 from material.plugins.blog.structure import View
+from werkplaats import build as site
+from werkplaats import search
+
+
+def on_files(files: Files, config) -> Files:
+    # Material's own search (lunr and its worker) is not used: leave its
+    # files out of the site instead of publishing dead code.
+    for file in list(files):
+        if file.src_uri.startswith(("assets/javascripts/lunr/", "assets/javascripts/workers/search.")):
+            files.remove(file)
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    if isinstance(page, View) and page.file.src_uri != "nieuws/index.md":
+    # Blog archives, categories and later pages repeat excerpts of posts
+    # that are indexed on their own pages.
+    if isinstance(page, View):
         page.meta["search"] = {"exclude": True}
     return markdown
+
+
+def on_page_context(context, page, config, nav):
+    state = site.current()
+    context["search_years"] = state.memo("search_years", lambda: search.years(state.shown))
+    if (page.meta.get("search") or {}).get("exclude"):
+        return context
+    entry = state.by_source.get(page.file.abs_src_path)
+    context["search_record"] = search.record(entry) if entry else search.page_record()
+    return context
+
+
+def on_post_build(config):
+    try:
+        search.index_site(config.site_dir)
+    except search.SearchIndexError as error:
+        raise PluginError(str(error)) from error

@@ -94,7 +94,8 @@ def _build(name: str, out_root: Path, build) -> Site:
 
 def page_types(root: Path) -> dict[str, str]:
     """Each page type of the issue, found in the built site (not hard-coded)."""
-    pages = {"home": "", "nieuws": "nieuws/", "agenda": "agenda/", "contact": "contact/", "inhoudspagina": "over/"}
+    pages = {"home": "", "nieuws": "nieuws/", "agenda": "agenda/", "contact": "contact/", "inhoudspagina": "over/",
+             "zoeken": "zoeken/"}
     feed = json.loads((root / "feed.json").read_text(encoding="utf-8"))
     base = feed["home_page_url"]
     for item in feed["items"]:

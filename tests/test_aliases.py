@@ -26,7 +26,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, Project, Repo, git, manifest, on_a_branch, site_url
 from tools import content_check
-from werkplaats import aliases, ical, schema
+from werkplaats import aliases, ical, schema, search
 from werkplaats.addresses import public_path
 from werkplaats.build import media_files, start_build
 from werkplaats.git_ref import RefError, entries_at
@@ -218,8 +218,8 @@ def test_redirect_pages_are_in_neither_sitemap_nor_search(aliased_site):
     sitemap = BeautifulSoup((site / "sitemap.xml").read_text(encoding="utf-8"), "xml")
     locations = {loc.get_text() for loc in sitemap.find_all("loc")}
     assert locations and not {site_url() + old for old in olds} & locations
-    search = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert not {doc["location"].split("#")[0] for doc in search["docs"]} & set(olds)
+    indexed = {page["url"].lstrip("/") for page in search.read_index(site)}
+    assert indexed and not indexed & set(olds)
 
 
 def test_a_drafts_alias_writes_no_page(aliased_site):

@@ -5,7 +5,8 @@ against both sites of tests/sitecheck.py served on 127.0.0.1.
   page type and on the search dialog with a query typed in;
 - keyboard: the skip link comes first, shows and works; every control on
   the main page types shows a visible focus ring (measured in pixels); the
-  search opens, finds, follows a result and closes with keys alone;
+  search opens, finds, follows a result and closes with keys alone (more
+  of the search in tests/test_search.py);
 - reflow: no horizontal scrolling at 320 CSS pixels (WCAG 1.4.10), and
   text stays whole at 200% zoom and at 200% text size (WCAG 1.4.4);
 - privacy: every request a page makes, recorded in the browser, goes to the
@@ -34,7 +35,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # page of news, an upcoming and a cancelled event.
 COMMON = [
     "home", "nieuws", "jaararchief", "categorie", "nieuwsbericht", "verslag", "agenda", "maand",
-    "agenda-jaar", "activiteit-voorbij", "contact", "inhoudspagina", "404",
+    "agenda-jaar", "activiteit-voorbij", "contact", "inhoudspagina", "zoeken", "404",
 ]
 PAGES = [("echt", kind) for kind in COMMON] + [
     ("proef", kind) for kind in COMMON + ["nieuws-pagina-2", "activiteit-binnenkort", "activiteit-geannuleerd"]
@@ -191,14 +192,11 @@ def test_every_control_shows_focus(open_page, site, kind, width):
 
 
 def open_search_and_type(page, query: str) -> None:
+    """As a visitor: "/" opens the site's search dialog, then type."""
     page.keyboard.press("/")
-    wait_for(page, "document.activeElement.matches('.md-search__input') && document.getElementById('__search').checked")
+    wait_for(page, "document.querySelector('dialog[data-wp-zoek-dialoog]').open && document.activeElement.type === 'search'")
     page.keyboard.type(query)
-    page.wait_for_selector(".md-search-result__item", state="visible")
-
-
-def search_is_open(page) -> bool:
-    return page.evaluate("document.getElementById('__search').checked")
+    page.wait_for_selector("dialog .wp-zoek__resultaat", state="visible", timeout=10_000)
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -206,38 +204,42 @@ def test_search_by_keyboard_alone(open_page, width):
     page, _, site = open_page("echt", "home", width)
     # Open with "/", type, move to the first result with the arrow key.
     open_search_and_type(page, "werkconferentie")
-    assert page.locator(".md-search__output").is_visible()
     page.keyboard.press("ArrowDown")
-    target = page.evaluate("document.activeElement.closest('.md-search-result__item') && document.activeElement.href")
+    target = page.evaluate("document.activeElement.closest('.wp-zoek__resultaat') && document.activeElement.href")
     assert target, describe(page)
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+    shown, detail = focus_ring_shown(page)
+    assert shown, detail
     # Enter follows the result.
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.split("#")[0] == target.split("#")[0]
-    # "s" opens it too, Escape closes it and nothing of it stays focusable.
-    page.keyboard.press("s")
-    wait_for(page, "document.getElementById('__search').checked")
+    # "/" opens it on the next page too; Escape closes it and nothing of it
+    # stays visible or focusable.
+    page.keyboard.press("/")
+    wait_for(page, "document.querySelector('dialog').open")
     page.keyboard.press("Escape")
-    wait_for(page, "!document.getElementById('__search').checked")
-    assert not page.locator(".md-search__output").is_visible()
-    assert not page.evaluate("!!document.activeElement.closest('.md-search')")
+    wait_for(page, "!document.querySelector('dialog').open")
+    assert not page.locator("dialog .wp-zoek__invoer").is_visible()
+    assert not page.evaluate("!!document.activeElement.closest('dialog')")
 
 
-def test_search_field_is_reached_with_tab(open_page):
+def test_search_button_is_reached_with_tab_and_the_dialog_keeps_focus(open_page):
     page, _, _ = open_page("echt", "contact", 1280)
-    for _ in range(5):
+    for _ in range(8):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('.md-search__input')"):
+        if page.evaluate("document.activeElement.matches('[data-wp-zoek-open]')"):
             break
     else:
-        pytest.fail("het zoekveld is niet met Tab te bereiken")
-    wait_for(page, "document.getElementById('__search').checked")
+        pytest.fail("de zoekknop is niet met Tab te bereiken")
+    page.keyboard.press("Enter")
+    wait_for(page, "document.activeElement.type === 'search'")
     page.keyboard.type("kenniscafe")
-    page.wait_for_selector(".md-search-result__item", state="visible")
-    page.keyboard.press("Tab")  # Tab leaves the search and closes it
-    wait_for(page, "!document.getElementById('__search').checked")
-    assert not page.evaluate("!!document.activeElement.closest('.md-search')"), describe(page)
+    page.wait_for_selector("dialog .wp-zoek__resultaat", state="visible")
+    # A modal dialog: Tab goes round inside it, never to the page behind.
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        assert page.evaluate("!!document.activeElement.closest('dialog') || document.activeElement === document.body"), describe(page)
 
 
 # --- Reflow and zoom -----------------------------------------------------------
@@ -295,16 +297,16 @@ def other_hosts(requests: list[str], site_url: str) -> list[str]:
 @pytest.mark.parametrize("site, kind", PAGES, ids=PAGE_IDS)
 def test_no_request_leaves_the_site(open_page, site, kind):
     page, requests, served = open_page(site, kind, idle=True)
-    # What starts later: lazy images at the bottom, the search worker and
-    # its index (loaded on the first query), anything on a timer.
+    # What starts later: lazy images at the bottom, the search engine and
+    # its index (loaded when the search opens), anything on a timer.
     page.mouse.wheel(0, 20000)
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     page.keyboard.press("/")
-    page.keyboard.type("werkplaats")
-    page.wait_for_selector(".md-search-result__meta", state="visible")
+    page.keyboard.type("werkplaats")  # in the dialog; on zoeken/ in the page's own box
+    page.wait_for_selector(".wp-zoek__resultaat", state="visible", timeout=10_000)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)
-    assert any(url.endswith("search_index.json") for url in requests), "de zoekindex is niet geladen: meet de opname wel?"
+    assert any(url.endswith(".pf_fragment") for url in requests), "de zoekindex is niet geladen: meet de opname wel?"
     assert other_hosts(requests, served.url) == []
 
 

@@ -20,7 +20,9 @@ import functools
 import json
 import math
 import xml.etree.ElementTree as ET
+from collections import Counter
 from email.utils import parsedate_to_datetime
+from pathlib import Path
 from urllib.parse import urljoin
 
 import feedparser
@@ -30,13 +32,13 @@ from babel.dates import format_date
 from bs4 import BeautifulSoup
 
 import varied
-from werkplaats import agenda
+from werkplaats import agenda, search
 from werkplaats.dates import TZ
 from werkplaats.feeds import FEED_LIMIT
 from werkplaats.views import HOME_NEWS_COUNT
 
 from conftest import (
-    blog_option, html_files, is_external, listed_posts, manifest, mkdocs_config, news_index, page,
+    PROJECT, blog_option, html_files, is_external, listed_posts, manifest, mkdocs_config, news_index, page,
     site_path, site_posts, site_state, site_url, soup_of, target, text_of, url_of,
 )
 
@@ -469,15 +471,60 @@ def test_author_avatars_resolve_to_built_files(site):
     assert checked >= sum(len(e.authors) for e in site_posts())
 
 
-# --- search -------------------------------------------------------------------------
+# --- search ---------------------------------------------------------------------------
 
 
-def test_search_is_dutch_with_stemming(site):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["nl"]
-    assert "stemmer" in index["config"]["pipeline"]
-    titles = {doc["title"] for doc in index["docs"]}
-    assert {e.title for e in site_posts()} <= titles
+def text_pages(project: Path) -> set[str]:
+    """URLs of the fixed pages in docs/ that do not opt out of search."""
+    import frontmatter
+
+    urls = set()
+    for file in (project / "docs").rglob("*.md"):
+        if (frontmatter.load(file).metadata.get("search") or {}).get("exclude"):
+            continue
+        rel = file.relative_to(project / "docs").with_suffix("")
+        if rel.parts[0] == "nieuws" and rel.name == "index":
+            continue  # the blog's index is a listing (hooks/search.py)
+        urls.add("/" if rel.name == "index" and len(rel.parts) == 1 else f"/{rel.as_posix().removesuffix('/index')}/")
+    return urls
+
+
+def test_the_index_holds_exactly_the_published_entries_and_text_pages(site):
+    """Invariant on the real content: every published post and event and
+    every fixed page with text, nothing else (no listing, draft, scheduled post)."""
+    state = site_state()
+    pages = search.read_index(site)
+    entry_pages = [p for p in pages if p["filters"]["soort"] != ["pagina"]]
+    assert Counter((p["filters"]["soort"][0], p["meta"]["title"]) for p in entry_pages) == Counter(
+        (search.KINDS[e.kind][0], e.title) for e in state.shown)
+    assert {p["url"] for p in pages if p["filters"]["soort"] == ["pagina"]} == text_pages(PROJECT)
+    by_title = {(p["filters"]["soort"][0], p["meta"]["title"]): p for p in entry_pages}
+    for e in state.shown:
+        page = by_title[(search.KINDS[e.kind][0], e.title)]
+        assert page["meta"]["soort"] == search.KINDS[e.kind][1]
+        assert page["filters"]["jaar"] == [str(e.first_day.year)]
+        # Every page is reachable: its file exists in the build.
+        assert (site / page["url"].lstrip("/") / "index.html").is_file()
+
+
+def test_materials_search_is_gone_without_a_trace(site):
+    assert not (site / "search").exists()
+    assert not (site / "assets" / "javascripts" / "lunr").exists()
+    assert not list((site / "assets" / "javascripts").glob("workers/search.*"))
+    # Pagefind's own ready-made interfaces are not published either.
+    assert not [name for name in search.UNUSED if (site / search.BUNDLE / name).exists()]
+    for html in (site / "index.html", site / "over" / "index.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "md-search" not in text and '"search.suggest"' not in text and '"search.highlight"' not in text
+        assert text.count("data-wp-zoek-open") == 1 and "<dialog" in text
+
+
+def test_the_search_page_has_the_box_and_no_dialog(site):
+    text = (site / "zoeken" / "index.html").read_text(encoding="utf-8")
+    assert 'id="zoek-pagina-q"' in text and "<dialog" not in text
+    # Without JavaScript the header's search button is a link to this page.
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="zoeken/"' in home.split("data-wp-zoek-open", 1)[0].rsplit("<a", 1)[1]
 
 
 # --- attachments and tags -------------------------------------------------------------
@@ -636,8 +683,8 @@ def test_a_post_appears_on_its_date(varied_build, post, today, shown):
     assert (post.title in [item["title"] for item in json_items(built)]) is shown
     # its text anywhere on the site or in search
     assert any(post.opening in text for text in page_texts(built)) is shown
-    search = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert any(post.opening in " ".join(doc["text"].split()) for doc in search["docs"]) is shown
+    indexed = " ".join(" ".join(page["content"].split()) for page in search.read_index(built))
+    assert (" ".join(post.opening.split()) in indexed) is shown
     # and no link anywhere points to its address
     assert (final_url in linked_urls(built)) is shown
 

@@ -48,3 +48,18 @@ def require_attribute(obj, name: str, what: str, upstream: str) -> None:
             f"{what} needs {type(obj).__name__}.{name}, which this mkdocs-material no longer has "
             f"(see {upstream})."
         )
+
+
+def replace_once(html: str, old: str, new: str) -> str:
+    """Replace `old`, which must occur exactly once in Material's rendered
+    HTML, by `new`; a template filter (hooks/templates.py). When Material's
+    markup changes and `old` is gone or repeated, the build stops here
+    instead of silently losing what the replace added."""
+    count = html.count(old)
+    if count != 1:
+        raise InternalsChanged(
+            f"A template expected {old!r} exactly once in Material's HTML, but found it {count} times "
+            f"(mkdocs-material {installed_material()}; checked with {', '.join(CHECKED_VERSIONS)}). "
+            f"Read the partial it comes from and adapt the replace in overrides/."
+        )
+    return html.replace(old, new)

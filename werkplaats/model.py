@@ -80,9 +80,13 @@ class Location:
     city: str = ""
 
     @property
+    def street(self) -> str:
+        """'Museumpark 40, 3015 CX Rotterdam', or what of it is known ('Schiedam')."""
+        return ", ".join(p for p in (self.address, " ".join(p for p in (self.postcode, self.city) if p)) if p)
+
+    @property
     def one_line(self) -> str:
-        street = ", ".join(p for p in (self.address, " ".join(p for p in (self.postcode, self.city) if p)) if p)
-        return ", ".join(p for p in (self.name, street) if p)
+        return ", ".join(p for p in (self.name, self.street) if p)
 
     @property
     def query(self) -> str:

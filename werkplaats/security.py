@@ -31,7 +31,10 @@ def policy(hashes: list[str]) -> str:
     """As strict as Material allows: nothing from other hosts, no inline script but the theme's."""
     return "; ".join([
         "default-src 'self'",
-        "script-src 'self' " + " ".join(hashes) if hashes else "script-src 'self'",
+        # 'wasm-unsafe-eval': Pagefind's search engine is WebAssembly. It
+        # runs in a worker, which this page's policy does not govern, but
+        # falls back to this page when workers fail (tests/test_search.py).
+        "script-src 'self' 'wasm-unsafe-eval'" + "".join(" " + h for h in hashes),
         # Material's JavaScript sets style attributes (e.g. the header shadow,
         # the search results height); those need 'unsafe-inline' for styles.
         "style-src 'self' 'unsafe-inline'",
