@@ -20,6 +20,7 @@ import json
 import os
 import shutil
 import subprocess
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
@@ -65,6 +66,17 @@ def need_vnu() -> None:
         missing_tool("Java (voor de Nu HTML Checker)")
     if not VNU_JAR.exists():
         missing_tool(f"vnu.jar ({VNU_JAR.relative_to(ROOT)}, npm-pakket vnu-jar)")
+
+
+def wait_for(page, expression: str, timeout: float = 3.0) -> None:
+    """Poll a JavaScript expression until it is true. (Playwright's
+    wait_for_function evaluates a string with eval, which the site's
+    Content-Security-Policy forbids; page.evaluate is not affected.)"""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"na {timeout} s nog steeds niet waar: {expression}")
+        page.wait_for_timeout(50)
 
 
 @dataclass

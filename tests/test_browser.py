@@ -21,13 +21,12 @@ Chromium missing: skipped locally, failed in CI (CI=true).
 from __future__ import annotations
 
 import io
-import time
 from urllib.parse import urlsplit
 
 import pytest
 from PIL import Image, ImageChops
 
-from sitecheck import built_sites
+from sitecheck import built_sites, wait_for
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -96,17 +95,6 @@ def axe_violations(page) -> list[str]:
 def describe(page) -> str:
     return page.evaluate("""() => { const e = document.activeElement;
         return `<${e.tagName.toLowerCase()} class="${e.className}" href="${e.getAttribute('href') || ''}"> ${(e.innerText || e.value || '').trim().slice(0, 40)}`; }""")
-
-
-def wait_for(page, expression: str, timeout: float = 3.0) -> None:
-    """Poll a JavaScript expression until it is true. (Playwright's
-    wait_for_function evaluates a string with eval, which the site's
-    Content-Security-Policy forbids; page.evaluate is not affected.)"""
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"na {timeout} s nog steeds niet waar: {expression}")
-        page.wait_for_timeout(50)
 
 
 # --- Accessibility ----------------------------------------------------------
@@ -222,6 +210,23 @@ def test_search_by_keyboard_alone(open_page, width):
     wait_for(page, "!document.querySelector('dialog').open")
     assert not page.locator("dialog .wp-zoek__invoer").is_visible()
     assert not page.evaluate("!!document.activeElement.closest('dialog')")
+
+
+def test_search_shows_ten_results_then_more_on_request(open_page):
+    page, _, _ = open_page("proef", "home")
+    open_search_and_type(page, "werkteam")  # all twelve made-up news items say it
+    wait_for(page, "/\\d+ resultaten/.test(document.querySelector('dialog [data-wp-zoek-status]').textContent)")
+    total = int(page.locator("dialog [data-wp-zoek-status]").inner_text().split()[0])
+    assert total > 10
+    assert page.locator("dialog .wp-zoek__resultaat").count() == 10
+    more = page.locator("dialog [data-wp-zoek-meer]")
+    assert more.is_visible()
+    more.focus()
+    page.keyboard.press("Enter")
+    wait_for(page, f"document.querySelectorAll('dialog .wp-zoek__resultaat').length === {min(total, 20)}")
+    # The keyboard lands on the first added result, not back at the top.
+    assert page.evaluate("document.activeElement.href") == page.locator("dialog .wp-zoek__link").nth(10).evaluate("a => a.href")
+    assert more.is_visible() is (total > 20)
 
 
 def test_search_button_is_reached_with_tab_and_the_dialog_keeps_focus(open_page):

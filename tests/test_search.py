@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT, TODAY, Project, mkdocs_build
+from sitecheck import wait_for
 from werkplaats import search
 from werkplaats.material_guard import InternalsChanged, replace_once
 from werkplaats.model import Entry, Location
@@ -266,17 +267,6 @@ def test_an_events_place_and_date_are_searchable_text(search_site):
 
 # --- In the browser ------------------------------------------------------------------
 
-def wait_for(page, expression: str, timeout: float = 10.0) -> None:
-    """Poll until true (the site's CSP forbids Playwright's eval-based waits)."""
-    import time
-
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"na {timeout} s nog steeds niet waar: {expression}")
-        page.wait_for_timeout(50)
-
-
 RESULTS = "[...document.querySelectorAll('dialog[open] .wp-zoek__link, .md-content .wp-zoek__link')].map(a => a.href)"
 
 
@@ -288,7 +278,7 @@ def results_for(page, query: str) -> tuple[str, list[str]]:
     box.type(query)
     quoted = f"\u2018{query}\u2019"
     wait_for(page, f"""(() => {{ const s = document.querySelector('dialog[open] [data-wp-zoek-status], .md-content [data-wp-zoek-status]');
-        return s && s.textContent.includes({quoted!r}); }})()""")
+        return s && s.textContent.includes({quoted!r}); }})()""", timeout=10)
     page.wait_for_timeout(100)
     return page.locator("dialog[open] [data-wp-zoek-status], .md-content [data-wp-zoek-status]").first.inner_text(), page.evaluate(RESULTS)
 
@@ -305,7 +295,7 @@ def search_page(search_site, browser):
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(url, wait_until="load")
     page.keyboard.press("/")
-    wait_for(page, "document.querySelector('dialog').open && document.activeElement.type === 'search'")
+    wait_for(page, "document.querySelector('dialog').open && document.activeElement.type === 'search'", timeout=10)
     yield page, url, requests
     context.close()
     assert not errors, errors
@@ -400,7 +390,7 @@ def test_keyboard_alone_open_type_arrows_enter_escape(search_site, browser):
         pytest.fail("de zoekknop is niet met Tab te bereiken")
     assert page.evaluate("document.activeElement.getAttribute('role')") == "button"
     page.keyboard.press("Enter")
-    wait_for(page, "document.querySelector('dialog').open && document.activeElement.type === 'search'")
+    wait_for(page, "document.querySelector('dialog').open && document.activeElement.type === 'search'", timeout=10)
     # Escape closes it, and focus goes back to the button.
     page.keyboard.press("Escape")
     wait_for(page, "!document.querySelector('dialog').open")

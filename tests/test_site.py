@@ -471,6 +471,18 @@ def test_author_avatars_resolve_to_built_files(site):
     assert checked >= sum(len(e.authors) for e in site_posts())
 
 
+def test_fixed_pages_have_valid_front_matter():
+    """MkDocs renders front matter it cannot parse as text, silently: the
+    privacy page once began with "description: ..." in its body."""
+    import yaml
+
+    for file in sorted((PROJECT / "docs").rglob("*.md")):
+        text = file.read_text(encoding="utf-8")
+        if text.startswith("---\n"):
+            front = text.split("---\n", 2)[1]
+            assert isinstance(yaml.safe_load(front), dict), file
+
+
 # --- search ---------------------------------------------------------------------------
 
 

@@ -96,12 +96,15 @@
       return item;
     }
 
-    function showMore(ticket) {
+    // The next page of results; `fresh` replaces the list, so the old
+    // results stay until the new ones are there.
+    function showMore(ticket, fresh) {
       var batch = found.slice(shown, shown + PAGE_SIZE);
       shown += batch.length;
       return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
         if (ticket !== asked) return;
         var day = today();
+        if (fresh) list.replaceChildren();
         pages.forEach(function (data) { list.appendChild(render(data, day)); });
         more.hidden = shown >= found.length;
       });
@@ -128,9 +131,10 @@
         if (ticket !== asked || !answer) return;
         found = answer.results;
         shown = 0;
-        list.replaceChildren();
-        status.textContent = describe(found.length, query);
-        return showMore(ticket);
+        // The count is announced (role=status) once the results it counts are shown.
+        return showMore(ticket, true).then(function () {
+          if (ticket === asked) status.textContent = describe(found.length, query);
+        });
       }).catch(function () {
         if (ticket === asked) status.textContent = "Zoeken lukt nu niet. Probeer het later opnieuw.";
       });
@@ -147,7 +151,7 @@
     // Keyboard users land on the first of the added results.
     more.addEventListener("click", function () {
       var before = list.children.length;
-      showMore(asked).then(function () {
+      showMore(asked, false).then(function () {
         var first = list.children[before];
         if (first) first.querySelector("a").focus();
       });
