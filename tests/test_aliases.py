@@ -11,7 +11,6 @@ Front matter is written as an editor types it; the build is the real
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import subprocess
 import sys

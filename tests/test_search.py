@@ -318,7 +318,7 @@ def test_dutch_queries_find_the_right_pages(search_page, query):
 
 def test_compounds_are_found_by_their_first_part_only(search_page):
     """What the README says Pagefind cannot do: a word inside a compound.
-    If this starts failing, Pagefind learned it: update README "Zoeken"."""
+    If this starts failing, Pagefind learned it: update README "Search"."""
     page, _, _ = search_page
     _, found = results_for(page, "bijeenkomst")
     assert not any(urlsplit(u).path.endswith(REPORT_GORINCHEM) for u in found)

@@ -1,6 +1,6 @@
 """The site search: what each page tells the index, and building the index.
 
-The engine is Pagefind (README, "Zoeken": chosen by measurement over
+The engine is Pagefind (README, "Search": chosen by measurement over
 Material's lunr search). It reads the built HTML: a page is indexed only if
 its template marks the text with `data-pagefind-body`, and that happens
 only when the page has a search record from `record()` or `page_record()`.
