@@ -15,6 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import manifest, wait_for
+from werkplaats import model
 from werkplaats import schema as schema_module
 from werkplaats.check import annotation
 from werkplaats.model import Problem, _StringLoader, read_entry
@@ -188,6 +189,18 @@ def test_shipped_schemas_are_generated_from_the_model():
         assert (ROOT / rel).read_text(encoding="utf-8") == schema_module.render(kind, settings), f"run make schema: {rel} is out of date"
     vscode = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     assert set(vscode["yaml.schemas"]) == {f"./{rel}" for rel in schema_module.SCHEMA_FILES.values()}
+
+
+def test_every_key_has_a_dutch_label_in_the_schema():
+    """Forms (VS Code's hover, a CMS) name a key by its label: one per key,
+    no two keys of a kind alike, and the JSON Schema carries it as title."""
+    settings = load_settings()
+    for kind in schema_module.SCHEMA_FILES:
+        fields = model.fields_for(kind)
+        labels = [field.label for field in fields.values()]
+        assert all(labels) and len(set(labels)) == len(labels), labels
+        properties = schema_module.schema(kind, settings)["properties"]
+        assert {key: p["title"] for key, p in properties.items()} == {key: f.label for key, f in fields.items()}
 
 
 # --- drafts and scheduled posts -----------------------------------------------------

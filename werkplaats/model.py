@@ -569,44 +569,45 @@ class Field:
     help: str  # Dutch, shown in the JSON Schema and the guide
     example: Any
     required: bool = False
+    label: str = ""  # Dutch name of the key, for forms and the JSON Schema's title
 
 
 COMMON = {
-    "title": Field(_title, "Titel van het bericht of de activiteit.", "Kenniscafé over samenspel", True),
-    "description": Field(_one_line, "Korte samenvatting van één zin, voor overzichten, zoekmachines en de feed.", "Bewoners en professionals zoeken samen naar oplossingen."),
-    "categories": Field(_categories, "Categorieën uit de vaste lijst in mkdocs.yml: een lijst, of één categorie als tekst.", ["Kenniscafé"]),
-    "tags": Field(_text_list, "Trefwoorden, vrij te kiezen: een lijst, of één trefwoord als tekst.", ["wijkteams", "mantelzorg"]),
-    "image": Field(_image, "Afbeelding, pad vanaf dit bestand.", "afbeeldingen/kenniscafe.jpg"),
-    "image_alt": Field(_one_line, "Beschrijving van de afbeelding voor wie haar niet ziet (verplicht bij image).", "Deelnemers in gesprek aan een lange tafel"),
-    "draft": Field(_bool, "true (of ja) = concept: niet op de site, wel in make serve.", True),
-    "slug": Field(_slug, "Eigen laatste deel van het webadres (anders gemaakt van de titel).", "kenniscafe-oktober"),
+    "title": Field(_title, "Titel van het bericht of de activiteit.", "Kenniscafé over samenspel", True, label="Titel"),
+    "description": Field(_one_line, "Korte samenvatting van één zin, voor overzichten, zoekmachines en de feed.", "Bewoners en professionals zoeken samen naar oplossingen.", label="Samenvatting"),
+    "categories": Field(_categories, "Categorieën uit de vaste lijst in mkdocs.yml: een lijst, of één categorie als tekst.", ["Kenniscafé"], label="Categorieën"),
+    "tags": Field(_text_list, "Trefwoorden, vrij te kiezen: een lijst, of één trefwoord als tekst.", ["wijkteams", "mantelzorg"], label="Trefwoorden"),
+    "image": Field(_image, "Afbeelding, pad vanaf dit bestand.", "afbeeldingen/kenniscafe.jpg", label="Afbeelding"),
+    "image_alt": Field(_one_line, "Beschrijving van de afbeelding voor wie haar niet ziet (verplicht bij image).", "Deelnemers in gesprek aan een lange tafel", label="Beschrijving van de afbeelding"),
+    "draft": Field(_bool, "true (of ja) = concept: niet op de site, wel in make serve.", True, label="Concept"),
+    "slug": Field(_slug, "Eigen laatste deel van het webadres (anders gemaakt van de titel).", "kenniscafe-oktober", label="Eigen webadres (slug)"),
 }
 
 _ALIASES_HELP = "Oude webadressen van deze pagina (na een nieuwe datum, titel of slug): bezoekers daar gaan door naar het nieuwe adres."
 
 POST_FIELDS = {
     "title": COMMON["title"],
-    "date": Field(_date, "Publicatiedatum, JJJJ-MM-DD. Een datum in de toekomst verschijnt op die dag.", "2018-10-30", True),
+    "date": Field(_date, "Publicatiedatum, JJJJ-MM-DD. Een datum in de toekomst verschijnt op die dag.", "2018-10-30", True, label="Publicatiedatum"),
     **{key: COMMON[key] for key in ("description", "categories", "tags")},
-    "authors": Field(_authors, "Auteurs, ids uit docs/nieuws/.authors.yml.", ["werkplaats"]),
+    "authors": Field(_authors, "Auteurs, ids uit docs/nieuws/.authors.yml.", ["werkplaats"], label="Auteurs"),
     **{key: COMMON[key] for key in ("image", "image_alt")},
-    "attachments": Field(_attachments, "Bijlagen (bijvoorbeeld pdf), elk met title en file.", [{"title": "Verslag (pdf)", "file": "bijlagen/verslag.pdf"}]),
+    "attachments": Field(_attachments, "Bijlagen (bijvoorbeeld pdf), elk met title en file.", [{"title": "Verslag (pdf)", "file": "bijlagen/verslag.pdf"}], label="Bijlagen"),
     **{key: COMMON[key] for key in ("draft", "slug")},
-    "aliases": Field(_aliases, _ALIASES_HELP, ["nieuws/2026/11/20/oude-titel/"]),
+    "aliases": Field(_aliases, _ALIASES_HELP, ["nieuws/2026/11/20/oude-titel/"], label="Oude webadressen"),
 }
 
 EVENT_FIELDS = {
     "title": COMMON["title"],
-    "start": Field(_moment, "Begin: JJJJ-MM-DD UU:MM (Nederlandse tijd) of JJJJ-MM-DD voor een hele dag.", "2018-10-18 19:00", True),
-    "end": Field(_end, "Einde, in dezelfde vorm als start, of alleen UU:MM op de dag van start; niet voor start.", "2018-10-18 21:30"),
-    "location": Field(_location, "Plaats: name, address, postcode, city (of alleen een naam). Verplicht, behalve bij online.", {"name": "Hogeschool Inholland", "address": "Posthumalaan 90", "postcode": "3072 AG", "city": "Rotterdam"}),
-    "online": Field(_url, "Webadres van de online bijeenkomst.", "https://example.org/meeting"),
-    "registration": Field(_url_or_email, "Aanmelden: webadres of e-mailadres.", "info@werkplaatssociaaldomeinzhz.nl"),
-    "status": Field(_status, f"Status: {', '.join(EVENT_STATUSES)} (standaard gepland).", "gepland"),
+    "start": Field(_moment, "Begin: JJJJ-MM-DD UU:MM (Nederlandse tijd) of JJJJ-MM-DD voor een hele dag.", "2018-10-18 19:00", True, label="Begin"),
+    "end": Field(_end, "Einde, in dezelfde vorm als start, of alleen UU:MM op de dag van start; niet voor start.", "2018-10-18 21:30", label="Einde"),
+    "location": Field(_location, "Plaats: name, address, postcode, city (of alleen een naam). Verplicht, behalve bij online.", {"name": "Hogeschool Inholland", "address": "Posthumalaan 90", "postcode": "3072 AG", "city": "Rotterdam"}, label="Plaats"),
+    "online": Field(_url, "Webadres van de online bijeenkomst.", "https://example.org/meeting", label="Online bijeenkomst"),
+    "registration": Field(_url_or_email, "Aanmelden: webadres of e-mailadres.", "info@werkplaatssociaaldomeinzhz.nl", label="Aanmelden"),
+    "status": Field(_status, f"Status: {', '.join(EVENT_STATUSES)} (standaard gepland).", "gepland", label="Status"),
     **{key: COMMON[key] for key in ("description", "categories", "tags", "image", "image_alt")},
-    "report": Field(_report, "Verslag van deze activiteit: pad naar een bestand in posts/verslagen/.", "../verslagen/kenniscafe-oktober-2018.md"),
+    "report": Field(_report, "Verslag van deze activiteit: pad naar een bestand in posts/verslagen/.", "../verslagen/kenniscafe-oktober-2018.md", label="Verslag"),
     **{key: COMMON[key] for key in ("draft", "slug")},
-    "aliases": Field(_aliases, _ALIASES_HELP, ["agenda/2026/11/20/oude-titel/"]),
+    "aliases": Field(_aliases, _ALIASES_HELP, ["agenda/2026/11/20/oude-titel/"], label="Oude webadressen"),
 }
 
 

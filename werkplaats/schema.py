@@ -103,7 +103,7 @@ def schema(kind: str, settings: Settings) -> dict:
         "additionalProperties": False,
         "required": [key for key, field in fields.items() if field.required],
         "properties": {
-            key: {**_fragment(field.parse, settings), "description": field.help, "examples": [field.example]}
+            key: {"title": field.label, **_fragment(field.parse, settings), "description": field.help, "examples": [field.example]}
             for key, field in fields.items()
         },
         "dependentRequired": {"image": ["image_alt"], "image_alt": ["image"]},
