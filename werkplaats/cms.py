@@ -1,0 +1,134 @@
+"""The configuration of a Git-based CMS (Decap CMS), generated from the
+content model: one source for the form an editor fills in, `make check`,
+the JSON Schema and the guide.
+
+Every key of `model.fields_for(kind)` becomes a field with the model's
+Dutch label, help text and required flag; each parser decides the widget,
+and the widget writes the form the parser reads (tests/test_cms.py writes
+what each widget writes and reads it back with the model). What a widget
+writes was measured with Decap CMS 3.16.3 (README, "CMS"): a datetime
+writes its `format`, an object a mapping, a list of strings a YAML list.
+
+Issue 13 (open): this module is the generator only. Serving /admin/,
+`make cms` and the end-to-end test are still to come; see the README.
+
+`python -m werkplaats.cms` prints the configuration as YAML.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import yaml
+
+from . import model
+from .settings import Settings, load_settings
+
+# Collections in the order of the editors' guide: folder -> names.
+COLLECTIONS = {
+    "nieuws": ("Nieuws", "Nieuwsbericht"),
+    "verslagen": ("Verslagen", "Verslag"),
+    "agenda": ("Agenda", "Activiteit"),
+}
+IMAGES = "afbeeldingen"  # beside the post file, as the model reads image paths
+ATTACHMENTS = "bijlagen"
+DAY_FORMAT = "YYYY-MM-DD"  # moment.js tokens (Decap's datetime widget)
+MOMENT_FORMAT = "YYYY-MM-DD HH:mm"
+LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"  # decap-server, bound to 127.0.0.1 (`localhost` would differ for the CSP)
+
+_LOCATION_PARTS = (("name", "Naam"), ("address", "Adres"), ("postcode", "Postcode"), ("city", "Plaats"))
+
+
+def _widget(parse, settings: Settings) -> dict:
+    """The widget for one model parser: what it shows and what it writes."""
+    day = {"widget": "datetime", "format": DAY_FORMAT, "date_format": DAY_FORMAT, "time_format": False}
+    moment = {"widget": "datetime", "format": MOMENT_FORMAT, "date_format": DAY_FORMAT, "time_format": "HH:mm"}
+    chosen_categories = [c for c in settings.categories if c not in settings.folder_categories.values()]
+    widgets = {
+        model._title: {"widget": "string"},
+        model._one_line: {"widget": "string"},
+        model._date: day,
+        model._moment: moment,
+        model._end: moment,
+        model._slug: {"widget": "string"},
+        model._bool: {"widget": "boolean", "default": False},
+        model._text_list: {"widget": "list"},
+        model._aliases: {"widget": "list"},
+        model._categories: {"widget": "select", "multiple": True, "options": chosen_categories},
+        model._authors: {"widget": "select", "multiple": True, "options": [
+            {"label": author.get("name", key), "value": key} for key, author in settings.authors.items()]},
+        model._image: {"widget": "image", "choose_url": False},
+        model._attachments: {"widget": "list", "fields": [
+            {"name": "title", "label": "Titel", "widget": "string"},
+            {"name": "file", "label": "Bestand", "widget": "file", "choose_url": False,
+             "media_folder": ATTACHMENTS, "public_folder": ATTACHMENTS},
+        ]},
+        model._location: {"widget": "object", "collapsed": False, "fields": [
+            {"name": key, "label": label, "widget": "string", "required": key == "name"} for key, label in _LOCATION_PARTS]},
+        model._url: {"widget": "string", "pattern": [r"^https?://\S+$", "Een webadres dat begint met https://"]},
+        model._url_or_email: {"widget": "string"},
+        model._status: {"widget": "select", "options": list(model.EVENT_STATUSES), "default": model.EVENT_STATUSES[0]},
+        # The model reads a report as the path from the event's file; the
+        # relation widget fills the chosen report's file name into it.
+        model._report: {"widget": "relation", "collection": "verslagen", "search_fields": ["title"],
+                        "display_fields": ["title"], "value_field": "../verslagen/{{slug}}.md"},
+    }
+    if parse not in widgets:
+        raise KeyError(f"no CMS widget for the model parser {parse.__name__}: add one to werkplaats/cms.py")
+    return widgets[parse]
+
+
+def fields(kind: str, settings: Settings) -> list[dict]:
+    """The form of one kind: every model key in the model's order, then the text."""
+    out = []
+    for key, field in model.fields_for(kind).items():
+        out.append({"name": key, "label": field.label, "hint": field.help, "required": field.required,
+                    **_widget(field.parse, settings)})
+    out.append({"name": "body", "label": "Tekst", "widget": "markdown",
+                "hint": f"De eerste alinea is de samenvatting in overzichten; {model.EXCERPT_SEPARATOR} op een eigen regel maakt die langer."})
+    return out
+
+
+def collection(kind: str, settings: Settings) -> dict:
+    label, singular = COLLECTIONS[kind]
+    date_key = "start" if kind == "agenda" else "date"
+    return {
+        "name": kind,
+        "label": label,
+        "label_singular": singular,
+        "folder": f"posts/{kind}",
+        "create": True,
+        "extension": "md",
+        "format": "frontmatter",
+        # Events are named by their day, as editors name them by hand.
+        "slug": "{{fields.start | date('YYYY-MM-DD')}}-{{slug}}" if kind == "agenda" else "{{slug}}",
+        "media_folder": IMAGES,
+        "public_folder": IMAGES,
+        "summary": "{{title}} ({{" + date_key + "}})",
+        "sortable_fields": [date_key, "title"],
+        "fields": fields(kind, settings),
+    }
+
+
+def config(settings: Settings, *, repo: str = "", branch: str = "main") -> dict:
+    return {
+        "backend": {"name": "github", "repo": repo, "branch": branch},
+        "local_backend": {"url": LOCAL_BACKEND},
+        # Every draft is a branch with a pull request: the content check runs
+        # before anything is public.
+        "publish_mode": "editorial_workflow",
+        "locale": "nl",
+        "media_folder": f"posts/nieuws/{IMAGES}",
+        "public_folder": IMAGES,
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": [collection(kind, settings) for kind in COLLECTIONS],
+    }
+
+
+def main() -> int:
+    sys.stdout.write(yaml.safe_dump(config(load_settings()), allow_unicode=True, sort_keys=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
