@@ -79,6 +79,15 @@ def wait_for(page, expression: str, timeout: float = 3.0) -> None:
         page.wait_for_timeout(50)
 
 
+def tab_to(page, selector: str, presses: int = 15) -> None:
+    """Press Tab until the element matching `selector` has focus."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return
+    pytest.fail(f"{selector} is niet met Tab te bereiken ({presses} keer Tab)")
+
+
 @dataclass
 class Site:
     name: str

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT, TODAY, Project, mkdocs_build
-from sitecheck import wait_for
+from sitecheck import tab_to, wait_for
 from werkplaats import search
 from werkplaats.material_guard import InternalsChanged, replace_once
 from werkplaats.model import Entry, Location
@@ -382,12 +382,7 @@ def test_keyboard_alone_open_type_arrows_enter_escape(search_site, browser):
     page = context.new_page()
     page.goto(url + "over/", wait_until="load")
     # Tab to the header's search button, open it with Enter.
-    for _ in range(15):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('[data-wp-zoek-open]')"):
-            break
-    else:
-        pytest.fail("de zoekknop is niet met Tab te bereiken")
+    tab_to(page, "[data-wp-zoek-open]")
     assert page.evaluate("document.activeElement.getAttribute('role')") == "button"
     page.keyboard.press("Enter")
     wait_for(page, "document.querySelector('dialog').open && document.activeElement.type === 'search'", timeout=10)
