@@ -228,9 +228,11 @@ def test_a_guarded_replace_stops_when_its_anchor_is_not_there_once():
             replace_once(html, "</nav>", "b</nav>")
 
 
-def test_a_failing_pagefind_stops_the_build(tmp_path):
-    (tmp_path / "index.html").write_text("<html><body><p>Geen zoektekst.</p></body></html>", encoding="utf-8")
-    # An empty site indexes nothing but does not fail; a missing one does.
+def test_index_site_counts_marked_pages_and_a_failing_pagefind_stops_the_build(tmp_path):
+    page = '<html lang="nl"><body><main data-pagefind-body><h1>Proef</h1><p>Een zin.</p></main></body></html>'
+    (tmp_path / "index.html").write_text(page, encoding="utf-8")
+    assert search.index_site(tmp_path) == 1
+    assert [p["meta"]["title"] for p in search.read_index(tmp_path)] == ["Proef"]
     with pytest.raises(search.SearchIndexError, match="Pagefind"):
         search.index_site(tmp_path / "bestaat-niet")
 
