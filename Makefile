@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check content-check test audit clean lock post verslag event schema bench bench-search
+.PHONY: help serve build check content-check test audit clean lock post verslag event schema bench bench-search cms
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -31,10 +31,14 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	@rm -f node_modules/.installed-* && touch $@
 
-serve: $(STAMP) ## Live preview on http://127.0.0.1:8000 (drafts, scheduled posts marked; ALLES=1: all of a large posts/)
+serve: $(STAMP) $(NODE_STAMP) ## Live preview on http://127.0.0.1:8000 (drafts, scheduled posts marked; ALLES=1: all of a large posts/)
 	SITE_URL=http://127.0.0.1:8000/ WERKPLAATS_PREVIEW_ALL=$(if $(ALLES),1,) $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP) ## Build the public site into site/ (strict)
+# The CMS (tools/cms.py): admin, preview and Decap's local backend, on 127.0.0.1.
+cms: $(STAMP) $(NODE_STAMP) ## Edit posts/ in the CMS: http://127.0.0.1:8080/admin/, preview on :8000 (no GitHub needed)
+	$(PY) tools/cms.py --port 8000 --admin-port 8080 --backend-port 8081
+
+build: $(STAMP) $(NODE_STAMP) ## Build the public site into site/ (strict), /admin/ included
 	$(PY) -m mkdocs build --strict --clean
 
 check: $(STAMP) ## Check every file in posts/ without building (BASE=main: and that no address disappears)

@@ -131,7 +131,9 @@ def page(site: Path, url: str) -> BeautifulSoup:
 
 
 def html_files(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    """The site's pages: every HTML file but the CMS at /admin/, which is an
+    application with a page of its own (tests/test_admin.py)."""
+    return sorted(path for path in site.rglob("*.html") if path.relative_to(site).parts[0] != "admin")
 
 
 def url_of(site: Path, file: Path) -> str:
@@ -287,6 +289,9 @@ class Project(Repo):
                 shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("posts", "__pycache__"))
         for name in PROJECT_FILES:
             shutil.copy(ROOT / name, root / name)
+        # The npm packages (Decap CMS for /admin/) are used in place, not copied.
+        if (ROOT / "node_modules").is_dir():
+            (root / "node_modules").symlink_to(ROOT / "node_modules")
         for kind in ("nieuws", "verslagen", "agenda"):
             (root / "posts" / kind).mkdir(parents=True)
         self._builds = 0

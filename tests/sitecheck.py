@@ -28,7 +28,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, ROOT, TODAY, Project, mkdocs_build
+from conftest import PROJECT, ROOT, TODAY, Project, html_files, mkdocs_build
 from tools.static_server import StaticServer
 
 IN_CI = os.environ.get("CI") == "true"
@@ -101,7 +101,7 @@ class Site:
         return self.server.url
 
     def html_files(self) -> list[Path]:
-        return sorted(self.root.rglob("*.html"))
+        return html_files(self.root)
 
 
 def _build(name: str, out_root: Path, build) -> Site:

@@ -20,7 +20,7 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, html_files
 from tools.corpus import write_corpus
 from werkplaats import agenda, feeds, search
 from werkplaats.model import ContentError, load_all
@@ -62,10 +62,6 @@ def hostile(tmp_path_factory):
     project.write("nieuws/kwaad.md", HOSTILE_POST)
     project.write("agenda/kwaad.md", HOSTILE_EVENT)
     return project.build("2026-11-22")
-
-
-def html_files(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
 
 
 def test_hostile_text_is_literal_on_every_page(hostile):

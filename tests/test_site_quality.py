@@ -20,6 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
+from conftest import html_files
 from sitecheck import built_sites, need_vnu, run_vnu
 
 BUILDS = ["gepubliceerd", "echt", "proef"]
@@ -31,10 +32,6 @@ def builds(site, tmp_path_factory) -> dict[str, tuple[Path, str]]:
     """name -> (site directory, site_url it was built for)."""
     sites = built_sites(tmp_path_factory)
     return {"gepubliceerd": (site, DEPLOYED_URL)} | {name: (s.root, s.url) for name, s in sites.items()}
-
-
-def html_pages(root: Path) -> list[Path]:
-    return sorted(root.rglob("*.html"))
 
 
 def page_url(root: Path, path: Path, base: str) -> str:
@@ -74,7 +71,7 @@ def vnu_errors(builds, tmp_path_factory) -> list[dict]:
     probe = tmp_path_factory.mktemp("vnu") / "kapot.html"
     probe.write_text(PROBE, encoding="utf-8")
     # "echt" is the same site as "gepubliceerd" with another address: not twice.
-    files = [probe] + [page for name in VALIDATED for page in html_pages(builds[name][0])]
+    files = [probe] + [page for name in VALIDATED for page in html_files(builds[name][0])]
     return [m for m in run_vnu(files) if m.get("type") == "error" and not is_false_positive(m)]
 
 
@@ -189,7 +186,7 @@ def test_no_broken_internal_links(builds, build):
     root, base = builds[build]
     checker = LinkChecker(root, base)
     problems, checked = [], 0
-    for path in html_pages(root):
+    for path in html_files(root):
         here = page_url(root, path, base)
         for href in links_in_html(soup(path)):
             checked += 1
@@ -222,7 +219,7 @@ OG_PROPERTIES = ("og:title", "og:description", "og:url", "og:type", "og:locale",
 def test_every_page_has_a_unique_title_and_its_metadata(builds, build):
     root, base = builds[build]
     titles, problems = Counter(), []
-    for path in html_pages(root):
+    for path in html_files(root):
         page, name = soup(path), path.relative_to(root).as_posix()
         (title,) = [t.get_text(strip=True) for t in page.find_all("title")]
         titles[title] += 1
@@ -270,7 +267,7 @@ def test_sitemap_lists_every_public_page(builds, build):
     root, base = builds[build]
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
     listed = [loc.text for loc in etree.parse(str(root / "sitemap.xml")).iter(ns)]
-    public = {page_url(root, path, base) for path in html_pages(root) if path.name != "404.html"}
+    public = {page_url(root, path, base) for path in html_files(root) if path.name != "404.html"}
     assert len(listed) == len(set(listed)), "dubbele adressen in sitemap.xml"
     assert sorted(public - set(listed)) == [], "niet in sitemap.xml"
     assert sorted(set(listed) - public) == [], "in sitemap.xml maar niet gebouwd"

@@ -53,6 +53,8 @@ def project_copy(base: Path, posts: int, events: int) -> Path:
             shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("posts", "__pycache__"))
         elif source.is_file():
             shutil.copy(source, root / name)
+    if (ROOT / "node_modules").is_dir():  # Decap CMS for /admin/, used in place
+        (root / "node_modules").symlink_to(ROOT / "node_modules")
     write_corpus(root / "posts", posts, events, images=min(20, posts // 50))
     return root
 

@@ -3,23 +3,22 @@ content model: one source for the form an editor fills in, `make check`,
 the JSON Schema and the guide.
 
 Every key of `model.fields_for(kind)` becomes a field with the model's
-Dutch label, help text and required flag; each parser decides the widget,
+Dutch label, form hint and required flag; each parser decides the widget,
 and the widget writes the form the parser reads (tests/test_cms.py writes
 what each widget writes and reads it back with the model). What a widget
 writes was measured with Decap CMS 3.16.3 (README, "CMS"): a datetime
 writes its `format`, an object a mapping, a list of strings a YAML list.
 
-Issue 13 (open): this module is the generator only. Serving /admin/,
-`make cms` and the end-to-end test are still to come; see the README.
+werkplaats/admin.py serves it as /admin/config.yml, built afresh with
+every build, so it cannot go stale.
 
-`python -m werkplaats.cms` prints the configuration as YAML.
+`python -m werkplaats.cms` prints the configuration /admin/ serves, as YAML.
 """
 
 from __future__ import annotations
 
 import sys
 
-import yaml
 
 from . import model
 from .settings import Settings, load_settings
@@ -34,7 +33,6 @@ IMAGES = "afbeeldingen"  # beside the post file, as the model reads image paths
 ATTACHMENTS = "bijlagen"
 DAY_FORMAT = "YYYY-MM-DD"  # moment.js tokens (Decap's datetime widget)
 MOMENT_FORMAT = "YYYY-MM-DD HH:mm"
-LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"  # decap-server, bound to 127.0.0.1 (`localhost` would differ for the CSP)
 
 _LOCATION_PARTS = (("name", "Naam"), ("address", "Adres"), ("postcode", "Postcode"), ("city", "Plaats"))
 
@@ -58,13 +56,15 @@ def _widget(parse, settings: Settings) -> dict:
         model._authors: {"widget": "select", "multiple": True, "options": [
             {"label": author.get("name", key), "value": key} for key, author in settings.authors.items()]},
         model._image: {"widget": "image", "choose_url": False},
-        model._attachments: {"widget": "list", "fields": [
-            {"name": "title", "label": "Titel", "widget": "string"},
+        # "Titel van de bijlage": a second field named just "Titel" would
+        # read the same as the post's own to a screen reader.
+        model._attachments: {"widget": "list", "label_singular": "bijlage", "fields": [
+            {"name": "title", "label": "Titel van de bijlage", "widget": "string"},
             {"name": "file", "label": "Bestand", "widget": "file", "choose_url": False,
              "media_folder": ATTACHMENTS, "public_folder": ATTACHMENTS},
         ]},
         model._location: {"widget": "object", "collapsed": False, "fields": [
-            {"name": key, "label": label, "widget": "string", "required": key == "name"} for key, label in _LOCATION_PARTS]},
+            {"name": key, "label": label, "widget": "string", "required": False} for key, label in _LOCATION_PARTS]},
         model._url: {"widget": "string", "pattern": [r"^https?://\S+$", "Een webadres dat begint met https://"]},
         model._url_or_email: {"widget": "string"},
         model._status: {"widget": "select", "options": list(model.EVENT_STATUSES), "default": model.EVENT_STATUSES[0]},
@@ -82,10 +82,12 @@ def fields(kind: str, settings: Settings) -> list[dict]:
     """The form of one kind: every model key in the model's order, then the text."""
     out = []
     for key, field in model.fields_for(kind).items():
-        out.append({"name": key, "label": field.label, "hint": field.help, "required": field.required,
+        out.append({"name": key, "label": field.label, "hint": field.form_hint, "required": field.required,
                     **_widget(field.parse, settings)})
-    out.append({"name": "body", "label": "Tekst", "widget": "markdown",
-                "hint": f"De eerste alinea is de samenvatting in overzichten; {model.EXCERPT_SEPARATOR} op een eigen regel maakt die langer."})
+    # Required: the model refuses a post without text (read_entry).
+    out.append({"name": "body", "label": "Tekst", "widget": "markdown", "required": True,
+                "hint": ("De eerste alinea is de samenvatting in overzichten. Langer? Zet in de weergave Markdown "
+                         f"{model.EXCERPT_SEPARATOR} op een eigen regel waar de samenvatting eindigt.")})
     return out
 
 
@@ -110,10 +112,17 @@ def collection(kind: str, settings: Settings) -> dict:
     }
 
 
-def config(settings: Settings, *, repo: str = "", branch: str = "main") -> dict:
+def config(settings: Settings, *, repo: str = "", branch: str = "main",
+           oauth_proxy: str = "", local_backend: str = "") -> dict:
+    """The whole configuration. `oauth_proxy`: the address of the OAuth
+    proxy that signs editors in with GitHub; `local_backend`: decap-server's
+    API address, used instead of GitHub when the admin runs on 127.0.0.1."""
+    backend = {"name": "github", "repo": repo, "branch": branch}
+    if oauth_proxy:
+        backend["base_url"] = oauth_proxy
     return {
-        "backend": {"name": "github", "repo": repo, "branch": branch},
-        "local_backend": {"url": LOCAL_BACKEND},
+        "backend": backend,
+        **({"local_backend": {"url": local_backend}} if local_backend else {}),
         # Every draft is a branch with a pull request: the content check runs
         # before anything is public.
         "publish_mode": "editorial_workflow",
@@ -126,7 +135,10 @@ def config(settings: Settings, *, repo: str = "", branch: str = "main") -> dict:
 
 
 def main() -> int:
-    sys.stdout.write(yaml.safe_dump(config(load_settings()), allow_unicode=True, sort_keys=False))
+    from . import admin  # admin builds on this module
+
+    settings = load_settings()
+    sys.stdout.write(admin.config_yaml(settings, admin.from_settings(settings)))
     return 0
 
 

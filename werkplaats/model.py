@@ -570,44 +570,52 @@ class Field:
     example: Any
     required: bool = False
     label: str = ""  # Dutch name of the key, for forms and the JSON Schema's title
+    # The hint in the CMS's form, where `help` speaks of the file (YAML lists,
+    # true/false, paths) and a form shows widgets instead; else `help`.
+    form_help: str = ""
+
+    @property
+    def form_hint(self) -> str:
+        return self.form_help or self.help
 
 
 COMMON = {
     "title": Field(_title, "Titel van het bericht of de activiteit.", "Kenniscafé over samenspel", True, label="Titel"),
     "description": Field(_one_line, "Korte samenvatting van één zin, voor overzichten, zoekmachines en de feed.", "Bewoners en professionals zoeken samen naar oplossingen.", label="Samenvatting"),
-    "categories": Field(_categories, "Categorieën uit de vaste lijst in mkdocs.yml: een lijst, of één categorie als tekst.", ["Kenniscafé"], label="Categorieën"),
-    "tags": Field(_text_list, "Trefwoorden, vrij te kiezen: een lijst, of één trefwoord als tekst.", ["wijkteams", "mantelzorg"], label="Trefwoorden"),
-    "image": Field(_image, "Afbeelding, pad vanaf dit bestand.", "afbeeldingen/kenniscafe.jpg", label="Afbeelding"),
-    "image_alt": Field(_one_line, "Beschrijving van de afbeelding voor wie haar niet ziet (verplicht bij image).", "Deelnemers in gesprek aan een lange tafel", label="Beschrijving van de afbeelding"),
-    "draft": Field(_bool, "true (of ja) = concept: niet op de site, wel in make serve.", True, label="Concept"),
+    "categories": Field(_categories, "Categorieën uit de vaste lijst in mkdocs.yml: een lijst, of één categorie als tekst.", ["Kenniscafé"], form_help="Kies een of meer categorieën. Nieuws of Verslagen komt er vanzelf bij.", label="Categorieën"),
+    "tags": Field(_text_list, "Trefwoorden, vrij te kiezen: een lijst, of één trefwoord als tekst.", ["wijkteams", "mantelzorg"], form_help="Vrij te kiezen, gescheiden door komma's.", label="Trefwoorden"),
+    "image": Field(_image, "Afbeelding, pad vanaf dit bestand.", "afbeeldingen/kenniscafe.jpg", form_help="Een foto of afbeelding bij dit bericht.", label="Afbeelding"),
+    "image_alt": Field(_one_line, "Beschrijving van de afbeelding voor wie haar niet ziet (verplicht bij image).", "Deelnemers in gesprek aan een lange tafel", form_help="Verplicht bij een afbeelding: wat staat erop, voor wie haar niet ziet?", label="Beschrijving van de afbeelding"),
+    "draft": Field(_bool, "true (of ja) = concept: niet op de site, wel in make serve.", True, form_help="Aan: concept, nog niet op de site (wel in de voorvertoning).", label="Concept"),
     "slug": Field(_slug, "Eigen laatste deel van het webadres (anders gemaakt van de titel).", "kenniscafe-oktober", label="Eigen webadres (slug)"),
 }
 
+_ALIASES_FORM = "Alleen nodig als het webadres verandert: het oude adres, bijvoorbeeld nieuws/2026/11/20/oude-titel/."
 _ALIASES_HELP = "Oude webadressen van deze pagina (na een nieuwe datum, titel of slug): bezoekers daar gaan door naar het nieuwe adres."
 
 POST_FIELDS = {
     "title": COMMON["title"],
-    "date": Field(_date, "Publicatiedatum, JJJJ-MM-DD. Een datum in de toekomst verschijnt op die dag.", "2018-10-30", True, label="Publicatiedatum"),
+    "date": Field(_date, "Publicatiedatum, JJJJ-MM-DD. Een datum in de toekomst verschijnt op die dag.", "2018-10-30", True, form_help="Een datum in de toekomst: het bericht verschijnt op die dag.", label="Publicatiedatum"),
     **{key: COMMON[key] for key in ("description", "categories", "tags")},
-    "authors": Field(_authors, "Auteurs, ids uit docs/nieuws/.authors.yml.", ["werkplaats"], label="Auteurs"),
+    "authors": Field(_authors, "Auteurs, ids uit docs/nieuws/.authors.yml.", ["werkplaats"], form_help="Kies wie het schreef.", label="Auteurs"),
     **{key: COMMON[key] for key in ("image", "image_alt")},
-    "attachments": Field(_attachments, "Bijlagen (bijvoorbeeld pdf), elk met title en file.", [{"title": "Verslag (pdf)", "file": "bijlagen/verslag.pdf"}], label="Bijlagen"),
+    "attachments": Field(_attachments, "Bijlagen (bijvoorbeeld pdf), elk met title en file.", [{"title": "Verslag (pdf)", "file": "bijlagen/verslag.pdf"}], form_help="Bijvoorbeeld een pdf, elk met een titel.", label="Bijlagen"),
     **{key: COMMON[key] for key in ("draft", "slug")},
-    "aliases": Field(_aliases, _ALIASES_HELP, ["nieuws/2026/11/20/oude-titel/"], label="Oude webadressen"),
+    "aliases": Field(_aliases, _ALIASES_HELP, ["nieuws/2026/11/20/oude-titel/"], form_help=_ALIASES_FORM, label="Oude webadressen"),
 }
 
 EVENT_FIELDS = {
     "title": COMMON["title"],
-    "start": Field(_moment, "Begin: JJJJ-MM-DD UU:MM (Nederlandse tijd) of JJJJ-MM-DD voor een hele dag.", "2018-10-18 19:00", True, label="Begin"),
-    "end": Field(_end, "Einde, in dezelfde vorm als start, of alleen UU:MM op de dag van start; niet voor start.", "2018-10-18 21:30", label="Einde"),
-    "location": Field(_location, "Plaats: name, address, postcode, city (of alleen een naam). Verplicht, behalve bij online.", {"name": "Hogeschool Inholland", "address": "Posthumalaan 90", "postcode": "3072 AG", "city": "Rotterdam"}, label="Plaats"),
+    "start": Field(_moment, "Begin: JJJJ-MM-DD UU:MM (Nederlandse tijd) of JJJJ-MM-DD voor een hele dag.", "2018-10-18 19:00", True, form_help="Datum en begintijd, Nederlandse tijd.", label="Begin"),
+    "end": Field(_end, "Einde, in dezelfde vorm als start, of alleen UU:MM op de dag van start; niet voor start.", "2018-10-18 21:30", form_help="Datum en eindtijd; leeg laten als het einde niet bekend is.", label="Einde"),
+    "location": Field(_location, "Plaats: name, address, postcode, city (of alleen een naam). Verplicht, behalve bij online.", {"name": "Hogeschool Inholland", "address": "Posthumalaan 90", "postcode": "3072 AG", "city": "Rotterdam"}, form_help="De plek: naam, en adres, postcode en plaats voor zover bekend. Verplicht, behalve bij een online bijeenkomst.", label="Plaats"),
     "online": Field(_url, "Webadres van de online bijeenkomst.", "https://example.org/meeting", label="Online bijeenkomst"),
     "registration": Field(_url_or_email, "Aanmelden: webadres of e-mailadres.", "info@werkplaatssociaaldomeinzhz.nl", label="Aanmelden"),
-    "status": Field(_status, f"Status: {', '.join(EVENT_STATUSES)} (standaard gepland).", "gepland", label="Status"),
+    "status": Field(_status, f"Status: {', '.join(EVENT_STATUSES)} (standaard gepland).", "gepland", form_help="Alleen wijzigen als de activiteit niet doorgaat zoals gepland.", label="Status"),
     **{key: COMMON[key] for key in ("description", "categories", "tags", "image", "image_alt")},
-    "report": Field(_report, "Verslag van deze activiteit: pad naar een bestand in posts/verslagen/.", "../verslagen/kenniscafe-oktober-2018.md", label="Verslag"),
+    "report": Field(_report, "Verslag van deze activiteit: pad naar een bestand in posts/verslagen/.", "../verslagen/kenniscafe-oktober-2018.md", form_help="Kies het verslag van deze activiteit, zodra dat er is.", label="Verslag"),
     **{key: COMMON[key] for key in ("draft", "slug")},
-    "aliases": Field(_aliases, _ALIASES_HELP, ["agenda/2026/11/20/oude-titel/"], label="Oude webadressen"),
+    "aliases": Field(_aliases, _ALIASES_HELP, ["agenda/2026/11/20/oude-titel/"], form_help=_ALIASES_FORM, label="Oude webadressen"),
 }
 
 

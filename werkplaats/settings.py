@@ -41,6 +41,8 @@ class Settings:
     authors: dict[str, dict] = field(default_factory=dict)
     site_url: str = ""
     organisation: dict = field(default_factory=dict)
+    cms: dict = field(default_factory=dict)  # extra.werkplaats.cms: the admin's repository and sign-in
+    site_name: str = ""
 
     @property
     def posts_dir(self) -> Path:
@@ -84,4 +86,6 @@ def load_settings(root: Path | str | None = None) -> Settings:
         authors=authors,
         site_url=os.environ.get("SITE_URL") or config.get("site_url") or "",
         organisation=dict(extra.get("organisatie", {}) or {}),
+        cms=dict(site.get("cms", {}) or {}),
+        site_name=str(config.get("site_name") or ""),
     )

@@ -1,0 +1,39 @@
+"""/admin/: the editors' CMS (werkplaats/admin.py). Adds its page, its
+configuration, generated from the content model with every build, and
+Decap's bundle from node_modules to the site."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from werkplaats import admin
+from werkplaats import build as site
+
+# Material's stylesheets have their content hash in the name.
+_THEME_CSS = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css")
+
+
+def on_files(files: Files, config) -> Files:
+    # MkDocs copies overrides/admin/preview.js as a theme file; werkplaats.admin
+    # lists it with the rest of /admin/, so that copy goes.
+    for file in [f for f in files if f.src_uri.startswith(f"{admin.ADMIN_DIR}/")]:
+        files.remove(file)
+    if not admin.enabled():
+        return files
+    settings = site.current().settings
+    # The preview shows a post with the site's own CSS: Material's, then ours.
+    styles = sorted(f.url for f in files if _THEME_CSS.fullmatch(f.src_uri)) + list(config.extra_css)
+    try:
+        content = admin.files(settings, admin.from_settings(settings), [f"../{url}" for url in styles])
+    except admin.AdminError as error:
+        raise PluginError(str(error)) from error
+    for uri, source in content.items():
+        if isinstance(source, Path):
+            files.append(File.generated(config, uri, abs_src_path=str(source)))
+        else:
+            files.append(File.generated(config, uri, content=source))
+    return files
