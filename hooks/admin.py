@@ -4,17 +4,16 @@ Decap's bundle from node_modules to the site."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+import material
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from werkplaats import admin
 from werkplaats import build as site
 
-# Material's stylesheets have their content hash in the name.
-_THEME_CSS = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css")
+THEME_DIR = Path(material.__file__).parent / "templates"
 
 
 def on_files(files: Files, config) -> Files:
@@ -25,10 +24,9 @@ def on_files(files: Files, config) -> Files:
     if not admin.enabled():
         return files
     settings = site.current().settings
-    # The preview shows a post with the site's own CSS: Material's, then ours.
-    styles = sorted(f.url for f in files if _THEME_CSS.fullmatch(f.src_uri)) + list(config.extra_css)
     try:
-        content = admin.files(settings, admin.from_settings(settings), [f"../{url}" for url in styles])
+        styles = list(admin.stylesheets(settings, THEME_DIR))
+        content = admin.files(settings, admin.from_settings(settings), styles)
     except admin.AdminError as error:
         raise PluginError(str(error)) from error
     for uri, source in content.items():

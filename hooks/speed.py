@@ -23,7 +23,6 @@ WERKPLAATS_NO_SPEEDUPS=1 to build without them.
 from __future__ import annotations
 
 import os
-import re
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority

@@ -9,6 +9,7 @@ projects. The editing itself is tests/test_cms_e2e.py.
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -116,7 +117,7 @@ def test_with_an_oauth_proxy_the_admin_signs_in_through_github(project):
 
 def test_without_an_oauth_proxy_the_admin_says_sign_in_is_not_set_up(project):
     page = page_of(project.build(TODAY))
-    assert not page.find("script")
+    assert not page.find("script") and policy_of(page)["script-src"] == ["'none'"]
     assert "nog niet ingericht" in page.get_text() and page.find("a", href=lambda h: h and h.endswith("REDACTIE.md"))
 
 
@@ -167,6 +168,15 @@ def test_make_cms_writes_an_admin_for_the_local_backend_with_the_sites_css(tmp_p
     config = yaml.safe_load((tmp_path / "admin" / "config.yml").read_text(encoding="utf-8"))
     assert config["local_backend"] == {"url": "http://127.0.0.1:8181/api/v1"}
     assert "http://127.0.0.1:8181" in policy_of(page)["connect-src"]
+
+
+def test_make_cms_stops_at_once_when_a_port_is_taken():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(SystemExit, match=f"Poort {port} is al in gebruik"):
+            cms_tool.check_free(port)
 
 
 def test_make_help_lists_make_cms():

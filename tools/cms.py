@@ -4,7 +4,8 @@ Three servers on 127.0.0.1, started and stopped together:
 - the admin (werkplaats/admin.py's files, served from a temporary folder),
   configured for the local backend below;
 - decap-server (npm, pinned in package-lock.json) in its file-system mode:
-  Decap's local backend, which reads and writes posts/ in this folder;
+  Decap's local backend, which reads and writes posts/ in this folder and
+  answers only the admin's own address;
 - `mkdocs serve`, the live preview of the site.
 
 The admin has its own server, apart from the preview: a post the build
@@ -12,6 +13,8 @@ refuses stops `mkdocs serve` until it is fixed, and the admin must stay up
 for the editor to fix it. What the CMS saves lands in posts/ as an
 editor's file. Decap's file-system backend publishes at once (drafts as
 pull requests are the GitHub backend's editorial workflow).
+
+Editors read what this prints, so it prints Dutch.
 """
 
 from __future__ import annotations
@@ -36,56 +39,75 @@ from werkplaats import admin
 from werkplaats.settings import load_settings
 
 SERVER = Path("node_modules") / "decap-server" / "dist" / "index.js"
-THEME_CSS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+THEME_DIR = Path(material.__file__).parent / "templates"
 
 
 class Servers:
     """The three servers; stop() ends them all."""
 
-    def __init__(self, processes: list[subprocess.Popen], admin_server, folder: Path):
-        self.processes, self.admin_server, self.folder = processes, admin_server, folder
+    def __init__(self, folder: Path):
+        self.processes: list[subprocess.Popen] = []
+        self.admin_server: http.server.ThreadingHTTPServer | None = None
+        self.folder = folder
+        self.preview_running = False
 
     def stop(self) -> None:
-        for process in self.processes:
-            if process.poll() is None:
-                process.send_signal(signal.SIGINT)
-        for process in self.processes:
+        # A second Ctrl+C while stopping must not leave anything behind.
+        previous = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)} \
+            if threading.current_thread() is threading.main_thread() else {}
+        try:
+            for process in self.processes:
+                if process.poll() is None:
+                    process.send_signal(signal.SIGINT)
+            for process in self.processes:
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+            if self.admin_server:
+                self.admin_server.shutdown()
+                self.admin_server.server_close()
+            shutil.rmtree(self.folder, ignore_errors=True)
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+
+def check_free(*ports: int) -> None:
+    """Stop before starting anything when a port is taken: an old `make cms`
+    still running would otherwise answer, for another folder."""
+    for port in ports:
+        with socket.socket() as probe:
             try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-        if self.admin_server:
-            self.admin_server.shutdown()
-            self.admin_server.server_close()
-        shutil.rmtree(self.folder, ignore_errors=True)
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                raise SystemExit(f"Poort {port} is al in gebruik: draait make cms (of make serve) nog in een ander"
+                                 " venster? Stop dat eerst met Ctrl+C.") from None
 
 
-def wait_for_port(port: int, process: subprocess.Popen, seconds: float = 60) -> None:
+def wait_for_port(port: int, process: subprocess.Popen, what: str, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise SystemExit(f"{process.args[0]} stopped (exit {process.returncode}) before listening on {port}")
+            raise SystemExit(f"{what} is gestopt (code {process.returncode}): zie de melding hierboven.")
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) == 0:
                 return
         time.sleep(0.2)
-    raise SystemExit(f"nothing listens on 127.0.0.1:{port} after {seconds:.0f} s")
+    raise SystemExit(f"{what} luistert na {seconds:.0f} seconden nog niet op poort {port}.")
 
 
 def write_admin(root: Path, folder: Path, backend_port: int) -> None:
     """/admin/ for the local backend, with the site's CSS for the preview
     at the same relative addresses as on the site."""
     settings = load_settings(root)
-    styles = [f"assets/stylesheets/{path.name}" for name in ("main", "palette")
-              for path in sorted(THEME_CSS.glob(f"{name}.*.min.css"))]
-    for style in styles:
-        (folder / style).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(THEME_CSS / Path(style).name, folder / style)
-    shutil.copy(root / "docs" / "assets" / "werkplaats.css", folder / "assets" / "werkplaats.css")
-    styles.append("assets/werkplaats.css")
+    styles = admin.stylesheets(settings, THEME_DIR)
+    for url, source in styles.items():
+        (folder / url).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, folder / url)
     local = admin.from_settings(settings, local_backend=f"http://127.0.0.1:{backend_port}/api/v1")
-    for uri, source in admin.files(settings, local, [f"../{style}" for style in styles]).items():
+    for uri, source in admin.files(settings, local, list(styles)).items():
         target = folder / uri
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(source, Path):
@@ -102,25 +124,33 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def start(root: Path, port: int, admin_port: int, backend_port: int, environ=None) -> Servers:
-    """All three servers, listening."""
+def start(root: Path, port: int, admin_port: int, backend_port: int, environ=None, *,
+          mode: str = "fs", preview: bool = True) -> Servers:
+    """All three servers, listening (the preview unless the build refuses a post).
+
+    mode="git" (tests only): decap-server keeps drafts as local branches, as
+    the GitHub backend keeps them as pull requests; it commits with
+    `git add .`, so never on a working copy with other changes."""
     environ = dict(os.environ if environ is None else environ)
     server = root / SERVER
     if not server.is_file():
-        raise SystemExit(f"{server} is missing: run `npm ci` (make cms does)")
-    folder = Path(tempfile.mkdtemp(prefix="werkplaats-admin-"))
-    servers = Servers([], None, folder)
+        raise SystemExit(f"{server} ontbreekt: installeer de npm-pakketten met `npm ci` (make cms doet dat).")
+    check_free(port, admin_port, backend_port)
+    servers = Servers(Path(tempfile.mkdtemp(prefix="werkplaats-admin-")))
     try:
-        write_admin(root, folder, backend_port)
+        write_admin(root, servers.folder, backend_port)
         servers.admin_server = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", admin_port), functools.partial(_Quiet, directory=str(folder)))
+            ("127.0.0.1", admin_port), functools.partial(_Quiet, directory=str(servers.folder)))
         threading.Thread(target=servers.admin_server.serve_forever, daemon=True).start()
         backend = subprocess.Popen(
             ["node", str(server)], cwd=root,
-            env={**environ, "MODE": "fs", "BIND_HOST": "127.0.0.1", "PORT": str(backend_port),
-                 "GIT_REPO_DIRECTORY": str(root), "LOG_LEVEL": "warn"})
+            env={**environ, "MODE": mode, "BIND_HOST": "127.0.0.1", "PORT": str(backend_port),
+                 "GIT_REPO_DIRECTORY": str(root), "LOG_LEVEL": "warn",
+                 "ORIGIN": f"http://127.0.0.1:{admin_port}"})
         servers.processes.append(backend)
-        wait_for_port(backend_port, backend)
+        wait_for_port(backend_port, backend, "decap-server")
+        if not preview:
+            return servers
         # The preview without /admin/: the admin above is the one to use.
         preview = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=root,
@@ -128,11 +158,12 @@ def start(root: Path, port: int, admin_port: int, backend_port: int, environ=Non
                  admin.SWITCH_ENV: "0"})
         servers.processes.append(preview)
         try:
-            wait_for_port(port, preview, seconds=180)
+            wait_for_port(port, preview, "De voorvertoning", seconds=180)
+            servers.preview_running = True
         except SystemExit:
             # A post the build refuses: the admin stays up to fix it in.
-            print("\nDe voorvertoning start niet: zie de fout hierboven. De CMS werkt wel: herstel het bestand"
-                  " daar en start daarna make cms opnieuw.\n", file=sys.stderr, flush=True)
+            print("\nDe voorvertoning start niet: zie de fout hierboven. De redactieomgeving werkt wel:"
+                  " herstel het bestand daar en start daarna make cms opnieuw.\n", file=sys.stderr, flush=True)
     except BaseException:
         servers.stop()
         raise
@@ -152,16 +183,21 @@ def main() -> int:
     # `kill` stops all three as Ctrl+C does, leaving no orphan behind.
     signal.signal(signal.SIGTERM, _interrupt)
     servers = start(Path.cwd(), args.port, args.admin_port, args.backend_port)
-    print(f"\nRedactie (CMS): http://127.0.0.1:{args.admin_port}/admin/"
-          f"\nVoorvertoning:  http://127.0.0.1:{args.port}/"
-          "\nStoppen: Ctrl+C\n", flush=True)
+    print(f"\nRedactieomgeving: http://127.0.0.1:{args.admin_port}/admin/")
+    if servers.preview_running:
+        print(f"Voorvertoning:    http://127.0.0.1:{args.port}/")
+    print("Stoppen: Ctrl+C\n", flush=True)
+    backend = servers.processes[0]
     try:
-        while servers.processes[0].poll() is None:  # the backend; the preview may have stopped
+        while backend.poll() is None:  # the preview may have stopped; the admin needs the backend
             time.sleep(0.5)
     except KeyboardInterrupt:
         pass
     finally:
         servers.stop()
+    if backend.returncode not in (None, 0, -signal.SIGINT):
+        print(f"decap-server is gestopt (code {backend.returncode}): zie de melding hierboven.", file=sys.stderr)
+        return 1
     return 0
 
 

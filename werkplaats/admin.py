@@ -19,6 +19,7 @@ Two ways the admin is used, with the same files (`files()`):
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,6 +97,9 @@ def policy(admin: Admin) -> str:
     elif admin.oauth_proxy:
         connect.append(GITHUB_API)
         images.append(GITHUB_AVATARS)
+    if not admin.ready:
+        # The page only says that sign-in is not set up: it runs nothing.
+        return "default-src 'self'; script-src 'none'; style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
     return "; ".join([
         "default-src 'self'",
         # 'unsafe-eval': Decap validates its configuration with Ajv, which
@@ -114,10 +118,25 @@ def policy(admin: Admin) -> str:
     ])
 
 
+def stylesheets(settings: Settings, theme_dir: Path) -> dict[str, Path]:
+    """The site's stylesheets, for the preview: site-relative address ->
+    source file. Material's two (their names carry a content hash), then
+    the site's own (`extra_css`). `theme_dir`: Material's templates folder."""
+    found = {}
+    for name in ("main", "palette"):
+        for path in sorted((theme_dir / "assets" / "stylesheets").glob(f"{name}.*.min.css")):
+            found[f"assets/stylesheets/{path.name}"] = path
+    if len(found) != 2:
+        raise AdminError(f"expected Material's main and palette stylesheets in {theme_dir}, found {sorted(found)}")
+    for url in settings.extra_css:
+        found[url] = settings.root / "docs" / url
+    return found
+
+
 def files(settings: Settings, admin: Admin, styles: list[str]) -> dict[str, Path | str]:
     """Every file of /admin/, by its path in the site: a source file to copy,
-    or the text to write. `styles`: the site's stylesheets for the preview,
-    as addresses relative to /admin/."""
+    or the text to write. `styles`: the site-relative addresses of the
+    preview's stylesheets (`stylesheets()`)."""
     own = settings.root / TEMPLATES
     bundle = {f"{ADMIN_DIR}/{path.name}": path for path in dist_files(settings.root / DIST)}
     page = jinja2.Environment(loader=jinja2.FileSystemLoader(own), autoescape=True).get_template("index.html")
@@ -125,9 +144,18 @@ def files(settings: Settings, admin: Admin, styles: list[str]) -> dict[str, Path
         **bundle,
         f"{ADMIN_DIR}/preview.js": own / "preview.js",
         f"{ADMIN_DIR}/config.yml": config_yaml(settings, admin),
-        f"{ADMIN_DIR}/index.html": page.render(admin=admin, policy=policy(admin), styles=styles,
-                                                site_name=settings.site_name),
+        f"{ADMIN_DIR}/index.html": page.render(admin=admin, policy=policy(admin), site_name=settings.site_name,
+                                                styles=[f"../{url}" for url in styles]),
     }
+
+
+def main() -> int:
+    """Print the configuration /admin/ serves, as YAML."""
+    from .settings import load_settings
+
+    settings = load_settings()
+    sys.stdout.write(config_yaml(settings, from_settings(settings)))
+    return 0
 
 
 def _origin(url: str) -> str:
@@ -145,3 +173,7 @@ def dist_files(dist: Path) -> list[Path]:
             f"(make build does), or build without /admin/ with {SWITCH_ENV}=0.")
     return sorted(path for path in dist.iterdir()
                   if path.name == BUNDLE or path.name.endswith(f".{BUNDLE}") or path.suffix == ".wasm")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 from .dates import site_today
 from .images import is_image
 from .links import find_links, rewrite_for_build
-from .model import Entry, load_all, post_files, with_excerpt_separator
+from .model import Entry, load_all, with_excerpt_separator
 from .settings import Settings, load_settings
 
 # Where posts/ appears inside the docs tree. Material's blog finds its posts

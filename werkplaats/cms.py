@@ -11,17 +11,12 @@ writes its `format`, an object a mapping, a list of strings a YAML list.
 
 werkplaats/admin.py serves it as /admin/config.yml, built afresh with
 every build, so it cannot go stale.
-
-`python -m werkplaats.cms` prints the configuration /admin/ serves, as YAML.
 """
 
 from __future__ import annotations
 
-import sys
-
-
 from . import model
-from .settings import Settings, load_settings
+from .settings import Settings
 
 # Collections in the order of the editors' guide: folder -> names.
 COLLECTIONS = {
@@ -132,15 +127,3 @@ def config(settings: Settings, *, repo: str = "", branch: str = "main",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [collection(kind, settings) for kind in COLLECTIONS],
     }
-
-
-def main() -> int:
-    from . import admin  # admin builds on this module
-
-    settings = load_settings()
-    sys.stdout.write(admin.config_yaml(settings, admin.from_settings(settings)))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -43,6 +43,7 @@ class Settings:
     organisation: dict = field(default_factory=dict)
     cms: dict = field(default_factory=dict)  # extra.werkplaats.cms: the admin's repository and sign-in
     site_name: str = ""
+    extra_css: tuple[str, ...] = ()  # the site's own stylesheets, under docs/
 
     @property
     def posts_dir(self) -> Path:
@@ -88,4 +89,5 @@ def load_settings(root: Path | str | None = None) -> Settings:
         organisation=dict(extra.get("organisatie", {}) or {}),
         cms=dict(site.get("cms", {}) or {}),
         site_name=str(config.get("site_name") or ""),
+        extra_css=tuple(str(item) for item in config.get("extra_css") or ()),
     )
