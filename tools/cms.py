@@ -195,7 +195,7 @@ def main() -> int:
         pass
     finally:
         servers.stop()
-    if backend.returncode not in (None, 0, -signal.SIGINT):
+    if backend.returncode not in (None, 0, -signal.SIGINT, -signal.SIGTERM):  # stopped, not failed
         print(f"decap-server is gestopt (code {backend.returncode}): zie de melding hierboven.", file=sys.stderr)
         return 1
     return 0
