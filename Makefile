@@ -11,9 +11,11 @@ NODE_STAMP := node_modules/.installed-$(shell sha256sum package-lock.json | cut 
 export NO_MKDOCS_2_WARNING := 1
 # Playwright drives Debian's /usr/bin/chromium; it must never fetch a browser.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+# The generator: mkdocs, or properdocs (MkDocs 1.x continued, same site; README "Two generators").
+GENERATOR ?= mkdocs
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check content-check test audit clean lock post verslag event schema bench bench-search cms
+.PHONY: help serve build check content-check test test-site audit clean lock post verslag event schema bench bench-search cms
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -38,8 +40,8 @@ serve: $(STAMP) $(NODE_STAMP) ## Live preview on http://127.0.0.1:8000 (drafts, 
 cms: $(STAMP) $(NODE_STAMP) ## Edit posts/ in the CMS: http://127.0.0.1:8080/admin/, preview on :8000 (no GitHub needed)
 	$(PY) tools/cms.py --port 8000 --admin-port 8080 --backend-port 8081
 
-build: $(STAMP) $(NODE_STAMP) ## Build the public site into site/ (strict), /admin/ included
-	$(PY) -m mkdocs build --strict --clean
+build: $(STAMP) $(NODE_STAMP) ## Build the public site into site/ (strict), /admin/ included (GENERATOR=properdocs: with ProperDocs)
+	$(PY) -m $(GENERATOR) build --strict --clean
 
 check: $(STAMP) ## Check every file in posts/ without building (BASE=main: and that no address disappears)
 	$(PY) -m werkplaats.check $${BASE:+--base "$$BASE"}
@@ -68,6 +70,10 @@ schema: $(STAMP) ## Regenerate schemas/*.json from the content model
 
 test: $(STAMP) $(NODE_STAMP) ## Run the test suite (builds the site once; browser checks in Chromium)
 	$(PY) -m pytest
+
+# The tests of the built site (not the units, not the browser) with another generator.
+test-site: $(STAMP) $(NODE_STAMP) ## The site-level tests with GENERATOR=properdocs (or mkdocs)
+	WERKPLAATS_GENERATOR=$(GENERATOR) $(PY) -m pytest tests/test_site.py tests/test_site_quality.py tests/test_admin.py tests/test_generators.py
 
 audit: $(STAMP) $(NODE_STAMP) ## Lighthouse on six pages: scores table, reports in reports/lighthouse/
 	$(PY) tools/audit.py

@@ -56,8 +56,15 @@ class BuildFailed(Exception):
     pass
 
 
-def run_mkdocs(root: Path, out: Path, today: str, **env) -> Path:
-    """Run the real `mkdocs build --strict`; raise BuildFailed with MkDocs' output."""
+# The generator of every test build: `mkdocs`, or `properdocs` (MkDocs 1.x
+# continued; `make test-site GENERATOR=properdocs` runs the site tests with it).
+GENERATOR = os.environ.get("WERKPLAATS_GENERATOR", "mkdocs")
+
+
+def run_mkdocs(root: Path, out: Path, today: str, *, generator: str = "", **env) -> Path:
+    """Run the real `mkdocs build --strict` (or the same with ProperDocs);
+    raise BuildFailed with its output."""
+    generator = generator or GENERATOR
     environment = {**os.environ, "SITE_TODAY": today, "NO_MKDOCS_2_WARNING": "1"}
     # The build must not depend on the caller's shell: the default site_url
     # from mkdocs.yml, dates from SITE_TODAY only.
@@ -65,12 +72,12 @@ def run_mkdocs(root: Path, out: Path, today: str, **env) -> Path:
     environment.pop("SOURCE_DATE_EPOCH", None)
     environment.update(env)
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        [sys.executable, "-m", generator, "build", "--strict", "-d", str(out)],
         cwd=root, env=environment, capture_output=True, text=True,
     )
     if result.returncode != 0:
         raise BuildFailed(
-            f"mkdocs build --strict failed (SITE_TODAY={today}, exit {result.returncode}):\n"
+            f"{generator} build --strict failed (SITE_TODAY={today}, exit {result.returncode}):\n"
             f"{result.stdout}\n{result.stderr}"
         )
     return out

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import filecmp
 import importlib.util
-import re
 from pathlib import Path
 
 import markdown
@@ -22,6 +21,7 @@ from werkplaats.material_guard import CHECKED_VERSIONS, InternalsChanged, instal
 from werkplaats.model import EXCERPT_SEPARATOR, with_excerpt_separator
 
 from conftest import PROJECT, ROOT, TODAY, mkdocs_build
+from sitecheck import tree
 
 
 def load_hook():
@@ -32,29 +32,6 @@ def load_hook():
 
 
 speed = load_hook()
-
-
-# Pagefind writes its filter index and the two files naming it in an order
-# that changes from run to run (upstream: Pagefind/pagefind#638; fragments
-# are stable since 1.3). Every page's filters and meta are also in its
-# fragment, which is compared byte for byte; of these derived files only
-# their number is compared.
-UNSTABLE = re.compile(r"^pagefind/(filter/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)$")
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    files, unstable = {}, 0
-    for p in sorted(root.rglob("*")):
-        name = p.relative_to(root).as_posix()
-        if not p.is_file():
-            continue
-        if UNSTABLE.match(name):
-            unstable += 1
-            files[f"pagefind: unstable file {unstable}"] = b""
-        else:
-            files[name] = p.read_bytes()
-    assert unstable >= 3, "Pagefind's index is missing"
-    return files
 
 
 def assert_same_tree(a: Path, b: Path) -> None:

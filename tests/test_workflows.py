@@ -246,6 +246,14 @@ def test_the_deploy_keeps_rendered_images_between_runs():
     assert names.index("Image cache") < names.index("make build")
 
 
+def test_the_deploy_has_node_for_the_cms():
+    """make build runs `npm ci`: /admin/ is Decap CMS from npm."""
+    build = load(WORKFLOW_DIR / "deploy.yml")["jobs"]["build"]
+    names = [s.get("name") for s in build["steps"]]
+    assert step(load(WORKFLOW_DIR / "deploy.yml"), "build", "Node")["uses"].startswith("actions/setup-node@")
+    assert names.index("Node") < names.index("make build")
+
+
 # --- pull requests: the content check or the full suite ---------------------------
 
 CHECK = WORKFLOW_DIR / "check.yml"
@@ -320,7 +328,8 @@ def test_pull_requests_get_the_content_check_or_the_full_suite():
     assert "CHROMIUM=" in step(workflow, "content", "Chromium")["run"]
     # The content check needs no Node: axe-core comes with the Python package.
     assert not any("setup-node" in str(s.get("uses", "")) for s in content["steps"])
-    assert [s["run"] for s in full["steps"] if "run" in s] == ["make check", "make test", "make build"]
+    assert [s["run"] for s in full["steps"] if "run" in s] == [
+        "make check", "make test", "make test-site GENERATOR=properdocs", "make build"]
     assert set(jobs["verdict"]["needs"]) == {"kind", "content", "full"} and jobs["verdict"]["if"] == "always()"
     # No actions beyond the pinned first-party ones.
     used = {s["uses"].split("@")[0] for job in jobs.values() for s in job.get("steps", []) if "uses" in s}
