@@ -3,7 +3,10 @@ on external links in the text (werkplaats.security)."""
 
 from __future__ import annotations
 
+from mkdocs.exceptions import PluginError
+
 from werkplaats import security
+from werkplaats.material_guard import InternalsChanged
 
 
 def on_page_content(html, page, config, files):
@@ -11,9 +14,16 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return security.harden(output)
+    return _harden(output, page.file.src_uri)
 
 
 def on_post_template(output_content, template_name, config):
     # 404.html is rendered as a theme template, not as a page.
-    return security.harden(output_content) if template_name.endswith(".html") else output_content
+    return _harden(output_content, template_name) if template_name.endswith(".html") else output_content
+
+
+def _harden(html: str, where: str) -> str:
+    try:
+        return security.harden(html)
+    except InternalsChanged as error:
+        raise PluginError(f"{where}: {error}") from error

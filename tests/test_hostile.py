@@ -20,7 +20,7 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, html_files
+from conftest import ROOT, BuildFailed, html_files, run_mkdocs
 from tools.corpus import write_corpus
 from werkplaats import agenda, feeds, search
 from werkplaats.model import ContentError, load_all
@@ -306,3 +306,20 @@ def test_every_page_has_a_strict_content_security_policy(site):
         assert soup.select_one('meta[name="referrer"]')["content"] == "strict-origin-when-cross-origin"
         head = soup.head.find_all(["meta", "script", "link", "style"])
         assert head.index(csp) < min([head.index(t) for t in head if t.name in ("script", "link", "style")] or [len(head)])
+
+
+# --- the CSP and Material's inline scripts (werkplaats.security) -------------------------
+
+def test_an_inline_script_the_policy_does_not_know_stops_the_build(project):
+    """A new inline script (a Material update, or one of ours) would be
+    blocked by the browser without a sound: the build stops on it instead."""
+    from werkplaats.material_guard import InternalsChanged
+    from werkplaats.security import THEME_SCRIPTS, script_hashes
+
+    theme = f"<script>{THEME_SCRIPTS[0]}1</script>"
+    assert len(script_hashes(theme)) == 1
+    with pytest.raises(InternalsChanged, match="THEME_SCRIPTS"):
+        script_hashes(theme + "<script>document.title='x'</script>")
+    (project.root / "docs" / "proef.md").write_text('# Proef\n\n<script>document.title="x"</script>\n', encoding="utf-8")
+    with pytest.raises(BuildFailed, match=r"proef\.md: An inline <script> that the Content-Security-Policy does not allow"):
+        run_mkdocs(project.root, project.root.parent / "site", "2026-11-22")

@@ -7,9 +7,14 @@ import hashlib
 import re
 from urllib.parse import urlsplit
 
+from .material_guard import CHECKED_VERSIONS, InternalsChanged, installed_material
+
 # The inline scripts Material 9.8.1's base.html writes (scope and palette
-# set-up; opening a <details> named in the URL). Only these are allowed, by
-# hash: anything else inline, whatever its origin, is blocked by the browser.
+# set-up; opening a <details> named in the URL), by how they start. Only
+# these are allowed, by hash. Any other inline script would be blocked by
+# the browser without a sound, so the build stops on it instead
+# (script_hashes): a new Material that adds one must be read first.
+# Upstream: https://github.com/squidfunk/mkdocs-material/blob/9.8.1/material/templates/base.html
 THEME_SCRIPTS = ("__md_scope=", "var target=document.getElementById(location.hash")
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
@@ -18,12 +23,18 @@ _LINK = re.compile(r'<a\s([^>]*?)href="(https?://[^"]+)"([^>]*)>', re.IGNORECASE
 
 
 def script_hashes(html: str) -> list[str]:
-    """CSP hashes of the theme's own inline scripts in a page."""
+    """CSP hashes of the theme's own inline scripts in a page; InternalsChanged
+    for an inline script that is not one of them."""
     hashes = []
     for body in _INLINE_SCRIPT.findall(html):
-        if body.startswith(THEME_SCRIPTS):
-            digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
-            hashes.append(f"'sha256-{digest}'")
+        if not body.startswith(THEME_SCRIPTS):
+            raise InternalsChanged(
+                f"An inline <script> that the Content-Security-Policy does not allow: {body[:80]!r}. "
+                f"If mkdocs-material ({installed_material()}; checked with {', '.join(CHECKED_VERSIONS)}) "
+                f"writes it, read its base.html and add how it starts to werkplaats/security.THEME_SCRIPTS; "
+                f"if it is ours, move it into a file under docs/assets/.")
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+        hashes.append(f"'sha256-{digest}'")
     return sorted(set(hashes))
 
 
