@@ -88,18 +88,18 @@ def config_yaml(settings: Settings, admin: Admin) -> str:
 
 def policy(admin: Admin) -> str:
     """The admin page's Content-Security-Policy: only what the CMS needs."""
+    if not admin.ready:
+        # The page only says that sign-in is not set up: it runs nothing.
+        return "default-src 'self'; script-src 'none'; style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
     # blob:: before saving, Decap reads an uploaded file back from its blob:
     # URL to encode it (without it, publishing a post with a photo fails).
     connect = ["'self'", "blob:"]
     images = ["'self'", "data:", "blob:"]
     if admin.local_backend:
         connect.append(_origin(admin.local_backend))
-    elif admin.oauth_proxy:
+    else:
         connect.append(GITHUB_API)
         images.append(GITHUB_AVATARS)
-    if not admin.ready:
-        # The page only says that sign-in is not set up: it runs nothing.
-        return "default-src 'self'; script-src 'none'; style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
     return "; ".join([
         "default-src 'self'",
         # 'unsafe-eval': Decap validates its configuration with Ajv, which
