@@ -6,13 +6,17 @@ filter is added once per process, on the loggers that report links.
 
 from __future__ import annotations
 
+import importlib
 import logging
 
 from werkplaats import build as site
+from werkplaats.material_guard import LOGGED_MODULES
 from werkplaats.messages import for_editor
 
-# The loggers whose warnings quote a page's source path (MkDocs 1.6).
-LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.files", "mkdocs.commands.build")
+# The loggers whose warnings quote a page's source path, by their modules'
+# own names: ProperDocs answers `import mkdocs.x` with properdocs.x, whose
+# logger is "properdocs.x" (registered: material_guard "MkDocs loggers").
+LOGGERS = tuple(importlib.import_module(f"mkdocs.{module}").log.name for module in LOGGED_MODULES)
 
 
 class _ForEditor(logging.Filter):

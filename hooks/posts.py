@@ -21,7 +21,6 @@ from mkdocs.structure.files import File
 
 from werkplaats import build as site
 from werkplaats.dates import source_date_epoch
-from werkplaats.material_guard import InternalsChanged, require_attribute, require_material
 from werkplaats.model import ContentError, blog_source
 from werkplaats.views import html_meta
 
@@ -72,14 +71,12 @@ def on_nav(nav, config, files):
         state.urls[str(path)] = files.get_file_from_path(site.virtual_uri(state.settings, path)).url
 
 
-# The blog plugin reads each post's front matter itself, in this private
-# method; we wrap it (Material 9.8.1):
-# https://github.com/squidfunk/mkdocs-material/blob/9.8.1/material/plugins/blog/plugin.py#L434-L448
-# The Post it creates opens file.abs_src_path and parses and checks the
-# front matter there, before the method computes the address from it:
-# https://github.com/squidfunk/mkdocs-material/blob/9.8.1/material/plugins/blog/structure/__init__.py#L53-L118
-_RESOLVE_POST = "hooks/posts.py's wrapper of BlogPlugin._resolve_post"
-_RESOLVE_POST_UPSTREAM = "https://github.com/squidfunk/mkdocs-material/blob/9.8.1/material/plugins/blog/plugin.py#L434-L448"
+# The blog plugin reads each post's front matter itself, in the private
+# BlogPlugin._resolve_post; we wrap it. The Post it creates opens
+# file.abs_src_path and parses the front matter there. Both assumptions are
+# registered, with their upstream code, in werkplaats.material_guard
+# ("BlogPlugin._resolve_post", "Post reads file.abs_src_path"), which
+# hooks/guard.py checks before this runs.
 
 
 def install_post_resolver(blog) -> None:
@@ -90,13 +87,8 @@ def install_post_resolver(blog) -> None:
     when it is called: a wrapper per rebuild would stack, and the older ones
     would look a new post up in their stale builds.
     """
-    if getattr(getattr(blog, "_resolve_post", None), "werkplaats_model", False):
+    if getattr(blog._resolve_post, "werkplaats_model", False):
         return
-    try:
-        require_material(_RESOLVE_POST, _RESOLVE_POST_UPSTREAM)
-        require_attribute(blog, "_resolve_post", _RESOLVE_POST, _RESOLVE_POST_UPSTREAM)
-    except InternalsChanged as error:
-        raise PluginError(str(error)) from None
     original = blog._resolve_post
 
     def resolve_post(file, config):

@@ -12,17 +12,22 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from material.plugins.blog.structure import View
+from material.plugins.blog.structure import View  # registered: material_guard "blog View class"
 from werkplaats import build as site
 from werkplaats import search
+from werkplaats.material_guard import SEARCH_FILES, InternalsChanged, require_found
 
 
 def on_files(files: Files, config) -> Files:
     # Material's own search (lunr and its worker) is not used: leave its
     # files out of the site instead of publishing dead code.
-    for file in list(files):
-        if file.src_uri.startswith(("assets/javascripts/lunr/", "assets/javascripts/workers/search.")):
-            files.remove(file)
+    unused = [file for file in files if file.src_uri.startswith(SEARCH_FILES)]
+    try:
+        require_found("search files", len(unused))
+    except InternalsChanged as error:
+        raise PluginError(str(error)) from None
+    for file in unused:
+        files.remove(file)
     return files
 
 

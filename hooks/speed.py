@@ -15,42 +15,21 @@ Measured (make bench, 1,000 posts): without them most of the build goes to
    keeps its whole Markdown. tests/test_speed.py builds varied content and
    the real site with and without this hook and compares every file.
 
-Both lean on Material's internals, so the build stops when another Material
-version is installed (werkplaats.material_guard). Set
-WERKPLAATS_NO_SPEEDUPS=1 to build without them.
+Both lean on Material's internals, registered with their upstream code in
+werkplaats.material_guard ("page not in self.blog.posts", "Excerpt.render"),
+which hooks/guard.py checks before any build. Set WERKPLAATS_NO_SPEEDUPS=1
+to build without them.
 """
 
 from __future__ import annotations
 
 import os
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from werkplaats.material_guard import InternalsChanged, require_material
 from werkplaats import excerpts
 
 _ENABLED = os.environ.get("WERKPLAATS_NO_SPEEDUPS", "") != "1"
-
-# The upstream code each patch depends on (Material 9.8.1).
-_MEMBERSHIP = "hooks/speed.py's identity list for the blog's posts"
-# `if page not in self.blog.posts:` in on_page_markdown and on_page_content:
-_MEMBERSHIP_UPSTREAM = "https://github.com/squidfunk/mkdocs-material/blob/9.8.1/material/plugins/blog/plugin.py#L250"
-_EXCERPT = "hooks/speed.py's excerpt-only Markdown"
-# Excerpt.render reads `self.post.markdown`, splits the HTML at the separator
-# and sets `self.more` only when HTML follows it (partials/post.html tests `post.more`):
-_EXCERPT_UPSTREAM = "https://github.com/squidfunk/mkdocs-material/blob/9.8.1/material/plugins/blog/structure/__init__.py#L205-L228"
-
-_checked = False
-
-
-def check_material(installed: str | None = None) -> None:
-    """Stop the build unless Material is a version both patches were read against."""
-    try:
-        require_material(_MEMBERSHIP, _MEMBERSHIP_UPSTREAM, installed=installed)
-        require_material(_EXCERPT, _EXCERPT_UPSTREAM, installed=installed)
-    except InternalsChanged as error:
-        raise PluginError(str(error)) from None
 
 
 class _IdentityList(list):
@@ -94,12 +73,9 @@ _shorten = False
 
 
 def on_config(config):
-    global _checked, _shorten
+    global _shorten
     if not _ENABLED:
         return
-    if not _checked:
-        check_material()
-        _checked = True
     _shorten = excerpts.excerpts_can_be_shortened(config.markdown_extensions, config.plugins["material/blog"].config)
 
 

@@ -17,13 +17,12 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 from material.plugins.blog.plugin import BlogPlugin
-from mkdocs.exceptions import PluginError
 from PIL import Image
 
 from conftest import fetch, wait_for
 from hooks import posts as posts_hook
 from tools.corpus import write_corpus
-from werkplaats import build, material_guard
+from werkplaats import build
 from werkplaats.model import EXCERPT_SEPARATOR, load_all
 
 TODAY = dt.date(2026, 11, 22)
@@ -142,14 +141,6 @@ def test_post_resolver_is_installed_once_and_reads_the_current_build(repo, monke
     assert set(post.config.categories) == {"Wijkteams", "Nieuws"} and post.meta["publicatie"] == "gepubliceerd"
     assert post.markdown.count(EXCERPT_SEPARATOR) == 1
     assert blog._resolve_post(SimpleNamespace(abs_src_path=str(first)), None).config.categories == ["Nieuws"]
-
-
-def test_post_resolver_refuses_a_material_it_was_not_written_for(monkeypatch):
-    monkeypatch.setattr(material_guard, "installed_material", lambda: "10.0.0")
-    blog = FakeBlog()
-    with pytest.raises(PluginError, match="9.8.1.*10.0.0.*material/plugins/blog/plugin.py"):
-        posts_hook.install_post_resolver(blog)
-    assert not hasattr(blog._resolve_post, "__wrapped__")
 
 
 def test_blog_plugin_still_resolves_each_post_through_the_wrapped_method():

@@ -7,31 +7,18 @@ Builds are reproducible. (How fast is for `make bench`, not for tests.)"""
 from __future__ import annotations
 
 import filecmp
-import importlib.util
 from pathlib import Path
 
 import markdown
 import pytest
 from mkdocs.config import load_config
-from mkdocs.exceptions import PluginError
 
 import varied
 from werkplaats import excerpts
-from werkplaats.material_guard import CHECKED_VERSIONS, InternalsChanged, installed_material, require_material
 from werkplaats.model import EXCERPT_SEPARATOR, with_excerpt_separator
 
 from conftest import PROJECT, ROOT, TODAY, mkdocs_build
 from sitecheck import tree
-
-
-def load_hook():
-    spec = importlib.util.spec_from_file_location("speed_hook_under_test", ROOT / "hooks" / "speed.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-speed = load_hook()
 
 
 def assert_same_tree(a: Path, b: Path) -> None:
@@ -132,24 +119,3 @@ def test_shortcut_is_off_for_unchecked_extensions_and_blog_tables_of_contents():
     assert not excerpts.excerpts_can_be_shortened(["toc", "footnotes"], blog)
     assert not excerpts.excerpts_can_be_shortened(checked, {**blog, "categories_toc": True})
 
-
-# --- Material's version -------------------------------------------------------------------
-
-
-def test_guard_names_the_versions_and_the_upstream_code():
-    with pytest.raises(InternalsChanged) as caught:
-        require_material("a patch", "https://example.org/upstream", installed="9.9.0")
-    message = str(caught.value)
-    assert "9.9.0 is installed" in message and "https://example.org/upstream" in message
-    assert all(version in message for version in CHECKED_VERSIONS)
-    require_material("a patch", "https://example.org/upstream", installed=CHECKED_VERSIONS[0])
-
-
-def test_hook_stops_the_build_on_another_material_version():
-    assert installed_material() in CHECKED_VERSIONS
-    speed.check_material()  # the installed one passes
-    with pytest.raises(PluginError) as caught:
-        speed.check_material(installed="9.9.0")
-    message = str(caught.value)
-    assert "hooks/speed.py" in message and "9.9.0 is installed" in message
-    assert "github.com/squidfunk/mkdocs-material/blob/" in message

@@ -13,8 +13,10 @@ from .material_guard import CHECKED_VERSIONS, InternalsChanged, installed_materi
 # set-up; opening a <details> named in the URL), by how they start. Only
 # these are allowed, by hash. Any other inline script would be blocked by
 # the browser without a sound, so the build stops on it instead
-# (script_hashes): a new Material that adds one must be read first.
-# Upstream: https://github.com/squidfunk/mkdocs-material/blob/9.8.1/material/templates/base.html
+# (script_hashes): a new Material that adds one must be read first. That
+# each still exists is checked with Material's other internals
+# (werkplaats.material_guard, "inline scripts"). Upstream:
+# https://github.com/squidfunk/mkdocs-material/blob/9.8.1/material/templates/partials/javascripts/base.html
 THEME_SCRIPTS = ("__md_scope=", "var target=document.getElementById(location.hash")
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
