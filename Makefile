@@ -15,7 +15,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 GENERATOR ?= mkdocs
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check content-check test test-site audit clean lock post verslag event schema bench bench-search cms
+.PHONY: help serve build check content-check test test-site audit clean lock post verslag event schema bench bench-search cms export
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -42,6 +42,10 @@ cms: $(STAMP) $(NODE_STAMP) ## Edit posts/ in the CMS: http://127.0.0.1:8080/adm
 
 build: $(STAMP) $(NODE_STAMP) ## Build the public site into site/ (strict), /admin/ included (GENERATOR=properdocs: with ProperDocs)
 	$(PY) -m $(GENERATOR) build --strict --clean
+
+export: $(STAMP) ## The site without hooks as plain files in export/, built with plain MkDocs into export/site/
+	$(PY) -m werkplaats.export export
+	cd export && $(abspath $(PY)) -m $(GENERATOR) build --strict --clean -d site
 
 check: $(STAMP) ## Check every file in posts/ without building (BASE=main: and that no address disappears)
 	$(PY) -m werkplaats.check $${BASE:+--base "$$BASE"}
@@ -83,4 +87,4 @@ lock: $(STAMP) ## Recompile requirements.txt from requirements.in (needs the net
 	$(VENV)/bin/uv pip compile --quiet --generate-hashes --python-version 3.11 requirements.in -o requirements.txt
 
 clean: ## Remove site/, reports and caches (keeps .venv and node_modules)
-	rm -rf site reports .pytest_cache
+	rm -rf site reports .pytest_cache export

@@ -146,6 +146,8 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=300)
     parser.add_argument("--no-stock", action="store_true")
     parser.add_argument("--no-preview", action="store_true")
+    # Zensical is not a dependency (README "Past Material 9"): point at one to measure it.
+    parser.add_argument("--zensical", default=os.environ.get("ZENSICAL", ""), help="a zensical executable, to build the export with it too")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="werkplaats-bench-") as tmp:
         base = Path(tmp)
@@ -162,11 +164,20 @@ def main() -> int:
             stock = stock_copy(base, project)
             stock_time, stock_rss = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(base / "stock-site")], stock)
             rows.append(("stock Material blog", args.posts, 0, pages(base / "stock-site"), stock_time, stock_rss))
+        # The path without hooks (issue 14): the export, built by plain MkDocs and by Zensical.
+        export = base / "export"
+        export_time, export_rss = timed([sys.executable, "-m", "werkplaats.export", str(export), "--root", str(project)], project)
+        rows.append(("python -m werkplaats.export", args.posts, args.events, 0, export_time, export_rss))
+        plain_time, plain_rss = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(base / "export-site")], export)
+        rows.append(("export, built by MkDocs without hooks", args.posts, args.events, pages(base / "export-site"), plain_time, plain_rss))
+        if args.zensical:
+            zensical_time, zensical_rss = timed([args.zensical, "build", "--strict", "--clean"], export)
+            rows.append(("export, built by Zensical", args.posts, args.events, pages(export / "site"), zensical_time, zensical_rss))
         print(f"\nmachine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}\n")
         print("| build | posts | events | pages written | wall time (s) | peak memory (MiB) | pages/s |")
         print("|---|---:|---:|---:|---:|---:|---:|")
         for name, posts, events, count, seconds, rss in rows:
-            print(f"| {name} | {posts} | {events} | {count} | {seconds:.1f} | {rss / 1024:.0f} | {count / seconds:.0f} |")
+            print(f"| {name} | {posts} | {events} | {count or '-'} | {seconds:.1f} | {rss / 1024:.0f} | {count / seconds if count else 0:.0f} |")
         if not args.no_stock:
             print(f"\nstock / ours (wall time): {stock_time / ours_time:.2f}")
         print(f"make check: {check_time:.2f} s")

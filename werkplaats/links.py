@@ -358,15 +358,23 @@ def rewrite_for_build(body: str, source: Path, virtual_dir: str, settings: Setti
     ../../docs/contact.md) to paths from where the build places the post
     (`virtual_dir`, docs-relative). Other links are left as written."""
     docs_dir = (settings.root / "docs").resolve()
+    return relink(body, source, virtual_dir,
+                  lambda path: path.relative_to(docs_dir).as_posix() if path.is_relative_to(docs_dir) else None)
+
+
+def relink(body: str, source: Path, new_dir: str, place) -> str:
+    """Relative links in `body`, written from `source` on disk, pointed at
+    where `place(resolved path)` puts their target (docs-relative; None:
+    leave the link as written), relative to `new_dir` (docs-relative)."""
     pieces, last = [], 0
     for link in find_links(body, 1):
         parts = urlsplit(link.target.strip())
         if parts.scheme or not parts.path or link.target.startswith(("/", "//")):
             continue
-        resolved = (source.parent / unquote(parts.path)).resolve()
-        if not resolved.is_relative_to(docs_dir):
+        target = place((source.parent / unquote(parts.path)).resolve())
+        if target is None:
             continue
-        new = posixpath.relpath(resolved.relative_to(docs_dir).as_posix(), virtual_dir)
+        new = posixpath.relpath(target, new_dir)
         if parts.fragment:
             new += f"#{parts.fragment}"
         pieces += [body[last:link.start], new]

@@ -29,7 +29,20 @@ def _construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):
     return loader.construct_mapping(node)
 
 
+def _construct_env(loader: yaml.SafeLoader, node: yaml.Node):
+    """`!ENV VAR` or `!ENV [VAR, OTHER, default]` as MkDocs reads it: the
+    first variable that is set, else the last item (pyyaml-env-tag)."""
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(loader.construct_scalar(node))
+    items = loader.construct_sequence(node)
+    for name in items[:-1]:
+        if os.environ.get(name):
+            return os.environ[name]
+    return items[-1] if len(items) > 1 else os.environ.get(items[0])
+
+
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
+_TolerantLoader.add_constructor("!ENV", _construct_env)
 _TolerantLoader.add_multi_constructor("!", _construct_tagged)
 
 
