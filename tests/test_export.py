@@ -171,3 +171,23 @@ def test_relink_points_links_at_their_new_places(tmp_path):
     out = relink(body, source, "nieuws/2018/10/18/a", lambda path: places.get(path))
     assert out == ("Zie [verslag](../../30/b/index.md#kop), ![foto](../../../../nieuws/afbeeldingen/f.jpg), "
                    "[extern](https://example.org/x.md), [eigen kop](#kop) en `[code](c.md)`.\n\n[r]: ../../30/b/index.md\n")
+
+
+def test_site_url_is_read_as_mkdocs_reads_it(monkeypatch):
+    """mkdocs.yml gives `site_url: !ENV [SITE_URL, default]`: the export (and
+    every other reader of Settings) gets a string, as MkDocs does."""
+    from werkplaats.settings import load_settings
+
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert load_settings(PROJECT).site_url == yaml.safe_load(
+        (PROJECT / "mkdocs.yml").read_text(encoding="utf-8").split("site_url: !ENV ", 1)[1].split("\n", 1)[0])[1]
+    monkeypatch.setenv("SITE_URL", "https://voorbeeld.nl/site/")
+    assert load_settings(PROJECT).site_url == "https://voorbeeld.nl/site/"
+
+
+def test_an_invalid_post_stops_the_export_with_file_and_line(repo, tmp_path, capsys):
+    repo.write("nieuws/kapot.md", "---\ntitle: Kapot\ndate: 2026-13-01\n---\n\nTekst.\n")
+    assert export_main([str(tmp_path / "export"), "--root", str(repo.root)]) == 1
+    error = capsys.readouterr().err
+    assert "Nothing exported" in error and "posts/nieuws/kapot.md:3:" in error
+    assert not (tmp_path / "export").exists()

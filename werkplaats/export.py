@@ -43,6 +43,7 @@ from .publish import pages_files
 from .security import harden
 from .dates import dutch_date
 from .links import relink
+from .model import ContentError
 from .settings import read_config
 from .slugs import slugify
 
@@ -312,7 +313,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dir", type=Path, help="where to write mkdocs.yml and docs/")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project (default: here)")
     args = parser.parse_args(argv)
-    export = plan(args.root.resolve())
+    try:
+        export = plan(args.root.resolve())
+    except ContentError as error:
+        # The same problems, with file and line, as `make check` prints.
+        print(f"Nothing exported: posts/ has problems (run make check):\n{error}", file=sys.stderr)
+        return 1
     write(export, args.dir)
     print(f"{len(export.pages)} pages and {len(export.files)} files written to {args.dir}")
     return 0
