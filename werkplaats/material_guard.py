@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -82,9 +83,7 @@ class Theme:
         return cls(
             version=installed_material(),
             templates=_LazyTemplates(root),
-            # Not the thousands of icons: a missing icon fails the build by itself (TemplateNotFound).
-            files=sorted(p.relative_to(root).as_posix() for p in root.rglob("*")
-                         if p.is_file() and not p.relative_to(root).as_posix().startswith(".icons/")),
+            files=_theme_files(root),
             code=_import,
             generator=name,
             generator_version=version(name),
@@ -99,6 +98,16 @@ class Theme:
     def css(self) -> str:
         """Material's stylesheets (main and palette), where its class names and CSS variables live."""
         return "\n".join(self.templates[p] for p in self.files if p.startswith("assets/stylesheets/") and p.endswith(".min.css"))
+
+
+def _theme_files(root: Path) -> list[str]:
+    """Every file under Material's templates folder but the thousands of
+    icons (a missing icon fails the build by itself: TemplateNotFound)."""
+    found = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if not (folder == str(root) and d == ".icons"))
+        found += [Path(folder, name).relative_to(root).as_posix() for name in names]
+    return sorted(found)
 
 
 class _LazyTemplates(dict):
