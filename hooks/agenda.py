@@ -53,7 +53,9 @@ def _move(file, url, config):
 def _page(title: str, view: str) -> str:
     # JSON-style quoting keeps any title valid YAML.
     # Titles hold editors' tag names: escaped, as Material prints titles as HTML.
-    return f"---\ntemplate: agenda-{view}.html\ntitle: {json.dumps(html.escape(title), ensure_ascii=False)}\nsearch:\n  exclude: true\n---\n"
+    # A month grid needs the whole width: seven columns of titles.
+    hide = "hide: [navigation, toc]\n" if view == "maand" else ""
+    return f"---\ntemplate: agenda-{view}.html\ntitle: {json.dumps(html.escape(title), ensure_ascii=False)}\n{hide}search:\n  exclude: true\n---\n"
 
 
 def on_page_markdown(markdown, page, config, files):

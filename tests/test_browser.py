@@ -348,3 +348,90 @@ def test_print_without_navigation_and_with_link_addresses(open_page, kind):
         assert "Wanneer" in text and "Waar" in text
         assert page.locator(".wp-facts time").inner_text() in text
         assert "Rotterdam" in text or "Dordrecht" in text
+
+
+# --- Back navigation: Material's toggles without autocomplete="off" -------------------
+
+def drawer_after_back(browser, site, *, with_script: bool) -> bool:
+    """Open the drawer on a phone, follow a link, go back: is the drawer open?"""
+    context = browser.new_context(viewport={"width": 375, "height": 800}, locale="nl-NL")
+    try:
+        if not with_script:
+            context.route("**/assets/toggles.js", lambda route: route.abort())
+        page = context.new_page()
+        page.goto(site.url)
+        page.click('header label[for="__drawer"]')
+        assert page.is_checked("#__drawer")
+        page.click('.md-nav--primary a[href="over/"]')
+        page.wait_for_url("**/over/")
+        page.go_back()
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(200)  # pageshow has run
+        return page.evaluate("document.getElementById('__drawer').checked")
+    finally:
+        context.close()
+
+
+def test_the_drawer_is_closed_after_back_and_the_html_has_no_autocomplete(sites, browser):
+    """Measured side by side: without docs/assets/toggles.js the drawer comes
+    back open (the browser restores the checkbox), with it closed."""
+    site = sites["echt"]
+    assert drawer_after_back(browser, site, with_script=False) is True
+    assert drawer_after_back(browser, site, with_script=True) is False
+    home = (site.root / "index.html").read_text(encoding="utf-8")
+    assert 'id="__drawer"' in home and 'autocomplete="off"' not in home
+
+
+# --- The month grid on a phone -----------------------------------------------------------
+
+# Every word in the visible text of a grid cell, and on how many lines it stands.
+WORDS_PER_LINE = """() => {
+  const broken = [];
+  for (const cell of document.querySelectorAll('.wp-month td')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const re = /\\S+/g; let m;
+      while ((m = re.exec(node.data))) {
+        const range = document.createRange();
+        range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (lines.size > 1) broken.push(m[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.mark.parametrize("site", ["echt", "proef"])
+def test_the_month_grid_breaks_no_word_on_a_phone_and_links_each_busy_day(sites, browser, site):
+    months = sorted(p.parent for p in (sites[site].root / "agenda" / "maand").glob("*/index.html"))
+    assert months
+    context = browser.new_context(locale="nl-NL")
+    try:
+        page = context.new_page()
+        for width in (320, 360, 1280):
+            page.set_viewport_size({"width": width, "height": 800})
+            for month in months:
+                page.goto(f"{sites[site].url}agenda/maand/{month.name}/")
+                assert page.evaluate(WORDS_PER_LINE) == [], (width, month.name)
+                days = page.locator(".wp-month__daylink")
+                titles = page.locator(".wp-month__items a")
+                if width < 960:
+                    assert days.count() >= 1 and all(days.nth(i).is_visible() for i in range(days.count()))
+                    assert not any(titles.nth(i).is_visible() for i in range(titles.count()))
+                    for i in range(days.count()):
+                        target = days.nth(i).get_attribute("href")
+                        assert page.locator(f".wp-events li{target}").count() == 1, target
+                        box = days.nth(i).bounding_box()
+                        assert box["width"] >= 24 and box["height"] >= 24  # WCAG 2.5.8 target size
+                else:
+                    assert titles.count() >= 1 and all(titles.nth(i).is_visible() for i in range(titles.count()))
+                    assert not any(days.nth(i).is_visible() for i in range(days.count()))
+        page.set_viewport_size({"width": 360, "height": 800})
+        page.goto(f"{sites[site].url}agenda/maand/{months[0].name}/")
+        page.locator(".wp-month__daylink").first.click()
+        target = page.locator(".wp-month__daylink").first.get_attribute("href")
+        assert page.evaluate("location.hash") == target and page.locator(target).is_visible()
+    finally:
+        context.close()

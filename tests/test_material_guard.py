@@ -252,3 +252,14 @@ def test_every_replace_on_materials_html_is_registered():
         for old in re.findall(r"""\|\s*replace\(\s*(['"])(.*?)\1""", path.read_text(encoding="utf-8")):
             text = old[1].strip()
             assert text in ours_values or text in registered, f"{path.name}: replace({old[1]!r}) is not registered"
+
+
+def test_the_toggles_lose_autocomplete_only_where_material_writes_them(theme, ours):
+    page = "<body>" + "".join(guard.TOGGLES) + '<input type="text" autocomplete="off"></body>'
+    stripped = guard.strip_toggle_autocomplete(page)
+    assert stripped.count('autocomplete="off"') == 1 and 'id="__drawer">' in stripped and 'id="__search">' in stripped
+    for broken in (page.replace(guard.TOGGLES[0], ""), page + guard.TOGGLES[1]):
+        with pytest.raises(InternalsChanged, match="toggle"):
+            guard.strip_toggle_autocomplete(broken)
+    base = theme.source("base.html")
+    assert problems(changed_templates(theme, {"base.html": base.replace(' autocomplete="off"', "")}), ours, "toggle autocomplete")

@@ -133,6 +133,8 @@ def card(entry: Entry, urls: dict[str, str], today: dt.date) -> dict:
     return {
         "title": entry.title,
         "url": urls[entry.rel],
+        # The id of the event in a list, for links from a month grid's day.
+        "anchor": f"activiteit-{entry.first_day:%Y-%m-%d}-{entry.slug}",
         "weekday": format_date(entry.first_day, "EEEE", locale=LOCALE),
         "date": dutch_date(entry.first_day),
         "day": entry.first_day.day,

@@ -388,6 +388,13 @@ INTERNALS: tuple[Internal, ...] = (
         "overrides/main.html", _UPSTREAM + "templates/partials/toc.html#L15",
         _in_template("partials/toc.html", 'for="__toc"')),
     Internal(
+        "toggle autocomplete",
+        'Material\'s base.html writes autocomplete="off" on its two toggle checkboxes, outside any block; '
+        "strip_toggle_autocomplete removes it from each page (the Nu HTML Checker reports it) and docs/assets/toggles.js "
+        "does its job: closing the drawer and the search when a page comes back.",
+        "hooks/valid_html.py", _UPSTREAM + "templates/base.html#L99-L100",
+        lambda theme, ours: [f"base.html: expected {tag!r}" for tag in TOGGLES if tag not in theme.source("base.html")]),
+    Internal(
         "search files",
         "Material's own search is its lunr folder and search worker, which hooks/search.py leaves out (each build counts them).",
         "hooks/search.py", _UPSTREAM + "templates/assets/javascripts", _search_files),
@@ -445,6 +452,25 @@ def replace_once(html: str, old: str, new: str) -> str:
             f"Read the partial it comes from and adapt the replace in overrides/."
         )
     return html.replace(old, new)
+
+
+# Material's two toggles as base.html writes them (with their attribute).
+TOGGLES = tuple(f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">'
+                for name in ("drawer", "search"))
+
+
+def strip_toggle_autocomplete(html: str) -> str:
+    """A page without autocomplete="off" on Material's two toggles, which
+    must each be there exactly once (InternalsChanged otherwise)."""
+    for tag in TOGGLES:
+        count = html.count(tag)
+        if count != 1:
+            raise InternalsChanged(
+                f"Expected Material's toggle {tag!r} exactly once in the page, found it {count} times "
+                f"(mkdocs-material {installed_material()}; upstream: {_UPSTREAM}templates/base.html#L99-L100). "
+                f"Adapt werkplaats.material_guard.TOGGLES and docs/assets/toggles.js.")
+        html = html.replace(tag, tag.replace(' autocomplete="off"', ""))
+    return html
 
 
 def require_found(key: str, count: int) -> None:
