@@ -103,10 +103,41 @@ def test_unknown_status_has_a_hint(project):
     assert 'status "geanuleerd" bestaat niet (bedoel je "geannuleerd"?)' in problem.message
 
 
-def test_missing_location_without_online(project):
-    text = VALID.split("location:")[0] + "---\n\nTekst.\n"
-    problem = only_problem(project.event(text))
-    assert problem.line == 5 and problem.message.startswith("location ontbreekt")  # the closing ---
+def place_problems_on(project, text: str, today: str) -> list[str]:
+    """`line: message` of every problem load_all finds in one event on `today`."""
+    project.write("agenda/x.md", text)
+    try:
+        load_all(project.settings, today=dt.date.fromisoformat(today))
+    except ContentError as error:
+        return [f"{p.line}: {p.message}" for p in error.problems]
+    return []
+
+
+def test_an_event_to_come_needs_a_place_an_event_that_is_over_may_have_none(project):
+    without = VALID.split("location:")[0] + "---\n\nTekst.\n"
+    found = place_problems_on(project, without, "2018-10-18")  # the day itself: still to come
+    assert len(found) == 1 and found[0].startswith("5: location ontbreekt")  # the closing ---
+    assert "alleen bij een activiteit die al voorbij is" in found[0]
+    assert place_problems_on(project, without, "2018-10-19") == []
+    # Read without a day (no rule about today), the file is valid.
+    entry, problems = project.event(without)
+    assert problems == [] and entry.location is None
+
+
+def test_only_a_city_is_enough_for_an_event_that_is_over(project):
+    city = VALID.split("location:")[0] + "location:\n  city: Rotterdam\n---\n\nTekst.\n"
+    found = place_problems_on(project, city, "2018-10-01")
+    assert found == ["5: location: geef ook name of address, zodat bezoekers de plek vinden (alleen Rotterdam is genoeg bij een activiteit die al voorbij is)"]
+    assert place_problems_on(project, city, "2018-10-19") == []
+    assert project.event(city)[0].location.one_line == "Rotterdam"
+    # A day event (no time) whose place is unknown: what the old pages give.
+    day = "---\ntitle: Netwerkbijeenkomst\nstart: 2017-03-07\n---\n\nTekst.\n"
+    assert place_problems_on(project, day, "2026-11-23") == []
+
+
+def test_an_empty_location_is_refused(project):
+    problem = only_problem(project.event(VALID.split("location:")[0] + "location:\n  city: \"\"\n---\n\nTekst.\n"))
+    assert problem.message.startswith("location: is leeg")
 
 
 def test_online_only_event_needs_no_location_and_plain_place_is_accepted(project):
@@ -254,3 +285,21 @@ def test_jsonld_offsets_winter_and_summer(project):
     assert [p["@type"] for p in s["location"]] == ["Place", "VirtualLocation"]
     assert w["eventStatus"] == "https://schema.org/EventScheduled"
     json.dumps(w)  # plain data, serialisable
+
+
+def test_an_unknown_place_is_claimed_nowhere_and_a_city_is_only_a_city(project):
+    """JSON-LD and iCalendar of a past event: no place invented for one
+    whose place is unknown; only the city for one whose city is known."""
+    org = {"naam": "Werkplaats"}
+    stamp = dt.datetime(2026, 11, 22, tzinfo=dt.timezone.utc)
+    unknown, _ = project.event("---\ntitle: Netwerkbijeenkomst\nstart: 2017-03-07\n---\n\nTekst.\n", "agenda/a.md")
+    city, _ = project.event("---\ntitle: Kenniscafé\nstart: 2018-10-18\nlocation:\n  city: Rotterdam\n---\n\nTekst.\n", "agenda/b.md")
+    data = agenda.event_jsonld(unknown, "https://example.org/a/", org, "https://example.org/")
+    assert "location" not in data and data["startDate"] == "2017-03-07"
+    data = agenda.event_jsonld(city, "https://example.org/b/", org, "https://example.org/")
+    assert data["location"] == {"@type": "Place", "name": "Rotterdam", "address": {"@type": "PostalAddress", "addressLocality": "Rotterdam", "addressCountry": "NL"}}
+    urls = {unknown.rel: "agenda/a/", city.rel: "agenda/b/"}
+    events = {str(e["SUMMARY"]): e for e in icalendar.Calendar.from_ical(
+        ical.calendar([unknown, city], urls, site_url="https://example.org/", name="Agenda", stamp=stamp)).walk("VEVENT")}
+    assert "LOCATION" not in events["Netwerkbijeenkomst"] and str(events["Kenniscafé"]["LOCATION"]) == "Rotterdam"
+    assert agenda.card(unknown, urls, dt.date(2026, 11, 22))["place"] == "" and agenda.map_url(unknown) == ""

@@ -97,7 +97,8 @@ def written(field: dict, example, moment: dt.datetime):
     if widget == "relation":
         return field["value_field"].replace("{{slug}}", "verslag-van-de-avond")
     if widget == "object":
-        return {sub["name"]: example[sub["name"]] for sub in field["fields"]}
+        # Every part, also those the model's example leaves out.
+        return {sub["name"]: example.get(sub["name"], "1234 AB") for sub in field["fields"]}
     if widget == "list" and "fields" in field:
         item = {}
         for sub in field["fields"]:

@@ -19,6 +19,7 @@ import datetime as dt
 import functools
 import json
 import math
+import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from email.utils import parsedate_to_datetime
@@ -38,7 +39,7 @@ from werkplaats.feeds import FEED_LIMIT
 from werkplaats.views import HOME_NEWS_COUNT
 
 from conftest import (
-    PROJECT, blog_option, html_files, is_external, listed_posts, manifest, mkdocs_config, news_index, page,
+    PROJECT, TODAY, blog_option, html_files, is_external, listed_posts, manifest, mkdocs_config, news_index, page,
     site_path, site_posts, site_state, site_url, soup_of, target, text_of, url_of,
 )
 
@@ -359,9 +360,43 @@ def test_contact_page(site):
     address = text_of(article.select_one("address"))
     for part in ("Museumpark 40", "3015 CX Rotterdam", "MP.L03.105"):
         assert part in address
-    newsletter = [a for a in article.select("a[href]") if "nieuwsbrief" in a.get_text().lower()]
-    assert newsletter and newsletter[0]["href"] == ORG["nieuwsbrief"]
-    assert newsletter[0]["href"].startswith(("mailto:", "https://"))
+    # The newsletter and social accounts only as mkdocs.yml sets them.
+    newsletter = [a["href"] for a in article.select("a[href]") if "nieuwsbrief" in a.get_text().lower()]
+    assert newsletter == ([ORG["nieuwsbrief"]] if ORG.get("nieuwsbrief") else [])
+    social = {a["href"] for a in article.select("a[href]") if a.get_text(strip=True) in {i["naam"] for i in ORG.get("sociaal") or []}}
+    assert social == {i["url"] for i in ORG.get("sociaal") or []}
+
+
+NEWSLETTER = "https://example.org/nieuwsbrief-aanmelden"
+ACCOUNT = "https://example.org/@werkplaats"
+
+
+@pytest.mark.parametrize("configured", [False, True])
+def test_newsletter_and_social_links_exist_only_when_configured(project, configured):
+    """What the organisation has not given, the site does not show: no
+    newsletter link or social account without extra.organisatie in mkdocs.yml."""
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for key in ("nieuwsbrief", "sociaal"):
+        text = re.sub(rf"^    {key}: .*$", f"    {key}: PLACEHOLDER_{key}", text, count=1, flags=re.MULTILINE)
+    text = text.replace("PLACEHOLDER_nieuwsbrief", NEWSLETTER if configured else '""')
+    text = text.replace("PLACEHOLDER_sociaal", f'[{{naam: Mastodon, url: "{ACCOUNT}"}}]' if configured else "[]")
+    config.write_text(text, encoding="utf-8")
+    site = project.build(TODAY)
+    found = {url_of(site, f): [a["href"] for a in soup_of(f).select("a[href]")] for f in html_files(site)}
+    with_newsletter = {url for url, hrefs in found.items() if NEWSLETTER in hrefs}
+    with_account = {url for url, hrefs in found.items() if ACCOUNT in hrefs}
+    if configured:
+        assert with_newsletter == set(found)  # the footer of every page
+        assert "contact/" in with_account
+        [org] = organisation(page(site, ""))
+        assert org["sameAs"] == [ACCOUNT]
+    else:
+        assert with_newsletter == set() and with_account == set()
+        # (the privacy page may explain the newsletter: its own headings are not sign-up links)
+        assert not [a for f in html_files(site) for a in soup_of(f).select("a[href]") if "nieuwsbrief" in a.get_text().lower() and not a["href"].startswith("#")]
+        assert page(site, "").select_one("#nieuwsbrief") is None
+        assert "sameAs" not in organisation(page(site, ""))[0]
 
 
 def fixed_page_url(site, name: str) -> str:

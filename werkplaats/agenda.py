@@ -237,7 +237,7 @@ def event_jsonld(entry: Entry, url: str, organisation: dict, site_url: str) -> d
     if entry.location:
         loc = entry.location
         address = {"@type": "PostalAddress", "streetAddress": loc.address, "postalCode": loc.postcode, "addressLocality": loc.city, "addressCountry": "NL"}
-        places.append({"@type": "Place", "name": loc.name or loc.address, "address": {k: v for k, v in address.items() if v}})
+        places.append({"@type": "Place", "name": loc.name or loc.address or loc.city, "address": {k: v for k, v in address.items() if v}})
     if entry.online:
         places.append({"@type": "VirtualLocation", "url": entry.online})
     mode = "Mixed" if entry.location and entry.online else ("Online" if entry.online else "Offline")
@@ -248,11 +248,12 @@ def event_jsonld(entry: Entry, url: str, organisation: dict, site_url: str) -> d
         "startDate": iso(entry.start),
         "eventStatus": _EVENT_STATUS[entry.status],
         "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
-        "location": places[0] if len(places) == 1 else places,
         "organizer": {"@type": "Organization", "name": organisation.get("naam", ""), "url": site_url},
         "url": url,
         "description": entry.description or entry.title,
     }
+    if places:  # an event of the past may have no known place: then none is claimed
+        data["location"] = places[0] if len(places) == 1 else places
     if entry.end is not None:
         data["endDate"] = iso(entry.end)
     return data

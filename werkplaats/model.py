@@ -509,8 +509,9 @@ def _location(value, ctx):
         key = sorted(unknown)[0]
         raise _FieldError(f'onbekend onderdeel "{key}"{_hint(key, ["name", "address", "postcode", "city"])} (gebruik name, address, postcode, city)')
     parts = {key: _one_line(item, ctx) for key, item in value.items()}
-    if "name" not in parts and "address" not in parts:
-        raise _FieldError("geef minstens name of address")
+    if not any(parts.values()):
+        raise _FieldError("is leeg: geef minstens name, address of city (of laat location weg bij een activiteit die al voorbij is en waarvan de plek onbekend is)")
+    # Name or address is required only of events still to come (place_problems).
     return Location(**parts)
 
 
@@ -608,7 +609,7 @@ EVENT_FIELDS = {
     "title": COMMON["title"],
     "start": Field(_moment, "Begin: JJJJ-MM-DD UU:MM (Nederlandse tijd) of JJJJ-MM-DD voor een hele dag.", "2018-10-18 19:00", True, form_help="Datum en begintijd, Nederlandse tijd.", label="Begin"),
     "end": Field(_end, "Einde, in dezelfde vorm als start, of alleen UU:MM op de dag van start; niet voor start.", "2018-10-18 21:30", form_help="Datum en eindtijd; leeg laten als het einde niet bekend is.", label="Einde"),
-    "location": Field(_location, "Plaats: name, address, postcode, city (of alleen een naam). Verplicht, behalve bij online.", {"name": "Hogeschool Inholland", "address": "Posthumalaan 90", "postcode": "3072 AG", "city": "Rotterdam"}, form_help="De plek: minstens de naam of het adres, met postcode en plaats als die bekend zijn. Verplicht, behalve bij een online bijeenkomst.", label="Plaats"),
+    "location": Field(_location, "Plaats: name, address, postcode, city (of alleen een naam). Verplicht bij een activiteit die nog komt (minstens name of address), behalve bij online; bij een activiteit die voorbij is mag de plek onbekend zijn of alleen city.", {"name": "Hogeschool Inholland", "address": "Posthumalaan", "city": "Rotterdam"}, form_help="De plek: minstens de naam of het adres, met postcode en plaats als die bekend zijn. Verplicht bij een activiteit die nog komt, behalve bij een online bijeenkomst. Bij een activiteit die al voorbij is en waarvan de plek onbekend is, laat je dit leeg.", label="Plaats"),
     "online": Field(_url, "Webadres van de online bijeenkomst.", "https://example.org/meeting", label="Online bijeenkomst"),
     "registration": Field(_url_or_email, "Aanmelden: webadres of e-mailadres.", "info@werkplaatssociaaldomeinzhz.nl", label="Aanmelden"),
     "status": Field(_status, f"Status: {', '.join(EVENT_STATUSES)} (standaard gepland).", "gepland", form_help="Alleen wijzigen als de activiteit niet doorgaat zoals gepland.", label="Status"),
@@ -930,8 +931,9 @@ def _yaml_problem(error: yaml.YAMLError, rel: str, text: str) -> Problem:
     return Problem(rel, index + 1, message)
 
 
-def read_entry(path: Path, settings: Settings) -> tuple[Entry | None, list[Problem]]:
-    """Read and validate one post file. Returns the entry or its problems."""
+def read_entry(path: Path, settings: Settings, today: dt.date | None = None) -> tuple[Entry | None, list[Problem]]:
+    """Read and validate one post file. Returns the entry or its problems.
+    With `today`, also the rules that depend on the day (_place_problem)."""
     if is_folder_readme(path, settings.posts_dir):
         return None, []  # explains afbeeldingen/ or bijlagen/; not a post (werkplaats.folders)
     rel = _rel(path, settings)
@@ -1015,6 +1017,8 @@ def read_entry(path: Path, settings: Settings) -> tuple[Entry | None, list[Probl
     problems.extend(Problem(rel, line, PLACEHOLDER_MESSAGE) for line in placeholder_lines(text, body_line))
     if kind == "agenda":
         problems.extend(_check_event(values, meta, lines, rel, closing))
+        if today is not None:
+            problems.extend(_place_problem(values, lines, rel, closing, today))
     if "title" in values and "slug" not in meta and not slugify(values["title"]):
         # The blog makes the address from the title alone: an empty slug would
         # put this post at the day's own address, over any other such post.
@@ -1079,8 +1083,6 @@ def _check_body(body: str, first_line: int, rel: str) -> list[Problem]:
 def _check_event(values, meta, lines, rel, closing) -> list[Problem]:
     problems = []
     start, end = values.get("start"), values.get("end")
-    if "location" not in meta and "online" not in meta:
-        problems.append(Problem(rel, closing, "location ontbreekt: geef de plaats (name, address, postcode, city) of een online-link met online:"))
     if start is None or end is None:
         return problems
     line = lines["end"][0]
@@ -1099,6 +1101,25 @@ def _check_event(values, meta, lines, rel, closing) -> list[Problem]:
         after_midnight = f" (eindigt het na middernacht? schrijf dan de datum erbij: end: {start.date() + dt.timedelta(days=1)} {meta['end']})" if time_only else ""
         problems.append(Problem(rel, line, f"end: {meta['end']} ligt voor start {meta['start']}{after_midnight}"))
     return problems
+
+
+def _place_problem(values, lines, rel, closing, today: dt.date) -> list[Problem]:
+    """Visitors must be able to find an event still to come: a place with a
+    name or an address, or an online link. Of an event that is over, the
+    place may be unknown (no `location`) or only a city: what the old pages
+    of the organisation do not say, the site does not say either. The rule
+    only relaxes as days pass, so a file that passes today passes later."""
+    last = values.get("end") or values.get("start")
+    if last is None or values.get("online"):
+        return []
+    if (last.date() if isinstance(last, dt.datetime) else last) < today:
+        return []
+    place = values.get("location")
+    if "location" not in lines:
+        return [Problem(rel, closing, "location ontbreekt: geef de plaats (name, address, postcode, city) of een online-link met online: (alleen bij een activiteit die al voorbij is mag de plaats onbekend zijn)")]
+    if place is not None and not (place.name or place.address):
+        return [Problem(rel, lines["location"][0], f"location: geef ook name of address, zodat bezoekers de plek vinden (alleen {place.one_line} is genoeg bij een activiteit die al voorbij is)")]
+    return []
 
 
 def _example_text(example) -> str:
@@ -1152,7 +1173,7 @@ def load_all(settings: Settings, files: list[Path] | None = None, today: dt.date
     """
     entries, problems = [], []
     for path in post_files(settings) if files is None else files:
-        entry, found = read_entry(path, settings)
+        entry, found = read_entry(path, settings, today)
         problems.extend(found)
         if entry:
             entries.append(entry)

@@ -115,5 +115,4 @@ def organisation_jsonld(org: dict, site_url: str) -> dict:
             "addressLocality": org["plaats"],
             "addressCountry": "NL",
         },
-        "sameAs": [item["url"] for item in org.get("sociaal", [])],
-    }
+    } | ({"sameAs": [item["url"] for item in org["sociaal"]]} if org.get("sociaal") else {})
