@@ -53,9 +53,10 @@ def _move(file, url, config):
 def _page(title: str, view: str) -> str:
     # JSON-style quoting keeps any title valid YAML.
     # Titles hold editors' tag names: escaped, as Material prints titles as HTML.
-    # A month grid needs the whole width: seven columns of titles.
-    hide = "hide: [navigation, toc]\n" if view == "maand" else ""
-    return f"---\ntemplate: agenda-{view}.html\ntitle: {json.dumps(html.escape(title), ensure_ascii=False)}\n{hide}search:\n  exclude: true\n---\n"
+    # One column: the side navigation would show one lone link, and a
+    # month grid needs the whole width for its seven columns of titles.
+    return (f"---\ntemplate: agenda-{view}.html\ntitle: {json.dumps(html.escape(title), ensure_ascii=False)}\n"
+            "hide: [navigation, toc]\nsearch:\n  exclude: true\n---\n")
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -64,6 +65,7 @@ def on_page_markdown(markdown, page, config, files):
     if entry is None or not entry.is_event:
         return markdown
     page.meta["template"] = "event.html"  # chosen before on_page_context runs
+    page.meta["hide"] = ["navigation", "toc"]  # one column, as the agenda's other pages
     page.meta.update(html_meta(entry))
     return site.markdown_for_site(state.settings, entry, markdown)
 

@@ -29,7 +29,8 @@ from conftest import manifest, page, site_path, site_posts, site_state
 
 
 def listed_titles(node) -> list[str]:
-    return [h.a.get_text(strip=True) for h in node.select(".wp-event__title")]
+    """Event titles in lists, in order; the home page shows the next event on its own first."""
+    return [h.a.get_text(strip=True) for h in node.select(".wp-next__title, .wp-event__title")]
 
 
 def section_after(soup, heading_id: str) -> list[str]:

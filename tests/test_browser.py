@@ -435,3 +435,35 @@ def test_the_month_grid_breaks_no_word_on_a_phone_and_links_each_busy_day(sites,
         assert page.evaluate("location.hash") == target and page.locator(target).is_visible()
     finally:
         context.close()
+
+
+# --- An organisation's site: one column where a side column would be empty ---------
+
+ONE_COLUMN = ["home", "agenda", "contact", "maand", "agenda-jaar", "activiteit-binnenkort", "activiteit-voorbij"]
+
+
+@pytest.mark.parametrize("kind", ONE_COLUMN)
+def test_pages_without_a_real_navigation_have_no_side_column(open_page, kind):
+    page, _, site = open_page("proef", kind, 1280)
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".md-sidebar--secondary").is_visible()
+    content = page.locator(".md-content__inner").bounding_box()
+    # Centred in the window, at a width for reading (a month grid takes the whole width).
+    assert abs(content["x"] - (1280 - content["x"] - content["width"])) < 40
+    assert 600 < content["width"] < (1280 if kind == "maand" else 1000)
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_home_cards_have_no_bullets_and_the_next_event_stands_out(open_page, width):
+    page, _, site = open_page("proef", "home", width)
+    cards = page.locator("li.wp-card")
+    assert cards.count() >= 1
+    assert page.evaluate("[...document.querySelectorAll('ul.wp-cards, li.wp-card')].map(e => getComputedStyle(e).listStyleType)") == ["none"] * (cards.count() + 1)
+    first_upcoming = page.locator("#binnenkort ~ .wp-next .wp-next__title a")
+    agenda, _, _ = open_page("proef", "agenda", width)
+    assert first_upcoming.inner_text() == agenda.locator("#binnenkort ~ ul.wp-events .wp-event__title a").first.inner_text()
+    box = page.locator(".wp-next").bounding_box()
+    assert box["width"] > 0.8 * page.locator(".md-content__inner").bounding_box()["width"]
+    if width == 1280:  # cards side by side
+        tops = {round(cards.nth(i).bounding_box()["y"]) for i in range(min(cards.count(), 3))}
+        assert len(tops) == 1
