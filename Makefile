@@ -13,9 +13,11 @@ export NO_MKDOCS_2_WARNING := 1
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # The generator: mkdocs, or properdocs (MkDocs 1.x continued, same site; README "Two generators").
 GENERATOR ?= mkdocs
+# The uv that `make lock` compiles requirements.txt with.
+UV_VERSION := 0.13.9
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check content-check test test-site audit clean lock post verslag event schema bench bench-search cms export
+.PHONY: help serve build check content-check test unit lint test-site audit clean lock post verslag event schema bench bench-search cms export
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -23,8 +25,10 @@ help: ## List the targets
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
-	@# Make the werkplaats package importable for MkDocs, its hooks and pytest.
-	@echo "$(CURDIR)" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/werkplaats-site.pth"
+	@# The werkplaats package itself, editable (pyproject.toml): importable for
+	@# MkDocs, its hooks, the tools and pytest. setuptools comes with the venv.
+	@rm -f "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/werkplaats-site.pth"
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@rm -f $(VENV)/.installed-* && touch $@
 
 # --ignore-scripts: no package may download anything at install time (vnu-jar
@@ -72,8 +76,17 @@ bench-search: $(STAMP) ## Search benchmark (Pagefind) on a synthetic corpus: mak
 schema: $(STAMP) ## Regenerate schemas/*.json from the content model
 	$(PY) -m werkplaats.schema
 
-test: $(STAMP) $(NODE_STAMP) ## Run the test suite (builds the site once; browser checks in Chromium)
+test: $(STAMP) $(NODE_STAMP) ## Lint, then the whole test suite (builds the site once; browser checks in Chromium)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) -m pytest
+
+unit: $(STAMP) ## The fast tests only: plain data, no build, no browser (seconds)
+	$(PY) -m pytest -m unit -q
+
+lint: $(STAMP) ## Fix what ruff can (lint and format, pyproject.toml); make test checks the rest
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
 
 # The tests of the built site (not the units, not the browser) with another generator.
 test-site: $(STAMP) $(NODE_STAMP) ## The site-level tests with GENERATOR=properdocs (or mkdocs)
@@ -83,7 +96,8 @@ audit: $(STAMP) $(NODE_STAMP) ## Lighthouse on six pages: scores table, reports 
 	$(PY) tools/audit.py
 
 lock: $(STAMP) ## Recompile requirements.txt from requirements.in (needs the network)
-	$(PY) -m pip install --quiet uv
+	@# The compiler is pinned too: another uv may resolve or hash differently.
+	$(PY) -m pip install --quiet uv==$(UV_VERSION)
 	$(VENV)/bin/uv pip compile --quiet --generate-hashes --python-version 3.11 requirements.in -o requirements.txt
 
 clean: ## Remove site/, reports and caches (keeps .venv and node_modules)

@@ -5,6 +5,7 @@ Decap's bundle from node_modules to the site."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import material
 from mkdocs.exceptions import PluginError
@@ -13,10 +14,14 @@ from mkdocs.structure.files import File, Files
 from werkplaats import admin
 from werkplaats import build as site
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
 THEME_DIR = Path(material.__file__).parent / "templates"
 
 
-def on_files(files: Files, config) -> Files:
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     # MkDocs copies overrides/admin/preview.js as a theme file; werkplaats.admin
     # lists it with the rest of /admin/, so that copy goes.
     for file in [f for f in files if f.src_uri.startswith(f"{admin.ADMIN_DIR}/")]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import os
+from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -17,6 +18,13 @@ from werkplaats import agenda
 from werkplaats import build as site
 from werkplaats.views import html_meta
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
+
 # src_uri of each generated listing page -> (view, key); filled per build.
 _listings: dict[str, tuple[str, object]] = {}
 
@@ -24,7 +32,7 @@ _listings: dict[str, tuple[str, object]] = {}
 # After the blog plugin (-50): events live under the blog's posts folder
 # (so relative links in them work) but must not become blog posts.
 @event_priority(-60)
-def on_files(files, config):
+def on_files(files: Files, config: MkDocsConfig) -> None:
     state = site.current()
     _listings.clear()
     for entry in state.events:
@@ -55,11 +63,13 @@ def _page(title: str, view: str) -> str:
     # Titles hold editors' tag names: escaped, as Material prints titles as HTML.
     # One column: the side navigation would show one lone link, and a
     # month grid needs the whole width for its seven columns of titles.
-    return (f"---\ntemplate: agenda-{view}.html\ntitle: {json.dumps(html.escape(title), ensure_ascii=False)}\n"
-            "hide: [navigation, toc]\nsearch:\n  exclude: true\n---\n")
+    return (
+        f"---\ntemplate: agenda-{view}.html\ntitle: {json.dumps(html.escape(title), ensure_ascii=False)}\n"
+        "hide: [navigation, toc]\nsearch:\n  exclude: true\n---\n"
+    )
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = site.current()
     entry = state.by_source.get(page.file.abs_src_path)
     if entry is None or not entry.is_event:
@@ -70,7 +80,7 @@ def on_page_markdown(markdown, page, config, files):
     return site.markdown_for_site(state.settings, entry, markdown)
 
 
-def on_page_context(context, page, config, nav):
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     state = site.current()
     events, today, urls = state.events, state.today, state.urls
     source = page.file.src_uri

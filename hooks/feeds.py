@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mkdocs.structure.files import File
 
 from werkplaats import build as site
 from werkplaats import feeds
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
 
-def on_nav(nav, config, files):
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
     # URLs are final once the navigation exists (hooks/posts.py records them).
     state = site.current()
     options = {"site_url": config.site_url, "title": config.site_name, "description": config.site_description}

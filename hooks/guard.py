@@ -8,17 +8,21 @@ same installed packages.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from werkplaats import material_guard
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
 _checked = False
 
 
 @event_priority(100)  # before every other hook's on_config
-def on_config(config):
+def on_config(config: MkDocsConfig) -> None:
     global _checked
     if _checked:
         return

@@ -10,12 +10,18 @@ never reaches the site.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from werkplaats import build as site
 from werkplaats import images, views
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
 
 IMAGE_DIR = "afbeeldingen"
 _linked: dict[str, File] = {}  # str(path in posts/) -> its File, per build
@@ -25,7 +31,7 @@ def _cache(config) -> Path:
     return Path(config.config_file_path).parent / ".cache" / "images"
 
 
-def on_files(files, config):
+def on_files(files: Files, config: MkDocsConfig) -> None:
     state = site.current()
     cache = _cache(config)
     # Front-matter images first, all variants from one decode; a linked image
@@ -61,7 +67,7 @@ def _check(path: Path, rel: str, line: int, state) -> None:
 
 
 # URLs are final once the navigation exists (hooks/posts.py records them first).
-def on_nav(nav, config, files):
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
     state = site.current()
     for path, file in _linked.items():
         state.urls[path] = file.url  # attachments that are images
@@ -69,6 +75,4 @@ def on_nav(nav, config, files):
     def url_for(path: Path) -> str:
         return f"{IMAGE_DIR}/{path.name}"
 
-    state.pictures = {
-        rel: views.picture(rendition, state.entry_for(rel).image_alt, url_for) for rel, rendition in state.images.items()
-    }
+    state.pictures = {rel: views.picture(rendition, state.entry_for(rel).image_alt, url_for) for rel, rendition in state.images.items()}

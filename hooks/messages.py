@@ -37,7 +37,7 @@ class _ForEditor(logging.Filter):
 _FILTER = _ForEditor()
 
 
-def on_startup(command, dirty):
+def on_startup(command: str, dirty: bool) -> None:
     for name in LOGGERS:
         logger = logging.getLogger(name)
         if _FILTER not in logger.filters:

@@ -6,11 +6,19 @@ the right function and puts the result into the template context.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from werkplaats import build as site
 from werkplaats import views
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
-def on_page_context(context, page, config, nav):
+
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     state = site.current()
     context["organisation_jsonld"] = views.organisation_jsonld(config.extra["organisatie"], config.site_url or "")
     if state.only is not None:
@@ -25,7 +33,7 @@ def on_page_context(context, page, config, nav):
         entry = state.by_source[page.file.abs_src_path]
         context["picture"] = pictures.get(entry.rel)
         if not entry.is_event:
-            context["entry_status"] = entry.publication(state.today)
+            context["publication"] = entry.publication(state.today)
             context["attachments"] = views.attachments(entry, lambda path: state.urls[str(path)])
             context["tag_links"] = views.tag_links(entry)
     return context

@@ -14,6 +14,7 @@ import os
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -24,17 +25,22 @@ from werkplaats.dates import source_date_epoch
 from werkplaats.model import ContentError, blog_source
 from werkplaats.views import html_meta
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+
 _preview = False
 _started: float | None = None  # when `mkdocs serve` started: files saved since are in its window
 
 
-def on_startup(command, dirty):
+def on_startup(command: str, dirty: bool) -> None:
     global _preview, _started
     _preview = command == "serve"
     _started = time.time() if _preview else None
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> None:
     try:
         state = site.start_build(config.config_file_path.rsplit("/", 1)[0], preview=_preview, changed_since=_started)
     except (ContentError, ValueError) as error:
@@ -51,7 +57,7 @@ def on_config(config):
 
 # Run just before the blog plugin (-50), which resolves posts in on_files.
 @event_priority(-49)
-def on_files(files, config):
+def on_files(files: Files, config: MkDocsConfig) -> None:
     state = site.current()
     for entry in state.posts:
         files.append(File.generated(config, site.virtual_uri(state.settings, entry.path), abs_src_path=str(entry.path)))
@@ -61,7 +67,7 @@ def on_files(files, config):
 
 
 # By now the blog plugin has given every post its final URL: remember them.
-def on_nav(nav, config, files):
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
     state = site.current()
     for entry in state.shown:
         file = files.get_file_from_path(site.virtual_uri(state.settings, entry.path))
@@ -120,12 +126,11 @@ def _resolve_from_model(original, file, config, entry):
 
 def apply_model(post, entry, state):
     """Overwrite what the model owns in the blog's post: categories (the
-    folder category is added), the publication status (for the "gepland"
-    marker in preview), the Markdown as the build needs it (excerpt marker,
-    links to fixed pages), and the text values Material prints as HTML
-    (escaped, see views.html_meta)."""
+    folder category is added), the Markdown as the build needs it (excerpt
+    marker, links to fixed pages), and the text values Material prints as
+    HTML (escaped, see views.html_meta). The publication status reaches
+    post.html as `publication` (hooks/pages.py)."""
     post.config.categories = list(entry.categories)
-    post.meta["publicatie"] = entry.publication(state.today)
     post.markdown = site.markdown_for_site(state.settings, entry, post.markdown)
     post.meta["template"] = "post.html"
     post.meta.update(html_meta(entry))
@@ -139,7 +144,7 @@ def _report(error) -> str:
     return str(error)
 
 
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     """The manifest goes beside the site, not into it (it names drafts).
     Not for `mkdocs serve`, whose site is a temporary folder."""
     if site.current().preview:

@@ -8,6 +8,7 @@ werkplaats.aliases; how it looks from overrides/redirect.html.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
@@ -15,8 +16,11 @@ from werkplaats import aliases
 from werkplaats import build as site
 from werkplaats.security import harden
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
-def on_post_build(config):
+
+def on_post_build(config: MkDocsConfig) -> None:
     state = site.current()
     template = config.theme.get_env().get_template(aliases.TEMPLATE)
     for redirect in aliases.redirects(state.shown, state.urls):

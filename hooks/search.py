@@ -9,16 +9,24 @@ get none.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from material.plugins.blog.structure import View  # registered: material_guard "blog View class"
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from material.plugins.blog.structure import View  # registered: material_guard "blog View class"
 from werkplaats import build as site
 from werkplaats import search
 from werkplaats.material_guard import SEARCH_FILES, InternalsChanged, require_found
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
-def on_files(files: Files, config) -> Files:
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Material's own search (lunr and its worker) is not used: leave its
     # files out of the site instead of publishing dead code.
     unused = [file for file in files if file.src_uri.startswith(SEARCH_FILES)]
@@ -31,7 +39,7 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Blog archives, categories and later pages repeat excerpts of posts
     # that are indexed on their own pages.
     if isinstance(page, View):
@@ -39,7 +47,7 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def on_page_context(context, page, config, nav):
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     state = site.current()
     context["search_years"] = state.memo("search_years", lambda: search.years(state.shown))
     if (page.meta.get("search") or {}).get("exclude"):
@@ -49,7 +57,7 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     try:
         search.index_site(config.site_dir)
     except search.SearchIndexError as error:

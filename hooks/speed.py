@@ -24,10 +24,16 @@ to build without them.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
 from werkplaats import excerpts
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 _ENABLED = os.environ.get("WERKPLAATS_NO_SPEEDUPS", "") != "1"
 
@@ -44,6 +50,7 @@ class _IdentityList(list):
 
 
 # --- excerpts (the logic: werkplaats/excerpts.py) ----------------------------------
+
 
 class _ExcerptSource:
     """What an Excerpt reads from its post, with only the excerpt's Markdown.
@@ -72,7 +79,7 @@ class _ExcerptSource:
 _shorten = False
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> None:
     global _shorten
     if not _ENABLED:
         return
@@ -81,7 +88,7 @@ def on_config(config):
 
 # After the blog plugin (-50) has resolved its posts.
 @event_priority(-55)
-def on_files(files, config):
+def on_files(files: Files, config: MkDocsConfig) -> None:
     blog = config.plugins["material/blog"]
     if _ENABLED:
         blog.blog.posts = _IdentityList(blog.blog.posts)
@@ -89,7 +96,7 @@ def on_files(files, config):
 
 # After the blog plugin (-50) has created the post's excerpt.
 @event_priority(-55)
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     excerpt = getattr(page, "excerpt", None)
     if _ENABLED and _shorten and excerpt is not None and excerpt.post is page:
         excerpt.post = _ExcerptSource(page)

@@ -73,12 +73,14 @@ def run_mkdocs(root: Path, out: Path, today: str, *, generator: str = "", **env)
     environment.update(env)
     result = subprocess.run(
         [sys.executable, "-m", generator, "build", "--strict", "-d", str(out)],
-        cwd=root, env=environment, capture_output=True, text=True,
+        cwd=root,
+        env=environment,
+        capture_output=True,
+        text=True,
     )
     if result.returncode != 0:
         raise BuildFailed(
-            f"{generator} build --strict failed (SITE_TODAY={today}, exit {result.returncode}):\n"
-            f"{result.stdout}\n{result.stderr}"
+            f"{generator} build --strict failed (SITE_TODAY={today}, exit {result.returncode}):\n{result.stdout}\n{result.stderr}"
         )
     return out
 
@@ -187,7 +189,7 @@ def target(site: Path, page_url: str, href: str) -> Path | None:
     parts, home = urlsplit(absolute), urlsplit(base)
     if (parts.scheme, parts.netloc) != (home.scheme, home.netloc) or not parts.path.startswith(home.path):
         return None
-    rel = unquote(parts.path[len(home.path):])
+    rel = unquote(parts.path[len(home.path) :])
     if rel.startswith("/") or ".." in rel.split("/"):
         return None
     path = site / rel
@@ -319,8 +321,9 @@ class Project(Repo):
         base = f"http://127.0.0.1:{port}/"
         env = {**os.environ, "SITE_TODAY": today, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
         output = open(log, "w", encoding="utf-8") if log else subprocess.DEVNULL
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=self.root,
-                                  env=env, stdout=output, stderr=output)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=self.root, env=env, stdout=output, stderr=output
+        )
         self.server = server
         try:
             yield base
@@ -384,10 +387,42 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "fixture_project: builds or reads a project the test writes, not the project under test")
 
 
+# Markers (pyproject.toml): `browser` drives Chromium, `site` builds a site,
+# `unit` is everything else, run by `make unit` in seconds. A test is put in
+# a class by the fixtures it uses; a test that builds without one of them
+# carries @pytest.mark.site itself.
+BROWSER_FIXTURES = {"browser", "open_page", "sites", "session", "cms"}
+SITE_FIXTURES = {
+    "site",
+    "site_build",
+    "varied_build",
+    "builds",
+    "pairs",
+    "both",
+    "project",
+    "varied_project",
+    "aliased_site",
+    "photo_site",
+    "search_site",
+    "hostile",
+    "good_change",
+}
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if FIXTURE_PROJECTS & set(getattr(item, "fixturenames", ())):
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if FIXTURE_PROJECTS & fixtures:
             item.add_marker(pytest.mark.fixture_project)
+        marked = {mark.name for mark in item.iter_markers()}
+        if "browser" in marked or "site" in marked:
+            continue
+        if BROWSER_FIXTURES & fixtures:
+            item.add_marker(pytest.mark.browser)
+        elif SITE_FIXTURES & fixtures:
+            item.add_marker(pytest.mark.site)
+        else:
+            item.add_marker(pytest.mark.unit)
 
 
 # One Chromium for the whole session, shared by every browser test: Playwright's
@@ -410,9 +445,12 @@ def browser():
 
 # Commits in throwaway repositories: no user configuration, a fixed identity.
 GIT_ENV = {
-    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_AUTHOR_NAME": "Redactie", "GIT_AUTHOR_EMAIL": "redactie@example.org",
-    "GIT_COMMITTER_NAME": "Redactie", "GIT_COMMITTER_EMAIL": "redactie@example.org",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_AUTHOR_NAME": "Redactie",
+    "GIT_AUTHOR_EMAIL": "redactie@example.org",
+    "GIT_COMMITTER_NAME": "Redactie",
+    "GIT_COMMITTER_EMAIL": "redactie@example.org",
 }
 
 

@@ -16,10 +16,9 @@ session, on first use.
 
 from __future__ import annotations
 
-import re
-
 import json
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -29,8 +28,8 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import PROJECT, ROOT, TODAY, Project, html_files, mkdocs_build
+
 from tools.static_server import StaticServer
 
 IN_CI = os.environ.get("CI") == "true"
@@ -117,8 +116,7 @@ def _build(name: str, out_root: Path, build) -> Site:
 
 def page_types(root: Path) -> dict[str, str]:
     """Each page type of the issue, found in the built site (not hard-coded)."""
-    pages = {"home": "", "nieuws": "nieuws/", "agenda": "agenda/", "contact": "contact/", "inhoudspagina": "over/",
-             "zoeken": "zoeken/"}
+    pages = {"home": "", "nieuws": "nieuws/", "agenda": "agenda/", "contact": "contact/", "inhoudspagina": "over/", "zoeken": "zoeken/"}
     feed = json.loads((root / "feed.json").read_text(encoding="utf-8"))
     base = feed["home_page_url"]
     for item in feed["items"]:
@@ -265,7 +263,8 @@ def run_vnu(files: list[Path]) -> list[dict]:
     """The Nu HTML Checker's messages (errors only) for these files."""
     result = subprocess.run(
         ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     # vnu writes its JSON report to stderr and exits 1 when there are errors.
     report = json.loads(result.stderr or '{"messages": []}')

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, TODAY, BuildFailed, Project, run_mkdocs
+
 from werkplaats import admin, model
 from werkplaats.search import read_index
 from werkplaats.settings import load_settings
@@ -48,6 +48,7 @@ def with_proxy(project: Project, proxy: str = PROXY) -> Project:
 
 
 # --- the real site, by invariants ----------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def built(site_build):
@@ -97,6 +98,7 @@ def test_admin_offers_sign_in_only_when_it_is_set_up(built):
 
 # --- what each setting does, on fixture projects -------------------------------------
 
+
 def test_with_an_oauth_proxy_the_admin_signs_in_through_github(project):
     site = with_proxy(project).build(TODAY)
     page = page_of(site)
@@ -143,6 +145,7 @@ def test_the_content_check_builds_without_node(project):
 
 # --- the policy and the bundle as plain data --------------------------------------
 
+
 def test_the_local_admin_may_reach_its_backend_and_nothing_of_github():
     local = admin.Admin(local_backend="http://127.0.0.1:8081/api/v1", oauth_proxy=PROXY, repo="o/r", branch="main")
     policy = admin.policy(local)
@@ -187,12 +190,14 @@ def test_make_help_lists_make_cms():
 def test_the_bundle_comes_from_the_lock_file():
     """Versions pinned in package-lock.json: the installed Decap is the locked one."""
     import json
+
     lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
     installed = json.loads((ROOT / "node_modules" / "decap-cms" / "package.json").read_text(encoding="utf-8"))
     assert lock["packages"]["node_modules/decap-cms"]["version"] == installed["version"]
     assert shutil.which("node"), "make cms runs decap-server on Node"
 
 
+@pytest.mark.site
 def test_both_forms_of_the_admin_page_are_valid_html(tmp_path):
     from sitecheck import need_vnu, run_vnu
 

@@ -80,19 +80,26 @@ def test_end_before_start_is_reported_on_the_end_line(project):
     assert "ligt voor start" in problem.message
 
 
-@pytest.mark.parametrize("value, fragment", [
-    ("2017-02-30 19:00", "bestaat niet in de kalender"),
-    ("2018-10-18 25:00", "25:00 is geen tijd"),
-    ("18 oktober 2018", "is geen tijdstip"),
-    ("2017-03-26 02:30", "bestaat niet in Nederland"),
-])
+@pytest.mark.parametrize(
+    "value, fragment",
+    [
+        ("2017-02-30 19:00", "bestaat niet in de kalender"),
+        ("2018-10-18 25:00", "25:00 is geen tijd"),
+        ("18 oktober 2018", "is geen tijdstip"),
+        ("2017-03-26 02:30", "bestaat niet in Nederland"),
+    ],
+)
 def test_bad_start_values(project, value, fragment):
-    problem = only_problem(project.event(VALID.replace("start: 2018-10-18 19:00", f"start: {value}").replace("end: 2018-10-18 21:30\n", "")))
+    problem = only_problem(
+        project.event(VALID.replace("start: 2018-10-18 19:00", f"start: {value}").replace("end: 2018-10-18 21:30\n", ""))
+    )
     assert problem.line == 3 and problem.message.startswith("start: ") and fragment in problem.message
 
 
 def test_ambiguous_autumn_time_takes_the_first_occurrence(project):
-    entry, problems = project.event(VALID.replace("start: 2018-10-18 19:00", "start: 2017-10-29 02:30").replace("end: 2018-10-18 21:30\n", ""))
+    entry, problems = project.event(
+        VALID.replace("start: 2018-10-18 19:00", "start: 2017-10-29 02:30").replace("end: 2018-10-18 21:30\n", "")
+    )
     assert problems == []
     assert entry.start.utcoffset() == dt.timedelta(hours=2)  # still summer time
 
@@ -127,7 +134,9 @@ def test_an_event_to_come_needs_a_place_an_event_that_is_over_may_have_none(proj
 def test_only_a_city_is_enough_for_an_event_that_is_over(project):
     city = VALID.split("location:")[0] + "location:\n  city: Rotterdam\n---\n\nTekst.\n"
     found = place_problems_on(project, city, "2018-10-01")
-    assert found == ["5: location: geef ook name of address, zodat bezoekers de plek vinden (alleen Rotterdam is genoeg bij een activiteit die al voorbij is)"]
+    assert found == [
+        "5: location: geef ook name of address, zodat bezoekers de plek vinden (alleen Rotterdam is genoeg bij een activiteit die al voorbij is)"
+    ]
     assert place_problems_on(project, city, "2018-10-19") == []
     assert project.event(city)[0].location.one_line == "Rotterdam"
     # A day event (no time) whose place is unknown: what the old pages give.
@@ -136,7 +145,7 @@ def test_only_a_city_is_enough_for_an_event_that_is_over(project):
 
 
 def test_an_empty_location_is_refused(project):
-    problem = only_problem(project.event(VALID.split("location:")[0] + "location:\n  city: \"\"\n---\n\nTekst.\n"))
+    problem = only_problem(project.event(VALID.split("location:")[0] + 'location:\n  city: ""\n---\n\nTekst.\n'))
     assert problem.message.startswith("location: is leeg")
 
 
@@ -181,7 +190,11 @@ def test_all_problems_of_all_files_in_one_run(project):
 
 
 def event(project, start, end=None, name="agenda/x.md", extra=""):
-    text = f"---\ntitle: Bijeenkomst {name}\nstart: {start}\n" + (f"end: {end}\n" if end else "") + f"location: Dordrecht\n{extra}---\n\nTekst.\n"
+    text = (
+        f"---\ntitle: Bijeenkomst {name}\nstart: {start}\n"
+        + (f"end: {end}\n" if end else "")
+        + f"location: Dordrecht\n{extra}---\n\nTekst.\n"
+    )
     entry, problems = project.event(text, name)
     assert problems == []
     return entry
@@ -192,7 +205,10 @@ def test_when_reads_dutch(project):
     assert agenda.when(event(project, "2018-10-18 19:00")) == "donderdag 18 oktober 2018, 19:00"
     assert agenda.when(event(project, "2018-10-18")) == "donderdag 18 oktober 2018"
     assert agenda.when(event(project, "2018-10-18", "2018-10-20")) == "donderdag 18 oktober 2018 t/m zaterdag 20 oktober 2018"
-    assert agenda.when(event(project, "2018-10-18 19:00", "2018-10-19 12:00")) == "donderdag 18 oktober 2018, 19:00 tot vrijdag 19 oktober 2018, 12:00"
+    assert (
+        agenda.when(event(project, "2018-10-18 19:00", "2018-10-19 12:00"))
+        == "donderdag 18 oktober 2018, 19:00 tot vrijdag 19 oktober 2018, 12:00"
+    )
 
 
 def test_upcoming_soonest_first_past_newest_first(project):
@@ -228,7 +244,7 @@ def test_month_grid(project):
 # --- iCalendar ----------------------------------------------------------------
 
 
-def calendar_of(entries, stamp=dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)):
+def calendar_of(entries, stamp=dt.datetime(2020, 1, 1, tzinfo=dt.UTC)):
     urls = {e.rel: agenda.event_dir(e) for e in entries}
     data = ical.calendar(entries, urls, site_url="https://example.org/site/", name="Agenda", stamp=stamp)
     return data, icalendar.Calendar.from_ical(data)
@@ -265,8 +281,8 @@ def test_cancelled_event_and_stable_uid(project):
 def test_ics_bytes_depend_only_on_input(project):
     entries = [event(project, "2018-10-18 19:00", name="agenda/a.md"), event(project, "2017-03-07 15:00", name="agenda/b.md")]
     assert calendar_of(entries)[0] == calendar_of(list(reversed(entries)))[0]
-    assert ical.stamp_from({"SOURCE_DATE_EPOCH": "1500000000"}, dt.date(2026, 1, 1)) == dt.datetime(2017, 7, 14, 2, 40, tzinfo=dt.timezone.utc)
-    assert ical.stamp_from({}, dt.date(2026, 1, 1)) == dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    assert ical.stamp_from({"SOURCE_DATE_EPOCH": "1500000000"}, dt.date(2026, 1, 1)) == dt.datetime(2017, 7, 14, 2, 40, tzinfo=dt.UTC)
+    assert ical.stamp_from({}, dt.date(2026, 1, 1)) == dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
 # --- JSON-LD ------------------------------------------------------------------
@@ -291,15 +307,23 @@ def test_an_unknown_place_is_claimed_nowhere_and_a_city_is_only_a_city(project):
     """JSON-LD and iCalendar of a past event: no place invented for one
     whose place is unknown; only the city for one whose city is known."""
     org = {"naam": "Werkplaats"}
-    stamp = dt.datetime(2026, 11, 22, tzinfo=dt.timezone.utc)
+    stamp = dt.datetime(2026, 11, 22, tzinfo=dt.UTC)
     unknown, _ = project.event("---\ntitle: Netwerkbijeenkomst\nstart: 2017-03-07\n---\n\nTekst.\n", "agenda/a.md")
     city, _ = project.event("---\ntitle: Kenniscafé\nstart: 2018-10-18\nlocation:\n  city: Rotterdam\n---\n\nTekst.\n", "agenda/b.md")
     data = agenda.event_jsonld(unknown, "https://example.org/a/", org, "https://example.org/")
     assert "location" not in data and data["startDate"] == "2017-03-07"
     data = agenda.event_jsonld(city, "https://example.org/b/", org, "https://example.org/")
-    assert data["location"] == {"@type": "Place", "name": "Rotterdam", "address": {"@type": "PostalAddress", "addressLocality": "Rotterdam", "addressCountry": "NL"}}
+    assert data["location"] == {
+        "@type": "Place",
+        "name": "Rotterdam",
+        "address": {"@type": "PostalAddress", "addressLocality": "Rotterdam", "addressCountry": "NL"},
+    }
     urls = {unknown.rel: "agenda/a/", city.rel: "agenda/b/"}
-    events = {str(e["SUMMARY"]): e for e in icalendar.Calendar.from_ical(
-        ical.calendar([unknown, city], urls, site_url="https://example.org/", name="Agenda", stamp=stamp)).walk("VEVENT")}
+    events = {
+        str(e["SUMMARY"]): e
+        for e in icalendar.Calendar.from_ical(
+            ical.calendar([unknown, city], urls, site_url="https://example.org/", name="Agenda", stamp=stamp)
+        ).walk("VEVENT")
+    }
     assert "LOCATION" not in events["Netwerkbijeenkomst"] and str(events["Kenniscafé"]["LOCATION"]) == "Rotterdam"
     assert agenda.card(unknown, urls, dt.date(2026, 11, 22))["place"] == "" and agenda.map_url(unknown) == ""

@@ -18,12 +18,11 @@ import re
 
 import icalendar
 import pytest
-
 import varied
+from conftest import manifest, page, site_path, site_posts, site_state
+
 from werkplaats import agenda
 from werkplaats.dates import TZ
-
-from conftest import manifest, page, site_path, site_posts, site_state
 
 # --- reading the agenda -----------------------------------------------------------------
 
@@ -114,8 +113,9 @@ def test_agenda_page_splits_upcoming_and_past(site):
     assert ("geen activiteiten gepland" in soup.find(id="binnenkort").find_next("p").get_text()) is not upcoming
     # upcoming events are grouped under a heading per month, linking to its grid
     months = [h.a["href"] for h in soup.select("h3[id^=maand-]")]
-    assert [site_path(site, "agenda/", href) for href in months] == list(dict.fromkeys(
-        agenda.month_dir(e.first_day.replace(day=1)) for e in sorted(upcoming, key=start_key)))
+    assert [site_path(site, "agenda/", href) for href in months] == list(
+        dict.fromkeys(agenda.month_dir(e.first_day.replace(day=1)) for e in sorted(upcoming, key=start_key))
+    )
 
 
 def test_home_page_lists_the_next_events(site):
@@ -308,7 +308,11 @@ def test_registration_only_while_the_event_is_upcoming(varied_build, event_url):
 @pytest.mark.parametrize("today, linked", [(V.TODAY, False), (V.NEXT_DAY, True)])
 def test_events_and_reports_link_to_each_other(varied_build, event_url, today, linked):
     site = varied_build(today)
-    pairs = [(V.LEERGROEP_1, V.VERSLAG_LEERGROEP, True), (V.WIJKAVOND, V.VERSLAG_WIJKAVOND, True), (V.KENNISCAFE, V.VERSLAG_KENNISCAFE, linked)]
+    pairs = [
+        (V.LEERGROEP_1, V.VERSLAG_LEERGROEP, True),
+        (V.WIJKAVOND, V.VERSLAG_WIJKAVOND, True),
+        (V.KENNISCAFE, V.VERSLAG_KENNISCAFE, linked),
+    ]
     for event, report, shown in pairs:
         link = page(site, event_url(event)).select_one(".wp-report-link a")
         assert (link is not None) is shown, event.title
@@ -325,13 +329,23 @@ def test_month_grid_page(varied_build, event_url):
     table = soup.select_one("table.wp-month")
     assert table.caption.get_text(strip=True) == "Activiteiten in december 2026"
     assert [th["scope"] for th in table.select("thead th")] == ["col"] * 7
-    assert [th.abbr["title"] for th in table.select("thead th")] == ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+    assert [th.abbr["title"] for th in table.select("thead th")] == [
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+        "zondag",
+    ]
     assert len(table.select("tbody td")) % 7 == 0
     studiedagen = [("t/m 16 december 2026 Studiedagen sociaal werk", event_url(V.STUDIEDAGEN))]
     busy = {day: links for day, links in month_cells(site).items() if day.startswith("2026-12")}
     assert busy == {
         "2026-12-08": [("10:00–12:00 Werkbezoek aan Gorinchem", event_url(V.WERKBEZOEK))],
-        "2026-12-14": studiedagen, "2026-12-15": studiedagen, "2026-12-16": studiedagen,
+        "2026-12-14": studiedagen,
+        "2026-12-15": studiedagen,
+        "2026-12-16": studiedagen,
     }
     assert "(Geannuleerd)" in table.find("time", datetime="2026-12-08").parent.get_text()
     nav = soup.select_one(".wp-month-nav")
@@ -340,7 +354,14 @@ def test_month_grid_page(varied_build, event_url):
     assert page(site, "agenda/maand/2025-10").select_one(".wp-month-nav a[rel=prev]") is None
     assert page(site, "agenda/maand/2027-03").select_one(".wp-month-nav a[rel=next]") is None
     assert sorted(p.parent.name for p in (site / "agenda" / "maand").glob("*/index.html")) == [
-        "2025-10", "2026-02", "2026-09", "2026-11", "2026-12", "2027-01", "2027-03"]
+        "2025-10",
+        "2026-02",
+        "2026-09",
+        "2026-11",
+        "2026-12",
+        "2027-01",
+        "2027-03",
+    ]
 
 
 def test_category_and_tag_pages(varied_build):

@@ -22,8 +22,8 @@ import jsonschema
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, Project, Repo, git, manifest, on_a_branch, site_url
+
 from tools import content_check
 from werkplaats import aliases, ical, schema, search
 from werkplaats.addresses import public_path
@@ -58,15 +58,18 @@ def problems_of(repo: Repo) -> list[str]:
 # --- the aliases key ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("typed", [
-    "nieuws/2026/11/20/oude-titel/",
-    "nieuws/2026/11/20/oude-titel",
-    "/nieuws/2026/11/20/oude-titel/",
-    "nieuws/2026/11/20/oude-titel/index.html",
-    "https://werkplaats-zhz.github.io/site/nieuws/2026/11/20/oude-titel/",
-    "https://www.werkplaatssociaaldomeinzhz.nl/nieuws/2026/11/20/oude-titel/",
-    "/site/nieuws/2026/11/20/oude-titel/",
-])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "nieuws/2026/11/20/oude-titel/",
+        "nieuws/2026/11/20/oude-titel",
+        "/nieuws/2026/11/20/oude-titel/",
+        "nieuws/2026/11/20/oude-titel/index.html",
+        "https://werkplaats-zhz.github.io/site/nieuws/2026/11/20/oude-titel/",
+        "https://www.werkplaatssociaaldomeinzhz.nl/nieuws/2026/11/20/oude-titel/",
+        "/site/nieuws/2026/11/20/oude-titel/",
+    ],
+)
 @pytest.mark.parametrize("listed", ["[{}]", "{}"])  # one address may go without [ ]
 def test_an_old_address_is_accepted_as_an_editor_pastes_it(repo, typed, listed):
     entry, problems = repo.read("nieuws/x.md", news("Nieuwe titel", "2026-11-22", "aliases: " + listed.format(typed)))
@@ -75,22 +78,46 @@ def test_an_old_address_is_accepted_as_an_editor_pastes_it(repo, typed, listed):
 
 
 def test_aliases_as_a_block_list_and_on_an_event(repo):
-    entry, problems = repo.read("agenda/x.md", event("Kenniscafé", "2026-12-03 19:00", "aliases:", "  - agenda/2026/11/26/kenniscafe/", "  - nieuws/2026/11/01/kenniscafe-aangekondigd/"))
+    entry, problems = repo.read(
+        "agenda/x.md",
+        event(
+            "Kenniscafé",
+            "2026-12-03 19:00",
+            "aliases:",
+            "  - agenda/2026/11/26/kenniscafe/",
+            "  - nieuws/2026/11/01/kenniscafe-aangekondigd/",
+        ),
+    )
     assert problems == []
     assert entry.aliases == ["agenda/2026/11/26/kenniscafe/", "nieuws/2026/11/01/kenniscafe-aangekondigd/"]
 
 
-@pytest.mark.parametrize("line, message", [
-    ("aliases: nieuws/2026/11/20/a/, nieuws/2026/11/21/b/", 'aliases: "nieuws/2026/11/20/a/, nieuws/2026/11/21/b/" lijkt een lijst: zet er [ ] omheen'),
-    ("aliases: [oude-titel]", 'aliases: "oude-titel" is geen oud adres van een bericht of activiteit: gebruik de vorm nieuws/JJJJ/MM/DD/titel/'),
-    ("aliases: [nieuws/oude-titel/]", 'aliases: "nieuws/oude-titel/" is geen oud adres'),
-    ("aliases: [nieuws/2026/02/30/oude-titel/]", 'aliases: "nieuws/2026/02/30/oude-titel/": 2026-02-30 bestaat niet in de kalender'),
-    ("aliases: [nieuws/2026/11/20/Oude-Titel/]", 'aliases: "nieuws/2026/11/20/Oude-Titel/": een webadres heeft alleen kleine letters, schrijf nieuws/2026/11/20/oude-titel/'),
-    ("aliases: [nieuws/2026/11/20/oude-titel/?utm_source=nieuwsbrief]", "laat het deel vanaf ? weg"),
-    ("aliases: [nieuws/2026/11/20/oude-titel/, /nieuws/2026/11/20/oude-titel]", 'aliases: "/nieuws/2026/11/20/oude-titel" staat er twee keer in (als nieuws/2026/11/20/oude-titel/)'),
-    ("aliases: [contact/]", 'aliases: "contact/" is geen oud adres'),
-    ("aliases:", "aliases: moet een lijst zijn"),
-])
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        (
+            "aliases: nieuws/2026/11/20/a/, nieuws/2026/11/21/b/",
+            'aliases: "nieuws/2026/11/20/a/, nieuws/2026/11/21/b/" lijkt een lijst: zet er [ ] omheen',
+        ),
+        (
+            "aliases: [oude-titel]",
+            'aliases: "oude-titel" is geen oud adres van een bericht of activiteit: gebruik de vorm nieuws/JJJJ/MM/DD/titel/',
+        ),
+        ("aliases: [nieuws/oude-titel/]", 'aliases: "nieuws/oude-titel/" is geen oud adres'),
+        ("aliases: [nieuws/2026/02/30/oude-titel/]", 'aliases: "nieuws/2026/02/30/oude-titel/": 2026-02-30 bestaat niet in de kalender'),
+        (
+            "aliases: [nieuws/2026/11/20/Oude-Titel/]",
+            'aliases: "nieuws/2026/11/20/Oude-Titel/": een webadres heeft alleen kleine letters, schrijf nieuws/2026/11/20/oude-titel/',
+        ),
+        ("aliases: [nieuws/2026/11/20/oude-titel/?utm_source=nieuwsbrief]", "laat het deel vanaf ? weg"),
+        (
+            "aliases: [nieuws/2026/11/20/oude-titel/, /nieuws/2026/11/20/oude-titel]",
+            'aliases: "/nieuws/2026/11/20/oude-titel" staat er twee keer in (als nieuws/2026/11/20/oude-titel/)',
+        ),
+        ("aliases: [contact/]", 'aliases: "contact/" is geen oud adres'),
+        ("aliases:", "aliases: moet een lijst zijn"),
+    ],
+)
 def test_a_wrong_alias_is_named_on_its_line(repo, line, message):
     entry, problems = repo.read("nieuws/x.md", news("Nieuwe titel", "2026-11-22", "description: Kort.", line))
     assert entry is None
@@ -98,16 +125,19 @@ def test_a_wrong_alias_is_named_on_its_line(repo, line, message):
     assert message in problems[0].message
 
 
-@pytest.mark.parametrize("line, valid", [
-    ("aliases: [nieuws/2026/11/20/oude-titel/]", True),
-    ("aliases: /nieuws/2026/11/20/oude-titel/index.html", True),
-    ("aliases:\n  - https://werkplaats-zhz.github.io/site/agenda/2026/11/20/oud/\n  - agenda/2026/11/19/ouder", True),
-    ("aliases: [oude-titel]", False),
-    ("aliases: [contact/]", False),
-    ("aliases: [nieuws/2026/11/20/Oude-Titel/]", False),
-    ("aliases: [nieuws/2026/11/20/oude-titel/?utm_source=x]", False),
-    ("aliases: nieuws/2026/11/20/a/, nieuws/2026/11/21/b/", False),
-])
+@pytest.mark.parametrize(
+    "line, valid",
+    [
+        ("aliases: [nieuws/2026/11/20/oude-titel/]", True),
+        ("aliases: /nieuws/2026/11/20/oude-titel/index.html", True),
+        ("aliases:\n  - https://werkplaats-zhz.github.io/site/agenda/2026/11/20/oud/\n  - agenda/2026/11/19/ouder", True),
+        ("aliases: [oude-titel]", False),
+        ("aliases: [contact/]", False),
+        ("aliases: [nieuws/2026/11/20/Oude-Titel/]", False),
+        ("aliases: [nieuws/2026/11/20/oude-titel/?utm_source=x]", False),
+        ("aliases: nieuws/2026/11/20/a/, nieuws/2026/11/21/b/", False),
+    ],
+)
 def test_schema_and_validator_agree_on_aliases(repo, line, valid):
     front = f"title: Bericht\ndate: 2026-11-22\n{line}\n"
     _, problems = repo.read("nieuws/x.md", f"---\n{front}---\n\nTekst.\n")
@@ -147,19 +177,31 @@ def test_one_alias_in_two_files_names_both(repo):
 def test_an_alias_that_is_the_files_own_address(repo):
     # The date was changed back: the alias now points at the page itself.
     repo.write("nieuws/a.md", news("Terug", "2026-11-20", "aliases: [nieuws/2026/11/20/terug/]"))
-    assert problems_of(repo) == ["posts/nieuws/a.md:4: aliases: nieuws/2026/11/20/terug/ is het huidige adres van dit bestand zelf: haal het weg uit aliases"]
+    assert problems_of(repo) == [
+        "posts/nieuws/a.md:4: aliases: nieuws/2026/11/20/terug/ is het huidige adres van dit bestand zelf: haal het weg uit aliases"
+    ]
 
 
 # --- redirect pages in a real build ------------------------------------------------------
 
 ALIASED = {
     # file -> (text, old addresses written as the editor did, in normal form)
-    "nieuws/verhuisd.md": (news("Nieuwe titel van het bericht", "2026-11-22",
-                                "aliases: [nieuws/2026/11/20/oude-titel/, /nieuws/2026/10/01/nog-ouder/index.html]"),
-                           ["nieuws/2026/11/20/oude-titel/", "nieuws/2026/10/01/nog-ouder/"]),
-    "agenda/2026-12-03-kenniscafe.md": (event("Kenniscafé <over> wijken & buurten", "2026-12-03 19:00",
-                                              "aliases: [https://werkplaats-zhz.github.io/site/agenda/2026/11/26/kenniscafe/]"),
-                                        ["agenda/2026/11/26/kenniscafe/"]),
+    "nieuws/verhuisd.md": (
+        news(
+            "Nieuwe titel van het bericht",
+            "2026-11-22",
+            "aliases: [nieuws/2026/11/20/oude-titel/, /nieuws/2026/10/01/nog-ouder/index.html]",
+        ),
+        ["nieuws/2026/11/20/oude-titel/", "nieuws/2026/10/01/nog-ouder/"],
+    ),
+    "agenda/2026-12-03-kenniscafe.md": (
+        event(
+            "Kenniscafé <over> wijken & buurten",
+            "2026-12-03 19:00",
+            "aliases: [https://werkplaats-zhz.github.io/site/agenda/2026/11/26/kenniscafe/]",
+        ),
+        ["agenda/2026/11/26/kenniscafe/"],
+    ),
 }
 PLAIN = {
     "nieuws/gewoon.md": news("Gewoon bericht", "2026-11-01"),
@@ -237,8 +279,9 @@ def test_the_redirect_template_escapes_and_links_relatively():
 
 
 def vevent_of(entry) -> icalendar.Event:
-    data = ical.calendar([entry], {entry.rel: public_path(entry)}, site_url="https://example.org/", name="x",
-                         stamp=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    data = ical.calendar(
+        [entry], {entry.rel: public_path(entry)}, site_url="https://example.org/", name="x", stamp=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    )
     return icalendar.Calendar.from_ical(data).walk("VEVENT")[0]
 
 
@@ -247,7 +290,9 @@ def test_moving_an_event_keeps_its_calendar_uid_and_renaming_the_file_does_not(r
     the event instead of showing it twice. Renaming the file is a new event
     there: REDACTIE.md says to keep the name (with its old date)."""
     before, _ = repo.read("agenda/2026-11-26-kenniscafe.md", event("Kenniscafé", "2026-11-26 19:00"))
-    moved, _ = repo.read("agenda/2026-11-26-kenniscafe.md", event("Kenniscafé", "2026-12-03 19:00", "aliases: [agenda/2026/11/26/kenniscafe/]"))
+    moved, _ = repo.read(
+        "agenda/2026-11-26-kenniscafe.md", event("Kenniscafé", "2026-12-03 19:00", "aliases: [agenda/2026/11/26/kenniscafe/]")
+    )
     old, new = vevent_of(before), vevent_of(moved)
     assert str(old["UID"]) == str(new["UID"])
     assert new.decoded("DTSTART").date() == dt.date(2026, 12, 3)
@@ -285,10 +330,13 @@ def test_an_existing_aliases_line_is_extended_and_a_removed_alias_counts(repo):
     # Moved again; the editor replaced the alias instead of adding one.
     repo.write("agenda/a.md", event("Bijeenkomst", "2026-11-17", "description: Verplaatst.", "aliases: [agenda/2026/11/10/bijeenkomst/]"))
     (problem,), _ = aliases.disappearing(before, snapshot(repo), DAY)
-    assert (problem.line, problem.message) == (6, (
-        "maak van deze regel: aliases: [agenda/2026/11/10/bijeenkomst/, agenda/2026/11/03/bijeenkomst/] "
-        "(anders verdwijnt het oude adres agenda/2026/11/03/bijeenkomst/ en geven links ernaar een foutpagina)"
-    ))
+    assert (problem.line, problem.message) == (
+        6,
+        (
+            "maak van deze regel: aliases: [agenda/2026/11/10/bijeenkomst/, agenda/2026/11/03/bijeenkomst/] "
+            "(anders verdwijnt het oude adres agenda/2026/11/03/bijeenkomst/ en geven links ernaar een foutpagina)"
+        ),
+    )
 
 
 def test_a_deleted_file_says_how_to_keep_or_remove_its_address(repo):
@@ -331,7 +379,9 @@ def test_a_draft_is_taken_off_on_purpose(repo):
     before = snapshot(repo)
     repo.write("verslagen/v.md", news("Verslag", "2026-11-01", "draft: true"))
     assert aliases.disappearing(before, snapshot(repo), DAY) == (
-        [], ["posts/verslagen/v.md: bewust van de site gehaald (draft: true); dit adres verdwijnt: nieuws/2026/11/01/verslag/"])
+        [],
+        ["posts/verslagen/v.md: bewust van de site gehaald (draft: true); dit adres verdwijnt: nieuws/2026/11/01/verslag/"],
+    )
     # Deleting it later loses nothing: a draft has no public address.
     draft = snapshot(repo)
     (repo.root / "posts/verslagen/v.md").unlink()
@@ -349,10 +399,6 @@ def test_a_date_moved_into_the_future_is_named(repo):
 # --- BASE=<ref> make check, on a project in git -------------------------------------------
 
 
-
-
-
-
 def make_check(root: Path, *args: str):
     env = {**os.environ, "SITE_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "GITHUB_ACTIONS": ""}
     env.pop("BASE", None)
@@ -364,7 +410,9 @@ def test_base_make_check_lists_the_address_and_the_line_to_add(repo):
     on_a_branch(repo)
     # The editor moves the date and changes the title, as in the GitHub editor.
     path = repo.root / "posts/nieuws/kenniscafe.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("2026-11-20", "2026-11-21").replace("in december", "op 21 november"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("2026-11-20", "2026-11-21").replace("in december", "op 21 november"), encoding="utf-8"
+    )
     assert make_check(repo.root).returncode == 0  # without BASE: only the content
     result = make_check(repo.root, "BASE=main")
     assert "check] Error 1" in result.stderr, result.stdout + result.stderr  # werkplaats.check exits 1
@@ -373,7 +421,12 @@ def test_base_make_check_lists_the_address_and_the_line_to_add(repo):
         "(anders verdwijnt het oude adres nieuws/2026/11/20/kenniscafe-in-december/ en geven links ernaar een foutpagina)"
     ]
     assert "Zie REDACTIE.md" in result.stderr
-    path.write_text(path.read_text(encoding="utf-8").replace("description: Kom ook.\n", "description: Kom ook.\naliases: [nieuws/2026/11/20/kenniscafe-in-december/]\n"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "description: Kom ook.\n", "description: Kom ook.\naliases: [nieuws/2026/11/20/kenniscafe-in-december/]\n"
+        ),
+        encoding="utf-8",
+    )
     result = make_check(repo.root, "BASE=main")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Geen webadres uit main verdwijnt." in result.stdout
@@ -385,7 +438,9 @@ def test_base_make_check_on_a_deleted_file_and_a_missing_ref(repo):
     (repo.root / "posts/agenda/2026-11-05-werkconferentie.md").unlink()
     result = make_check(repo.root, "BASE=main")
     assert "check] Error 1" in result.stderr
-    assert result.stdout.startswith("posts/agenda/2026-11-05-werkconferentie.md:1: is verwijderd: het adres agenda/2026/11/05/werkconferentie/ verdwijnt")
+    assert result.stdout.startswith(
+        "posts/agenda/2026-11-05-werkconferentie.md:1: is verwijderd: het adres agenda/2026/11/05/werkconferentie/ verdwijnt"
+    )
     missing = make_check(repo.root, "BASE=bestaat-niet")
     assert "check] Error 2" in missing.stderr and "BASE=bestaat-niet: die git-versie bestaat niet" in missing.stderr
 
@@ -423,8 +478,13 @@ def test_the_pull_request_check_compares_with_the_base(project, tmp_path, monkey
 
 
 def test_placeholder_text_is_refused_where_it_could_go_public(repo):
-    text = news("Bericht", "2026-11-22", f"# description: {MARKER} (een zin)", f"description: {MARKER} (een zin)",
-                text=f"Eigen eerste alinea.\n\n{MARKER.lower()} door de rest van de tekst.")
+    text = news(
+        "Bericht",
+        "2026-11-22",
+        f"# description: {MARKER} (een zin)",
+        f"description: {MARKER} (een zin)",
+        text=f"Eigen eerste alinea.\n\n{MARKER.lower()} door de rest van de tekst.",
+    )
     _, problems = repo.read("nieuws/x.md", text)
     assert [(p.line, p.message) for p in problems] == [
         (5, "vervang de voorbeeldtekst: deze regel komt uit make post, verslag of event; schrijf je eigen tekst of haal de regel weg"),

@@ -25,7 +25,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from PIL import Image, ImageChops
-
 from sitecheck import built_sites, tab_to, wait_for
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -33,8 +32,20 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Every page type, per site. "proef" has what the real posts lack: a second
 # page of news, an upcoming and a cancelled event.
 COMMON = [
-    "home", "nieuws", "jaararchief", "categorie", "nieuwsbericht", "verslag", "agenda", "maand",
-    "agenda-jaar", "activiteit-voorbij", "contact", "inhoudspagina", "zoeken", "404",
+    "home",
+    "nieuws",
+    "jaararchief",
+    "categorie",
+    "nieuwsbericht",
+    "verslag",
+    "agenda",
+    "maand",
+    "agenda-jaar",
+    "activiteit-voorbij",
+    "contact",
+    "inhoudspagina",
+    "zoeken",
+    "404",
 ]
 PAGES = [("echt", kind) for kind in COMMON] + [
     ("proef", kind) for kind in COMMON + ["nieuws-pagina-2", "activiteit-binnenkort", "activiteit-geannuleerd"]
@@ -42,9 +53,15 @@ PAGES = [("echt", kind) for kind in COMMON] + [
 PAGE_IDS = [f"{site}-{kind}" for site, kind in PAGES]
 # Where every control is tabbed to and its focus ring measured.
 FOCUS_PAGES = [
-    ("echt", "home", 1280), ("echt", "nieuwsbericht", 1280), ("echt", "agenda", 1280), ("echt", "maand", 1280),
-    ("echt", "contact", 1280), ("proef", "activiteit-binnenkort", 1280), ("proef", "nieuws-pagina-2", 1280),
-    ("echt", "home", 375), ("proef", "nieuwsbericht", 375),
+    ("echt", "home", 1280),
+    ("echt", "nieuwsbericht", 1280),
+    ("echt", "agenda", 1280),
+    ("echt", "maand", 1280),
+    ("echt", "contact", 1280),
+    ("proef", "activiteit-binnenkort", 1280),
+    ("proef", "nieuws-pagina-2", 1280),
+    ("echt", "home", 375),
+    ("proef", "nieuwsbericht", 375),
 ]
 NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
@@ -85,9 +102,8 @@ def axe_violations(page) -> list[str]:
 
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
     return [
-        f"{v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(
-            f"{', '.join(map(str, node['target']))}: {node['failureSummary']}" for node in v["nodes"][:5]
-        )
+        f"{v['id']} ({v['impact']}): {v['help']}\n    "
+        + "\n    ".join(f"{', '.join(map(str, node['target']))}: {node['failureSummary']}" for node in v["nodes"][:5])
         for v in results.response["violations"]
     ]
 
@@ -98,6 +114,7 @@ def describe(page) -> str:
 
 
 # --- Accessibility ----------------------------------------------------------
+
 
 @pytest.mark.parametrize("site, kind", PAGES, ids=PAGE_IDS)
 def test_axe_finds_no_wcag_violations(open_page, site, kind):
@@ -114,6 +131,7 @@ def test_axe_search_dialog_with_a_query(open_page, site, width):
 
 
 # --- Keyboard ----------------------------------------------------------------
+
 
 @pytest.mark.parametrize("site, kind", PAGES, ids=PAGE_IDS)
 def test_skip_link_is_first_visible_and_skips_to_the_content(open_page, site, kind):
@@ -139,8 +157,14 @@ def focus_ring_shown(page) -> tuple[bool, str]:
     box = page.evaluate("""() => { const r = document.activeElement.getBoundingClientRect();
         return {x: r.x, y: r.y, width: r.width, height: r.height}; }""")
     viewport = page.viewport_size
-    if box["width"] < 1 or box["height"] < 1 or box["x"] + box["width"] <= 0 or box["y"] + box["height"] <= 0 \
-            or box["x"] >= viewport["width"] or box["y"] >= viewport["height"]:
+    if (
+        box["width"] < 1
+        or box["height"] < 1
+        or box["x"] + box["width"] <= 0
+        or box["y"] + box["height"] <= 0
+        or box["x"] >= viewport["width"]
+        or box["y"] >= viewport["height"]
+    ):
         return False, f"niet in beeld ({box})"
     margin = 8
     x0, y0 = max(0, box["x"] - margin), max(0, box["y"] - margin)
@@ -289,6 +313,7 @@ def test_text_stays_readable_at_200_percent_zoom(open_page, site, kind):
 
 # --- Privacy -------------------------------------------------------------------
 
+
 def other_hosts(requests: list[str], site_url: str) -> list[str]:
     own = urlsplit(site_url)[:2]
     return [url for url in requests if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url)[:2] != own]
@@ -321,11 +346,14 @@ def test_the_request_recorder_sees_other_hosts(open_page):
         new FontFace('X', 'url(https://fonts.example.com/x.woff2)').load().catch(() => {}); }""")
     page.wait_for_timeout(500)
     assert sorted(urlsplit(url).hostname for url in other_hosts(requests, served.url)) == [
-        "cdn.example.net", "example.org", "fonts.example.com",
+        "cdn.example.net",
+        "example.org",
+        "fonts.example.com",
     ]
 
 
 # --- Print -----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("kind", ["nieuwsbericht", "verslag", "activiteit-binnenkort", "activiteit-voorbij"])
 def test_print_without_navigation_and_with_link_addresses(open_page, kind):
@@ -351,6 +379,7 @@ def test_print_without_navigation_and_with_link_addresses(open_page, kind):
 
 
 # --- Back navigation: Material's toggles without autocomplete="off" -------------------
+
 
 def drawer_after_back(browser, site, *, with_script: bool) -> bool:
     """Open the drawer on a phone, follow a link, go back: is the drawer open?"""
@@ -458,7 +487,9 @@ def test_home_cards_have_no_bullets_and_the_next_event_stands_out(open_page, wid
     page, _, site = open_page("proef", "home", width)
     cards = page.locator("li.wp-card")
     assert cards.count() >= 1
-    assert page.evaluate("[...document.querySelectorAll('ul.wp-cards, li.wp-card')].map(e => getComputedStyle(e).listStyleType)") == ["none"] * (cards.count() + 1)
+    assert page.evaluate("[...document.querySelectorAll('ul.wp-cards, li.wp-card')].map(e => getComputedStyle(e).listStyleType)") == [
+        "none"
+    ] * (cards.count() + 1)
     first_upcoming = page.locator("#binnenkort ~ .wp-next .wp-next__title a")
     agenda, _, _ = open_page("proef", "agenda", width)
     assert first_upcoming.inner_text() == agenda.locator("#binnenkort ~ ul.wp-events .wp-event__title a").first.inner_text()

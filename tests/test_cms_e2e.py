@@ -20,9 +20,8 @@ from urllib.parse import urlsplit
 import markupsafe
 import pytest
 from bs4 import BeautifulSoup
-from PIL import Image
-
 from conftest import TODAY, Project
+from PIL import Image
 from sitecheck import REPORT, wait_for
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
@@ -54,7 +53,7 @@ ADDED_TO_REPORT = "Aanvulling vanuit het CMS: de presentatie volgt."
 # these rules on other elements, fails the test: then it is ours to fix.
 DECAP_OWN = {
     "color-contrast": r"AppHeaderButton|data-testid|BackStatus|PublishButton|ToolbarToggleLabel|ControlButton"
-                      r"|NoEntriesMessage",
+    r"|NoEntriesMessage",
     "button-name": r"^\.e11cox78\d$|TopBarButton",  # Markdown toolbar; a list item's collapse and remove
     "aria-required-attr": r"^\.e11cox78\d$",
     "nested-interactive": r"ToolbarDropdownWrapper",
@@ -69,8 +68,10 @@ SCREENSHOTS = os.environ.get("WERKPLAATS_SCREENSHOTS")
 
 
 # The smallest PDF a reader opens: one empty page.
-PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-       b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 
 def free_port() -> int:
@@ -108,13 +109,15 @@ def wait_for_file(folder: Path, pattern: str, page, seconds: float = 20) -> Path
 
 
 def not_decaps_own(found: dict[str, list[str]]) -> dict[str, list[str]]:
-    return {rule: bad for rule, targets in found.items()
-            if (bad := [t for t in targets if rule not in DECAP_OWN or not re.search(DECAP_OWN[rule], t)])}
+    return {
+        rule: bad
+        for rule, targets in found.items()
+        if (bad := [t for t in targets if rule not in DECAP_OWN or not re.search(DECAP_OWN[rule], t)])
+    }
 
 
 def axe_rules(page) -> dict[str, list[str]]:
     from axe_playwright_python.sync_playwright import Axe
-
     from test_browser import WCAG_TAGS
 
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
@@ -178,7 +181,8 @@ def session(cms, browser):
         preview.locator("h1", has_text=EVENT_TITLE).wait_for()
         seen["preview_text"] = preview.locator("article").inner_text()
         seen["preview_styles"] = preview.locator("head").evaluate(
-            "h => [...h.querySelectorAll('link[rel=stylesheet]')].map(l => l.getAttribute('href'))")
+            "h => [...h.querySelectorAll('link[rel=stylesheet]')].map(l => l.getAttribute('href'))"
+        )
         # Applied, not only linked: Material's light h1, werkplaats.css's place lines.
         seen["preview_h1_weight"] = preview.locator("h1").evaluate("e => getComputedStyle(e).fontWeight")
         seen["preview_line_display"] = preview.locator(".wp-preview-line").first.evaluate("e => getComputedStyle(e).display")
@@ -259,9 +263,14 @@ def session(cms, browser):
 def test_an_event_written_in_the_cms_is_a_valid_post(session):
     text = session["event"].read_text(encoding="utf-8")
     assert session["event"].name == "2026-12-10-werkatelier-over-mantelzorg.md"
-    for line in ("start: 2026-12-10 19:30", "end: 2026-12-10 21:30", "name: Bibliotheek Dordrecht",
-                 "postcode: 3311 BD", "registration: info@werkplaatssociaaldomeinzhz.nl",
-                 "report: ../verslagen/kenniscafe-maart.md"):
+    for line in (
+        "start: 2026-12-10 19:30",
+        "end: 2026-12-10 21:30",
+        "name: Bibliotheek Dordrecht",
+        "postcode: 3311 BD",
+        "registration: info@werkplaatssociaaldomeinzhz.nl",
+        "report: ../verslagen/kenniscafe-maart.md",
+    ):
         assert line in text
 
 
@@ -279,7 +288,7 @@ def test_an_attachment_goes_to_bijlagen_beside_the_post(session):
 
 def test_the_report_keeps_its_front_matter_and_gets_the_new_text(session):
     text = (session["root"] / REPORT_FILE).read_text(encoding="utf-8")
-    assert ADDED_TO_REPORT in text and 'title: Verslag van het kenniscafé in maart' in text.replace('"', "")
+    assert ADDED_TO_REPORT in text and "title: Verslag van het kenniscafé in maart" in text.replace('"', "")
 
 
 def test_a_missing_required_field_is_refused_in_dutch(session):
@@ -303,7 +312,9 @@ def test_what_the_cms_wrote_passes_the_check_and_appears_on_the_built_site(sessi
     check = subprocess.run([sys.executable, "-m", "werkplaats.check"], cwd=root, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
     site = session["project"].build(TODAY)
-    event = BeautifulSoup((site / "agenda" / "2026" / "12" / "10" / "werkatelier-over-mantelzorg" / "index.html").read_text(), "html.parser")
+    event = BeautifulSoup(
+        (site / "agenda" / "2026" / "12" / "10" / "werkatelier-over-mantelzorg" / "index.html").read_text(), "html.parser"
+    )
     facts = event.select_one("dl.wp-facts").get_text(" ", strip=True)
     assert "19:30–21:30" in facts and "Bibliotheek Dordrecht" in facts and "Groenmarkt 153, 3311 BD Dordrecht" in facts
     assert event.select_one(".wp-report-link a").get_text(strip=True) == "Verslag van het kenniscafé in maart"
@@ -347,6 +358,7 @@ def served_without(text: str):
         response = route.fetch()
         body = response.text()
         route.fulfill(response=response, body=body.replace(escaped, "") if text else body)
+
     return serve
 
 
@@ -370,7 +382,6 @@ def test_the_admin_needs_unsafe_eval_in_its_policy(cms, browser):
             shown[name] = False
         context.close()
     assert shown == {"as built": True, "without unsafe-eval": False}
-
 
 
 def test_the_public_admin_offers_github_sign_in_and_asks_no_other_host(tmp_path, browser):
@@ -430,8 +441,9 @@ def test_a_draft_stays_off_main_until_it_is_published(tmp_path, browser):
         context.close()
         servers.stop()
     assert listed.strip(), "no branch for the draft"
-    on_branch = subprocess.run(["git", "show", f"{branch}:posts/nieuws/concept-voor-de-stuurgroep.md"],
-                               cwd=root, capture_output=True, text=True)
+    on_branch = subprocess.run(
+        ["git", "show", f"{branch}:posts/nieuws/concept-voor-de-stuurgroep.md"], cwd=root, capture_output=True, text=True
+    )
     assert "title: Concept voor de stuurgroep" in on_branch.stdout
     current = subprocess.run(["git", "branch", "--show-current"], cwd=root, capture_output=True, text=True).stdout.strip()
     assert current == "main" and not (root / "posts" / "nieuws" / "concept-voor-de-stuurgroep.md").exists()

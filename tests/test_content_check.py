@@ -17,8 +17,8 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, Project, git, on_a_branch
+
 from tools import content_check
 
 # Every test here writes its own project.
@@ -52,10 +52,6 @@ Het [programma](bijlagen/programma.pdf) staat online.
 """
 
 
-
-
-
-
 def project_with_posts(root: Path) -> Project:
     project = Project(root)
     project.write("nieuws/werkgroep.md", NEWS.format(title="Nieuwe werkgroep", date="2026-10-01", text="De werkgroep start."))
@@ -71,8 +67,14 @@ def content_check_run(project: Project, tmp_path: Path, *args: str) -> tuple[sub
     env = {**os.environ, "SITE_TODAY": TODAY, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
     env.pop("SITE_URL", None)
     env.pop("CONTENT_CHECK_BASE", None)
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "content_check.py"), *args],
-                            cwd=project.root, env=env, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "content_check.py"), *args],
+        cwd=project.root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     return result, summary.read_text(encoding="utf-8") if summary.exists() else ""
 
 
@@ -128,9 +130,13 @@ def test_a_good_change_passes_with_a_dutch_summary_of_the_pages(good_change):
 def test_the_summary_names_the_pages_that_change_with_them(good_change):
     _, _, summary, kept = good_change
     related = summary.split("### Pagina's die daardoor ook veranderen", 1)[1]
-    for kind, name, url in [("overzicht", "Homepagina", ""), ("overzicht", "Nieuws", "nieuws/"),
-                            ("overzicht", "Verslagen", "verslagen/"), ("abonnement", "RSS-feed", "feed.xml"),
-                            ("abonnement", "JSON-feed", "feed.json")]:
+    for kind, name, url in [
+        ("overzicht", "Homepagina", ""),
+        ("overzicht", "Nieuws", "nieuws/"),
+        ("overzicht", "Verslagen", "verslagen/"),
+        ("abonnement", "RSS-feed", "feed.xml"),
+        ("abonnement", "JSON-feed", "feed.json"),
+    ]:
         assert f"| {kind} | {name} | <{SITE}{url}> |" in related, related
     # Every page listed does link to a changed page (the unchanged post too:
     # its link to the next post); pages that do not are not listed.
@@ -154,7 +160,9 @@ def test_the_link_check_finds_a_broken_link_on_a_changed_page(good_change):
     html = site / url / "index.html"
     original = html.read_text(encoding="utf-8")
     try:
-        html.write_text(original.replace("</article>", f'<a href="{SITE}bestaat-niet/">x</a><a href="#nergens">y</a></article>', 1), encoding="utf-8")
+        html.write_text(
+            original.replace("</article>", f'<a href="{SITE}bestaat-niet/">x</a><a href="#nergens">y</a></article>', 1), encoding="utf-8"
+        )
         problems, count = content_check.check_links(project.root, site, SITE, [page])
     finally:
         html.write_text(original, encoding="utf-8")
@@ -187,8 +195,10 @@ def test_a_front_matter_error_is_annotated_on_its_line(project, tmp_path):
 def test_a_broken_link_is_annotated_on_its_line(project, tmp_path):
     project.write("verslagen/verslag.md", REPORT.replace("bijlagen/programma.pdf", "verslag.md"))
     on_a_branch(project)
-    project.write("nieuws/link.md", NEWS.format(title="Met een link", date="2026-11-01",
-                                                text="Eerste alinea.\n\nLees [het verslag](../verslagen/bestaat-niet.md)."))
+    project.write(
+        "nieuws/link.md",
+        NEWS.format(title="Met een link", date="2026-11-01", text="Eerste alinea.\n\nLees [het verslag](../verslagen/bestaat-niet.md)."),
+    )
     result, summary = content_check_run(project, tmp_path, "--base", "main")
     assert result.returncode == 1, output(result)
     # The link is on line 11 of the file (front matter 1-7, text from line 9).

@@ -18,19 +18,16 @@ import subprocess
 import sys
 
 import pytest
-
-from varied import write_varied
-from werkplaats.model import load_all
-
 from conftest import PROJECT, ROOT, Project
+from varied import write_varied
+
+from werkplaats.model import load_all
 
 # The modules whose tests of the project under test must pass on any content
 # (test_site_quality.py: valid HTML, links, titles and descriptions of every page).
 SITE_MODULES = ["test_site.py", "test_agenda_site.py", "test_speed.py", "test_model.py", "test_site_quality.py"]
 
-pytestmark = pytest.mark.skipif(
-    "WERKPLAATS_TEST_PROJECT" in os.environ, reason="runs the suite on a copy itself; not inside that run"
-)
+pytestmark = pytest.mark.skipif("WERKPLAATS_TEST_PROJECT" in os.environ, reason="runs the suite on a copy itself; not inside that run")
 
 
 class _Recorder:
@@ -68,6 +65,7 @@ def test_varied_content_keeps_its_links_when_renamed(tmp_path):
     load_all(project.settings, today=dt.date(2026, 11, 22))  # links and reports still resolve
 
 
+@pytest.mark.site
 def test_site_tests_pass_with_more_content(tmp_path):
     copy = Project(tmp_path / "project")
     shutil.copytree(PROJECT / "posts", copy.root / "posts", dirs_exist_ok=True)
@@ -78,9 +76,23 @@ def test_site_tests_pass_with_more_content(tmp_path):
 
     env = {**os.environ, "WERKPLAATS_TEST_PROJECT": str(copy.root)}
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", *(f"tests/{m}" for m in SITE_MODULES),
-         "-q", "-p", "no:cacheprovider", "-m", "not fixture_project", "--basetemp", str(tmp_path / "run")],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            *(f"tests/{m}" for m in SITE_MODULES),
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-m",
+            "not fixture_project",
+            "--basetemp",
+            str(tmp_path / "run"),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     output = result.stdout + result.stderr
     summary = output.strip().splitlines()[-1] if output.strip() else ""

@@ -13,12 +13,15 @@ from tools import deploy_issue
 ROOT = Path(__file__).resolve().parent.parent
 RUN = "https://github.com/werkplaats-zhz/site/actions/runs/4242"
 ACTIONS = {
-    "GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "werkplaats-zhz/site",
-    "GITHUB_RUN_ID": "4242", "GITHUB_SHA": "abc123", "GITHUB_EVENT_NAME": "schedule",
+    "GITHUB_SERVER_URL": "https://github.com",
+    "GITHUB_REPOSITORY": "werkplaats-zhz/site",
+    "GITHUB_RUN_ID": "4242",
+    "GITHUB_SHA": "abc123",
+    "GITHUB_EVENT_NAME": "schedule",
 }
 # 03:15 UTC, the nightly build: 04:15 in Amsterdam in winter, 05:15 in summer.
-WINTER = dt.datetime(2026, 11, 23, 3, 15, tzinfo=dt.timezone.utc)
-SUMMER = dt.datetime(2026, 7, 1, 3, 15, tzinfo=dt.timezone.utc)
+WINTER = dt.datetime(2026, 11, 23, 3, 15, tzinfo=dt.UTC)
+SUMMER = dt.datetime(2026, 7, 1, 3, 15, tzinfo=dt.UTC)
 
 # What `make build` prints when posts/ has problems (hooks/posts.py's PluginError).
 LOG = """INFO    -  Cleaning site directory
@@ -42,7 +45,9 @@ def test_the_body_names_each_file_and_line_with_a_link_and_the_run():
     body = deploy_issue.body(LOG, RUN, WINTER, ACTIONS)
     assert body.startswith("De nachtelijke bouw van 23-11-2026 om 04:15 is mislukt")
     assert "De vorige versie van de site blijft online" in body
-    assert "- [`posts/nieuws/kapot.md`, regel 3](https://github.com/werkplaats-zhz/site/blob/abc123/posts/nieuws/kapot.md#L3): date:" in body
+    assert (
+        "- [`posts/nieuws/kapot.md`, regel 3](https://github.com/werkplaats-zhz/site/blob/abc123/posts/nieuws/kapot.md#L3): date:" in body
+    )
     assert "`posts/agenda/x.md`, regel 5" in body
     assert f"Uitvoer van de run: {RUN}" in body
     assert "vanzelf gesloten" in body
@@ -73,8 +78,14 @@ def test_the_command_line_reads_the_log_and_the_run_from_actions(tmp_path):
     env = {**ACTIONS, "PATH": "/usr/bin:/bin"}
 
     def run(*args: str, stdin: str = "") -> str:
-        result = subprocess.run([sys.executable, str(ROOT / "tools" / "deploy_issue.py"), *args], input=stdin,
-                                env=env, capture_output=True, text=True, check=True)
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "tools" / "deploy_issue.py"), *args],
+            input=stdin,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         return result.stdout
 
     assert run("label") == "publicatie-mislukt\n"

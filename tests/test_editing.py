@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import manifest, wait_for
+
 from werkplaats import model
 from werkplaats import schema as schema_module
 from werkplaats.check import annotation
@@ -35,11 +35,14 @@ def run(args, cwd, **env):
 # --- scaffolding --------------------------------------------------------------
 
 
-@pytest.mark.parametrize("target, args, folder", [
-    ("post", ["TITLE=Nieuwe subsidie voor buurtinitiatieven"], "nieuws"),
-    ("verslag", ["TITLE=Verslag: kenniscafé over eenzaamheid"], "verslagen"),
-    ("event", ["TITLE=Netwerkbijeenkomst voorjaar", "START=2027-03-11 15:00"], "agenda"),
-])
+@pytest.mark.parametrize(
+    "target, args, folder",
+    [
+        ("post", ["TITLE=Nieuwe subsidie voor buurtinitiatieven"], "nieuws"),
+        ("verslag", ["TITLE=Verslag: kenniscafé over eenzaamheid"], "verslagen"),
+        ("event", ["TITLE=Netwerkbijeenkomst voorjaar", "START=2027-03-11 15:00"], "agenda"),
+    ],
+)
 def test_scaffold_is_refused_until_the_editor_wrote_it_then_published(project, target, args, folder):
     result = run(["make", "-s", target, *args, f"PY={PY}", "STAMP="], project.root, SITE_TODAY="2026-11-22")
     assert result.returncode == 0, result.stderr
@@ -68,11 +71,13 @@ def test_scaffold_is_refused_until_the_editor_wrote_it_then_published(project, t
 
     # The editor writes the text, a description and (for an event) the place.
     first, second = (text.split("\n")[n - 1] for n in placeholders)
-    edited = (text.replace(first, "Bewoners van Dordrecht kunnen geld aanvragen voor een plan voor hun buurt.")
-              .replace(second, "## Zo vraag je aan\n\nStuur voor 1 maart een mail met je plan.")
-              .replace(example, "description: Geld voor bewonersplannen in de buurt.")
-              .replace("#   name: \n#   address: \n#   postcode: \n#   city: ", "  name: Het Energiehuis\n  city: Dordrecht")
-              .replace("# location:", "location:"))
+    edited = (
+        text.replace(first, "Bewoners van Dordrecht kunnen geld aanvragen voor een plan voor hun buurt.")
+        .replace(second, "## Zo vraag je aan\n\nStuur voor 1 maart een mail met je plan.")
+        .replace(example, "description: Geld voor bewonersplannen in de buurt.")
+        .replace("#   name: \n#   address: \n#   postcode: \n#   city: ", "  name: Het Energiehuis\n  city: Dordrecht")
+        .replace("# location:", "location:")
+    )
     path.write_text(edited, encoding="utf-8")
     check = run([PY, "-m", "werkplaats.check"], project.root, SITE_TODAY="2026-11-22")
     assert check.returncode == 0, check.stdout
@@ -121,7 +126,12 @@ EVENT_OK = "title: Activiteit\nstart: 2027-01-14 19:30\nlocation: Dordrecht\n"
 EXAMPLES = [
     # (kind, front matter, valid?)
     ("nieuws", NEWS_OK, True),
-    ("nieuws", NEWS_OK + "description: Kort.\ncategories: [Kenniscafé]\ntags: [wijkteams]\nauthors: [werkplaats]\ndraft: true\nslug: eigen-adres\n", True),
+    (
+        "nieuws",
+        NEWS_OK
+        + "description: Kort.\ncategories: [Kenniscafé]\ntags: [wijkteams]\nauthors: [werkplaats]\ndraft: true\nslug: eigen-adres\n",
+        True,
+    ),
     ("nieuws", "title: Bericht\n", False),  # date missing
     ("nieuws", "title: Bericht\ndate: 7 maart 2017\n", False),
     ("nieuws", "title: Bericht\ndate: 2017-02-30\n", False),
@@ -217,7 +227,9 @@ def test_drafts_and_scheduled_posts_are_not_built(project):
     for name, text in (("nieuws/concept.md", DRAFT), ("nieuws/gepland.md", FUTURE), ("agenda/concept.md", DRAFT_EVENT)):
         project.write(name, text)
     site = project.build("2026-11-22")
-    everything = "".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*") if p.suffix in (".html", ".xml", ".json", ".ics"))
+    everything = "".join(
+        p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*") if p.suffix in (".html", ".xml", ".json", ".ics")
+    )
     for title in ("Concept over mantelzorg", "Gepland bericht over wijkteams", "Conceptactiviteit"):
         assert title not in everything
     on_the_day = project.build("2026-12-24")
@@ -271,4 +283,5 @@ def test_pre_commit_runs_the_content_check_on_posts():
     (hook,) = [h for repo in config["repos"] for h in repo["hooks"]]
     assert hook["entry"].endswith("-m werkplaats.check") and hook["pass_filenames"] is True
     import re
+
     assert re.search(hook["files"], "posts/nieuws/x.md") and not re.search(hook["files"], "docs/index.md")

@@ -20,11 +20,10 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from conftest import PROJECT, TODAY, html_files, run_mkdocs
 
 from werkplaats.export import main as export_main
 from werkplaats.links import relink
-
-from conftest import PROJECT, TODAY, html_files, run_mkdocs
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1763900000"}  # the calendars' DTSTAMP, the same in both builds
 # Files only the hooks write, and why the export has none:
@@ -40,8 +39,13 @@ IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")  # the build writes 
 def build_export(root: Path, out: Path, **env) -> tuple[Path, Path]:
     """Export the project at `root`, build the export with plain MkDocs; (export dir, site dir)."""
     export = out / "export"
-    subprocess.run([sys.executable, "-m", "werkplaats.export", str(export), "--root", str(root)],
-                   env={**_env(), "SITE_TODAY": TODAY, **EPOCH, **env}, check=True, capture_output=True, text=True)
+    subprocess.run(
+        [sys.executable, "-m", "werkplaats.export", str(export), "--root", str(root)],
+        env={**_env(), "SITE_TODAY": TODAY, **EPOCH, **env},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return export, run_mkdocs(export, out / "site", TODAY, **EPOCH, **env)
 
 
@@ -83,8 +87,11 @@ def test_the_export_builds_to_the_same_pages(pairs, name):
 @pytest.mark.parametrize("name", ["echt", "gevarieerd"])
 def test_every_page_has_the_same_heading(pairs, name):
     real, _, built = pairs[name]
-    different = [(page, heading(real / page), heading(built / page))
-                 for page in sorted(pages(real)) if page != "404.html" and heading(real / page) != heading(built / page)]
+    different = [
+        (page, heading(real / page), heading(built / page))
+        for page in sorted(pages(real))
+        if page != "404.html" and heading(real / page) != heading(built / page)
+    ]
     assert different == []
 
 
@@ -92,8 +99,13 @@ def test_every_page_has_the_same_heading(pairs, name):
 def test_feeds_calendars_and_attachments_are_the_same_bytes(pairs, name):
     real, _, built = pairs[name]
     files = [p.relative_to(real).as_posix() for p in real.rglob("*") if p.is_file() and p.suffix != ".html"]
-    files = [f for f in files if not f.startswith(HOOK_ONLY) and not f.lower().endswith(IMAGE_SUFFIXES)
-             and f not in (".nojekyll", "sitemap.xml", "sitemap.xml.gz", "agenda/sitemap.xml", "manifest.json")]
+    files = [
+        f
+        for f in files
+        if not f.startswith(HOOK_ONLY)
+        and not f.lower().endswith(IMAGE_SUFFIXES)
+        and f not in (".nojekyll", "sitemap.xml", "sitemap.xml.gz", "agenda/sitemap.xml", "manifest.json")
+    ]
     assert {"feed.xml", "feed.json", "agenda/werkplaats-agenda.ics"} <= set(files)
     assert any(f.endswith(".ics") and f != "agenda/werkplaats-agenda.ics" for f in files)
     missing = [f for f in files if not (built / f).is_file()]
@@ -113,7 +125,10 @@ def test_every_link_and_image_in_the_exported_pages_leads_somewhere(pairs, name)
     broken = []
     for page in html_files(built):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        for node, attribute in [*((a, "href") for a in soup.select("article a[href]")), *((i, "src") for i in soup.select("article img[src]"))]:
+        for node, attribute in [
+            *((a, "href") for a in soup.select("article a[href]")),
+            *((i, "src") for i in soup.select("article img[src]")),
+        ]:
             target = node[attribute].split("#")[0]
             if not target or ":" in target:
                 continue
@@ -133,7 +148,9 @@ def test_the_varied_export_keeps_pictures_attachments_and_tags(pairs):
 
 
 def test_old_addresses_get_the_sites_own_redirect_page(project, tmp_path):
-    project.write("nieuws/nieuw.md", "---\ntitle: Nieuwe titel\ndate: 2026-11-20\naliases: [nieuws/2026/11/01/oude-titel/]\n---\n\nTekst.\n")
+    project.write(
+        "nieuws/nieuw.md", "---\ntitle: Nieuwe titel\ndate: 2026-11-20\naliases: [nieuws/2026/11/01/oude-titel/]\n---\n\nTekst.\n"
+    )
     real = project.build(TODAY, **EPOCH)
     _, built = build_export(project.root, tmp_path)
     old = "nieuws/2026/11/01/oude-titel/index.html"
@@ -149,8 +166,10 @@ def test_the_export_has_no_hooks_theme_templates_or_blog(pairs):
     assert config["plugins"] == [{"search": {"lang": "nl"}}, "tags"]
     assert config["site_url"].startswith("https://")
     assert not list((export / "docs").rglob("*.md")) or all(
-        "template:" not in p.read_text(encoding="utf-8").split("---")[1] for p in (export / "docs").rglob("*.md")
-        if p.read_text(encoding="utf-8").startswith("---"))
+        "template:" not in p.read_text(encoding="utf-8").split("---")[1]
+        for p in (export / "docs").rglob("*.md")
+        if p.read_text(encoding="utf-8").startswith("---")
+    )
 
 
 def test_a_second_export_replaces_the_first(tmp_path, capsys):
@@ -164,13 +183,19 @@ def test_a_second_export_replaces_the_first(tmp_path, capsys):
 
 def test_relink_points_links_at_their_new_places(tmp_path):
     source = tmp_path / "posts" / "nieuws" / "a.md"
-    body = ("Zie [verslag](../verslagen/b.md#kop), ![foto](afbeeldingen/f.jpg), [extern](https://example.org/x.md), "
-            "[eigen kop](#kop) en `[code](c.md)`.\n\n[r]: ../verslagen/b.md\n")
-    places = {tmp_path / "posts" / "verslagen" / "b.md": "nieuws/2018/10/30/b/index.md",
-              tmp_path / "posts" / "nieuws" / "afbeeldingen" / "f.jpg": "nieuws/nieuws/afbeeldingen/f.jpg"}
+    body = (
+        "Zie [verslag](../verslagen/b.md#kop), ![foto](afbeeldingen/f.jpg), [extern](https://example.org/x.md), "
+        "[eigen kop](#kop) en `[code](c.md)`.\n\n[r]: ../verslagen/b.md\n"
+    )
+    places = {
+        tmp_path / "posts" / "verslagen" / "b.md": "nieuws/2018/10/30/b/index.md",
+        tmp_path / "posts" / "nieuws" / "afbeeldingen" / "f.jpg": "nieuws/nieuws/afbeeldingen/f.jpg",
+    }
     out = relink(body, source, "nieuws/2018/10/18/a", lambda path: places.get(path))
-    assert out == ("Zie [verslag](../../30/b/index.md#kop), ![foto](../../../../nieuws/afbeeldingen/f.jpg), "
-                   "[extern](https://example.org/x.md), [eigen kop](#kop) en `[code](c.md)`.\n\n[r]: ../../30/b/index.md\n")
+    assert out == (
+        "Zie [verslag](../../30/b/index.md#kop), ![foto](../../../../nieuws/afbeeldingen/f.jpg), "
+        "[extern](https://example.org/x.md), [eigen kop](#kop) en `[code](c.md)`.\n\n[r]: ../../30/b/index.md\n"
+    )
 
 
 def test_site_url_is_read_as_mkdocs_reads_it(monkeypatch):
@@ -179,8 +204,10 @@ def test_site_url_is_read_as_mkdocs_reads_it(monkeypatch):
     from werkplaats.settings import load_settings
 
     monkeypatch.delenv("SITE_URL", raising=False)
-    assert load_settings(PROJECT).site_url == yaml.safe_load(
-        (PROJECT / "mkdocs.yml").read_text(encoding="utf-8").split("site_url: !ENV ", 1)[1].split("\n", 1)[0])[1]
+    assert (
+        load_settings(PROJECT).site_url
+        == yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8").split("site_url: !ENV ", 1)[1].split("\n", 1)[0])[1]
+    )
     monkeypatch.setenv("SITE_URL", "https://voorbeeld.nl/site/")
     assert load_settings(PROJECT).site_url == "https://voorbeeld.nl/site/"
 

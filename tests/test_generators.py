@@ -15,7 +15,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import PROJECT, ROOT, TODAY, run_mkdocs
 from sitecheck import tree
 
@@ -33,9 +32,10 @@ def both(tmp_path_factory, varied_project):
     """(project name) -> {generator: site directory}."""
     built = {}
     for name, root in (("echt", PROJECT), ("gevarieerd", varied_project.root)):
-        built[name] = {generator: run_mkdocs(root, tmp_path_factory.mktemp(f"{name}-{generator}"), TODAY,
-                                             generator=generator, **EPOCH)
-                       for generator in ("mkdocs", "properdocs")}
+        built[name] = {
+            generator: run_mkdocs(root, tmp_path_factory.mktemp(f"{name}-{generator}"), TODAY, generator=generator, **EPOCH)
+            for generator in ("mkdocs", "properdocs")
+        }
     return built
 
 

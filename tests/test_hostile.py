@@ -19,8 +19,8 @@ import feedparser
 import icalendar
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, BuildFailed, html_files, run_mkdocs
+
 from tools.corpus import write_corpus
 from werkplaats import agenda, feeds, search
 from werkplaats.model import ContentError, load_all
@@ -119,7 +119,9 @@ def test_no_hostile_script_runs_in_the_browser(hostile, browser):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    pages = ["", "nieuws/", "agenda/"] + [p.parent.relative_to(hostile).as_posix() + "/" for p in html_files(hostile) if "/2026/" in p.as_posix()]
+    pages = ["", "nieuws/", "agenda/"] + [
+        p.parent.relative_to(hostile).as_posix() + "/" for p in html_files(hostile) if "/2026/" in p.as_posix()
+    ]
     context = browser.new_context()
     try:
         page = context.new_page()
@@ -164,7 +166,10 @@ BAD = {
     "agenda/einde.md": ("---\ntitle: Eind\nstart: 2017-01-02 10:00\nend: 2017-01-01 10:00\nlocation: Dordrecht\n---\n\nx\n", 4),
     "agenda/verslag.md": ("---\ntitle: Verslag\nstart: 2017-01-02 10:00\nlocation: Dordrecht\nreport: ../verslagen/weg.md\n---\n\nx\n", 5),
     "agenda/online.md": ("---\ntitle: Online\nstart: 2017-01-02 10:00\nonline: data:text/html,x\n---\n\nx\n", 4),
-    "agenda/aanmelden.md": ("---\ntitle: Aanm\nstart: 2017-01-02 10:00\nlocation: Dordrecht\nregistration: javascript:alert(1)\n---\n\nx\n", 5),
+    "agenda/aanmelden.md": (
+        "---\ntitle: Aanm\nstart: 2017-01-02 10:00\nlocation: Dordrecht\nregistration: javascript:alert(1)\n---\n\nx\n",
+        5,
+    ),
 }
 
 
@@ -178,9 +183,13 @@ def test_hundreds_of_files_with_every_bad_kind_reported_in_one_run(project):
     found = {(p.path, p.line) for p in caught.value.problems}
     expected = {(f"posts/{rel}", line) for rel, (_, line) in BAD.items()}
     assert found == expected
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project.root.parent / "out")],
-                            cwd=project.root, env={**os.environ, "SITE_TODAY": "2026-11-22", "NO_MKDOCS_2_WARNING": "1"},
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project.root.parent / "out")],
+        cwd=project.root,
+        env={**os.environ, "SITE_TODAY": "2026-11-22", "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode != 0 and f"{len(BAD)} fouten in posts/" in result.stderr
     assert not (project.root.parent / "out" / "index.html").exists()  # nothing published half-way
 
@@ -248,6 +257,7 @@ def test_every_published_file_appears_exactly_once(project):
     entries = {e.rel: e for e in load_all(project.settings) if e.is_public(dt.date(2026, 11, 22))}
     url_of = {i["file"]: i["url"] for i in published}
     from werkplaats.slugs import slugify
+
     for name in {c for e in entries.values() if not e.is_event for c in e.categories}:
         in_category = listed((site / "nieuws" / "categorie" / slugify(name)).rglob("index.html"), post_entries)
         assert sorted(in_category) == sorted(url_of[rel] for rel, e in entries.items() if not e.is_event and name in e.categories), name
@@ -309,6 +319,7 @@ def test_every_page_has_a_strict_content_security_policy(site):
 
 
 # --- the CSP and Material's inline scripts (werkplaats.security) -------------------------
+
 
 def test_an_inline_script_the_policy_does_not_know_stops_the_build(project):
     """A new inline script (a Material update, or one of ours) would be

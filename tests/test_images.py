@@ -38,8 +38,10 @@ def photo(path, size=(4000, 3000), mode="RGB", **options):
 
 # --- files as phones and drawing programs write them ----------------------------
 
-XMP = ('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
-       '<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" dc:creator="Jan Jansen"/></rdf:RDF></x:xmpmeta>')
+XMP = (
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    '<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" dc:creator="Jan Jansen"/></rdf:RDF></x:xmpmeta>'
+)
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
 
 
@@ -67,8 +69,9 @@ def encoded(image: Image.Image, kind: str, **options) -> bytes:
 
 
 def phone_jpeg(size=(4000, 3000), orientation=6) -> bytes:
-    return encoded(scene(size), "JPEG", quality=90, exif=camera_exif(orientation), icc_profile=SRGB,
-                   xmp=XMP.encode(), comment=b"Jan Jansen, Dordrecht")
+    return encoded(
+        scene(size), "JPEG", quality=90, exif=camera_exif(orientation), icc_profile=SRGB, xmp=XMP.encode(), comment=b"Jan Jansen, Dordrecht"
+    )
 
 
 def png_with_text() -> bytes:
@@ -85,8 +88,7 @@ def webp_with_exif() -> bytes:
 
 def animated_gif() -> bytes:
     frames = [Image.new("P", (300, 200), colour) for colour in (1, 50, 100)]
-    return encoded(frames[0], "GIF", save_all=True, append_images=frames[1:], duration=200, loop=0,
-                   comment=b"Jan Jansen")
+    return encoded(frames[0], "GIF", save_all=True, append_images=frames[1:], duration=200, loop=0, comment=b"Jan Jansen")
 
 
 def phone_heic() -> bytes:
@@ -133,21 +135,21 @@ def container_parts(data: bytes) -> list[str]:
             marker = data[at + 1]
             if marker == 0xDA:  # start of scan: image data follows
                 break
-            length = struct.unpack(">H", data[at + 2:at + 4])[0]
+            length = struct.unpack(">H", data[at + 2 : at + 4])[0]
             parts.append(f"APP{marker - 0xE0}" if 0xE0 <= marker <= 0xEF else "COM" if marker == 0xFE else f"{marker:02X}")
             at += 2 + length
         return parts
     if data[:8] == b"\x89PNG\r\n\x1a\n":
         parts, at = [], 8
         while at < len(data):
-            length, kind = struct.unpack(">I4s", data[at:at + 8])
+            length, kind = struct.unpack(">I4s", data[at : at + 8])
             parts.append(kind.decode("latin-1"))
             at += 12 + length
         return parts
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         parts, at = [], 12
         while at + 8 <= len(data):
-            kind, length = struct.unpack("<4sI", data[at:at + 8])
+            kind, length = struct.unpack("<4sI", data[at : at + 8])
             parts.append(kind.decode("latin-1"))
             at += 8 + length + (length & 1)
         return parts
@@ -328,8 +330,14 @@ def test_make_check_refuses_with_file_and_line(repo, where, kind):
 def test_make_check_command_names_the_huge_photo(project):
     project.write("nieuws/afbeeldingen/groot.png", huge_png())
     project.write("nieuws/a.md", news("Tekst.", "image: afbeeldingen/groot.png", "image_alt: Een plein"))
-    result = subprocess.run([sys.executable, "-m", "werkplaats.check"], cwd=project.root, capture_output=True, text=True, check=False,
-                            env={**os.environ, "SITE_TODAY": "2026-11-22"})
+    result = subprocess.run(
+        [sys.executable, "-m", "werkplaats.check"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "SITE_TODAY": "2026-11-22"},
+    )
     assert result.returncode == 1
     assert "posts/nieuws/a.md:4: image: afbeeldingen/groot.png: de afbeelding is 8000 × 6000 pixels" in result.stdout
 
@@ -436,7 +444,9 @@ def test_every_published_image_is_clean_and_none_is_an_original(photo_site):
     assert {".jpg", ".png", ".webp", ".svg"} <= kinds and not kinds & {".gif", ".heic"}
     for path in site.rglob("*"):
         if path.is_file():
-            assert hashlib.sha256(path.read_bytes()).hexdigest() not in originals, f"{path} is {originals.get(hashlib.sha256(path.read_bytes()).hexdigest())}"
+            assert hashlib.sha256(path.read_bytes()).hexdigest() not in originals, (
+                f"{path} is {originals.get(hashlib.sha256(path.read_bytes()).hexdigest())}"
+            )
     for path in published:
         if path.suffix == ".svg":
             text = path.read_text(encoding="utf-8")
@@ -456,7 +466,13 @@ def test_images_in_the_text_point_to_cleaned_files(photo_site):
         if img.find_parent("picture"):
             continue
         found[img["alt"]] = (site / url / img["src"]).resolve()
-    assert set(found) == {"Het schoolplein", "De flip-over, even bewegend", "Een foto van de telefoon", "Het schema van de avond", "Het zaaltje"}
+    assert set(found) == {
+        "Het schoolplein",
+        "De flip-over, even bewegend",
+        "Een foto van de telefoon",
+        "Het schema van de avond",
+        "Het zaaltje",
+    }
     formats = {}
     for alt, path in found.items():
         assert path.is_file() and path.is_relative_to(site.resolve()), alt
@@ -465,8 +481,13 @@ def test_images_in_the_text_point_to_cleaned_files(photo_site):
             continue
         with Image.open(path) as image:
             formats[alt] = image.format
-    assert formats == {"Het schoolplein": "PNG", "De flip-over, even bewegend": "PNG", "Een foto van de telefoon": "JPEG",
-                       "Het schema van de avond": "SVG", "Het zaaltje": "JPEG"}
+    assert formats == {
+        "Het schoolplein": "PNG",
+        "De flip-over, even bewegend": "PNG",
+        "Een foto van de telefoon": "JPEG",
+        "Het schema van de avond": "SVG",
+        "Het zaaltje": "JPEG",
+    }
     link = article.find("a", string="de foto van de tafel in het groot")
     with Image.open((site / url / link["href"]).resolve()) as image:
         assert image.format == "JPEG" and image.size == (1600, 2133)  # upright, scaled

@@ -16,13 +16,12 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT, BuildFailed, run_mkdocs
 from PIL import Image
 
 from werkplaats import build, links
 from werkplaats.messages import for_editor
 from werkplaats.model import SLUG_MAX, TITLE_MAX, ContentError, load_all
-
-from conftest import ROOT, BuildFailed, run_mkdocs
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -55,14 +54,17 @@ BASE = {
 # which a file in posts/ made `mkdocs build --strict` fail (or a page show a
 # broken link or image) before make check knew it.
 FAILURE_MODES = {
-    "link to a missing post": ("nieuws/a.md", news("A", "2026-11-01", "Zie [het verslag](../verslagen/weg.md).")), 
+    "link to a missing post": ("nieuws/a.md", news("A", "2026-11-01", "Zie [het verslag](../verslagen/weg.md).")),
     "link to a removed file, wrong case": ("nieuws/a.md", news("A", "2026-11-01", "Eerst tekst.\n\nZie [dit](../verslagen/Verslag.md).")),
     "link to a draft": ("nieuws/a.md", news("A", "2026-11-01", "Zie [concept](concept.md).")),
     "link to a scheduled post": ("nieuws/a.md", news("A", "2026-11-01", "Zie [later](later.md).")),
     "time bomb: scheduled links to later scheduled": ("nieuws/a.md", news("A", "2026-12-01", "Alinea.\n\nZie [later](later.md).")),
     "event links to a scheduled post": ("agenda/e.md", event("E", "2026-12-05 19:00", "Zie [later](../nieuws/later.md).")),
     "absolute site path": ("nieuws/a.md", news("A", "2026-11-01", "Zie [nieuws](/nieuws/).")),
-    "full address of the site itself": ("nieuws/a.md", news("A", "2026-11-01", "Zie [hier](https://werkplaats-zhz.github.io/site/contact/).")),
+    "full address of the site itself": (
+        "nieuws/a.md",
+        news("A", "2026-11-01", "Zie [hier](https://werkplaats-zhz.github.io/site/contact/)."),
+    ),
     "missing anchor in another post": ("nieuws/a.md", news("A", "2026-11-01", "Zie [dat](../verslagen/verslag.md#wat-we-deden).")),
     "missing anchor on the page itself": ("nieuws/a.md", news("A", "2026-11-01", "Naar [beneden](#slot).\n\n## Begin")),
     "missing anchor on a fixed page": ("nieuws/a.md", news("A", "2026-11-01", "Zie [contact](../../docs/contact.md#nergens).")),
@@ -72,12 +74,24 @@ FAILURE_MODES = {
     "missing image in the text": ("nieuws/a.md", news("A", "2026-11-01", "![Een foto](afbeeldingen/weg.jpg)")),
     "image in the text that cannot be opened": ("nieuws/a.md", news("A", "2026-11-01", "![Kapotte foto](afbeeldingen/kapot.jpg)")),
     "image in the text without description": ("nieuws/a.md", news("A", "2026-11-01", "![](afbeeldingen/foto.jpg)")),
-    "image in front matter that cannot be opened": ("nieuws/a.md", news("A", "2026-11-01", "Tekst.", "image: afbeeldingen/kapot.jpg", "image_alt: Kapot")),
-    "empty attachment": ("verslagen/a.md", news("A", "2026-11-01", "Tekst.", "attachments:", "  - title: Leeg", "    file: bijlagen/leeg.pdf")),
-    "attachment that is no PDF": ("verslagen/a.md", news("A", "2026-11-01", "Tekst.", "attachments:", "  - title: Word", "    file: bijlagen/nep.pdf")),
+    "image in front matter that cannot be opened": (
+        "nieuws/a.md",
+        news("A", "2026-11-01", "Tekst.", "image: afbeeldingen/kapot.jpg", "image_alt: Kapot"),
+    ),
+    "empty attachment": (
+        "verslagen/a.md",
+        news("A", "2026-11-01", "Tekst.", "attachments:", "  - title: Leeg", "    file: bijlagen/leeg.pdf"),
+    ),
+    "attachment that is no PDF": (
+        "verslagen/a.md",
+        news("A", "2026-11-01", "Tekst.", "attachments:", "  - title: Word", "    file: bijlagen/nep.pdf"),
+    ),
     "link in an HTML tag": ("nieuws/a.md", news("A", "2026-11-01", 'Zie <a href="../verslagen/weg.md">dit</a>.')),
     "image in an HTML tag": ("nieuws/a.md", news("A", "2026-11-01", '<img src="afbeeldingen/foto.jpg" alt="Foto">')),
-    "attached image that cannot be opened": ("nieuws/a.md", news("A", "2026-11-01", "Tekst.", "attachments:", "  - title: Foto", "    file: afbeeldingen/kapot.jpg")),
+    "attached image that cannot be opened": (
+        "nieuws/a.md",
+        news("A", "2026-11-01", "Tekst.", "attachments:", "  - title: Foto", "    file: afbeeldingen/kapot.jpg"),
+    ),
     "reference-style link": ("nieuws/a.md", news("A", "2026-11-01", "Zie [dit][bron].\n\n[bron]: ../verslagen/weg.md")),
     "backslashes in a path": ("nieuws/a.md", news("A", "2026-11-01", "Zie [dit](..\\verslagen\\verslag.md).")),
     "title too long for an address": ("nieuws/a.md", news("Lang " * 70, "2026-11-01", "Tekst.")),
@@ -289,8 +303,10 @@ def test_rewrite_maps_fixed_pages_only():
 
 def test_mkdocs_warning_names_the_post_and_line(repo):
     repo.write("nieuws/a.md", "---\ntitle: A\ndate: 2026-11-01\n---\n\nTekst.\n\nZie [x](raar.md).\n")
-    message = ("Doc file 'nieuws/posts/nieuws/a.md' contains a link 'raar.md', but the target "
-               "'nieuws/posts/nieuws/raar.md' is not found among documentation files.")
+    message = (
+        "Doc file 'nieuws/posts/nieuws/a.md' contains a link 'raar.md', but the target "
+        "'nieuws/posts/nieuws/raar.md' is not found among documentation files."
+    )
     text = for_editor(message, build.VIRTUAL_ROOT, repo.settings.posts_dir)
     assert text.startswith("posts/nieuws/a.md:8: ")
     assert "nieuws/posts/" not in text
@@ -334,8 +350,13 @@ def test_the_warning_filter_is_installed_once_and_rewrites(repo):
 def test_check_command_reports_with_file_and_line(repo):
     write_base(repo)
     repo.write("nieuws/a.md", news("A", "2026-11-01", "Zie [weg](weg.md)."))
-    result = subprocess.run([sys.executable, "-m", "werkplaats.check"], cwd=repo.root, capture_output=True, text=True,
-                            env={"SITE_TODAY": TODAY.isoformat(), "PATH": "/usr/bin:/bin", "GITHUB_ACTIONS": "true"})
+    result = subprocess.run(
+        [sys.executable, "-m", "werkplaats.check"],
+        cwd=repo.root,
+        capture_output=True,
+        text=True,
+        env={"SITE_TODAY": TODAY.isoformat(), "PATH": "/usr/bin:/bin", "GITHUB_ACTIONS": "true"},
+    )
     assert result.returncode == 1
     assert "posts/nieuws/a.md:6: bestand weg.md bestaat niet" in result.stdout
     assert "::error file=posts/nieuws/a.md,line=6::bestand weg.md bestaat niet" in result.stdout
@@ -395,7 +416,9 @@ def test_a_symlink_in_posts_is_refused(repo):
     repo.write("nieuws/a.md", news("A", "2026-11-01", "Tekst."))
     (repo.root / "posts" / "nieuws" / "bijlagen").mkdir()
     (repo.root / "posts" / "nieuws" / "bijlagen" / "info.pdf").symlink_to("/etc/hostname")
-    assert problems_of(repo) == ["posts/nieuws/bijlagen/info.pdf:1: is een snelkoppeling (symlink) naar een ander bestand: zet het bestand zelf in posts/"]
+    assert problems_of(repo) == [
+        "posts/nieuws/bijlagen/info.pdf:1: is een snelkoppeling (symlink) naar een ander bestand: zet het bestand zelf in posts/"
+    ]
 
 
 def test_only_files_of_published_entries_are_published(project, tmp_path):
@@ -405,7 +428,10 @@ def test_only_files_of_published_entries_are_published(project, tmp_path):
     project.write("verslagen/bijlagen/concept.pdf", b"%PDF-1.4 concept\n")
     project.write("verslagen/bijlagen/gepland.pdf", b"%PDF-1.4 gepland\n")
     project.write("verslagen/bijlagen/los.pdf", b"%PDF-1.4 los\n")
-    project.write("verslagen/concept.md", news("Concept", "2026-11-01", "Tekst.", "draft: true", "attachments:", "  - title: Concept", "    file: bijlagen/concept.pdf"))
+    project.write(
+        "verslagen/concept.md",
+        news("Concept", "2026-11-01", "Tekst.", "draft: true", "attachments:", "  - title: Concept", "    file: bijlagen/concept.pdf"),
+    )
     project.write("verslagen/gepland.md", news("Gepland", "2026-12-01", "Zie [de pdf](bijlagen/gepland.pdf)."))
     project.write("verslagen/openbaar.md", news("Openbaar", "2026-11-01", "Zie [de pdf](bijlagen/verslag.pdf)."))
     published = {p.name for p in project.build(TODAY.isoformat()).rglob("*.pdf")}

@@ -11,11 +11,10 @@ import sys
 from dataclasses import replace
 
 import pytest
+from conftest import ROOT, BuildFailed, run_mkdocs
 
 from werkplaats import material_guard as guard
 from werkplaats.material_guard import INTERNALS, InternalsChanged, Ours, Theme
-
-from conftest import ROOT, BuildFailed, run_mkdocs
 
 KEYS = [internal.key for internal in INTERNALS]
 
@@ -48,6 +47,7 @@ def changed_code(theme: Theme, target: str, value) -> Theme:
                 raise LookupError(f"{target} is gone")
             return value
         return theme.code(wanted)
+
     return replace(theme, code=code)
 
 
@@ -89,7 +89,7 @@ def test_require_all_lists_every_problem_with_its_upstream_code(theme, ours):
         guard.require_all(broken, ours)
     message = str(caught.value)
     assert "versions: mkdocs-material 9.9.0 is installed; every entry was read against 9.8.1" in message
-    assert "toc for=\"__toc\": partials/toc.html: expected 'for=\"__toc\"'" in message
+    assert 'toc for="__toc": partials/toc.html: expected \'for="__toc"\'' in message
     assert "upstream: https://github.com/squidfunk/mkdocs-material/blob/9.8.1/material/templates/partials/toc.html" in message
     assert "CHECKED_VERSIONS" in message
 
@@ -113,12 +113,19 @@ class _NewBlog:
 
 
 def test_the_wrapped_private_method(theme, ours):
-    assert problems(changed_code(theme, "material.plugins.blog.plugin:BlogPlugin._resolve_post", _NewBlog._resolve_post),
-                    ours, "BlogPlugin._resolve_post")
-    assert problems(changed_code(theme, "material.plugins.blog.plugin:BlogPlugin._resolve_posts", _NewBlog._resolve_posts),
-                    ours, "BlogPlugin._resolve_post")
-    gone = problems(changed_code(theme, "material.plugins.blog.plugin:BlogPlugin._resolve_post", LookupError),
-                    ours, "BlogPlugin._resolve_post")
+    assert problems(
+        changed_code(theme, "material.plugins.blog.plugin:BlogPlugin._resolve_post", _NewBlog._resolve_post),
+        ours,
+        "BlogPlugin._resolve_post",
+    )
+    assert problems(
+        changed_code(theme, "material.plugins.blog.plugin:BlogPlugin._resolve_posts", _NewBlog._resolve_posts),
+        ours,
+        "BlogPlugin._resolve_post",
+    )
+    gone = problems(
+        changed_code(theme, "material.plugins.blog.plugin:BlogPlugin._resolve_post", LookupError), ours, "BlogPlugin._resolve_post"
+    )
     assert gone and "is gone" in gone[0]
 
 
@@ -134,10 +141,12 @@ class _NewPostConfig:
 
 
 def test_the_post_as_the_wrapper_and_the_template_read_it(theme, ours):
-    assert problems(changed_code(theme, "material.plugins.blog.structure:Post.__init__", _NewPost.__init__),
-                    ours, "Post reads file.abs_src_path")
-    assert problems(changed_code(theme, "material.plugins.blog.structure:Post.__init__", _NewPost.__init__),
-                    ours, "Post fields")  # no self.categories
+    assert problems(
+        changed_code(theme, "material.plugins.blog.structure:Post.__init__", _NewPost.__init__), ours, "Post reads file.abs_src_path"
+    )
+    assert problems(
+        changed_code(theme, "material.plugins.blog.structure:Post.__init__", _NewPost.__init__), ours, "Post fields"
+    )  # no self.categories
     found = problems(changed_code(theme, "material.plugins.blog.structure.config:PostConfig", _NewPostConfig), ours, "Post fields")
     assert found and "no option 'readtime'" in found[0]
 
@@ -170,7 +179,8 @@ def test_template_blocks(theme, ours):
     renamed = changed_templates(theme, {"base.html": base.replace("{% block site_nav %}", "{% block navigation %}")})
     assert problems(renamed, ours, "template blocks") == [
         "template blocks: overrides/main.html fills block 'site_nav', which no template it extends defines "
-        "(used by overrides/*.html; upstream: https://github.com/squidfunk/mkdocs-material/blob/9.8.1/material/templates/base.html)"]
+        "(used by overrides/*.html; upstream: https://github.com/squidfunk/mkdocs-material/blob/9.8.1/material/templates/base.html)"
+    ]
     # blog-post.html is Material's and extends our main.html: both count.
     assert not problems(theme, ours, "template blocks")
     gone = problems(changed_templates(theme, {"blog-post.html": None}), ours, "template blocks")
@@ -179,8 +189,11 @@ def test_template_blocks(theme, ours):
 
 def test_translation_keys(theme, ours):
     dutch = theme.source("partials/languages/nl.html")
-    assert problems(changed_templates(theme, {"partials/languages/nl.html": dutch.replace('"action.skip"', '"action.skip_to"')}),
-                    ours, "translation keys")
+    assert problems(
+        changed_templates(theme, {"partials/languages/nl.html": dutch.replace('"action.skip"', '"action.skip_to"')}),
+        ours,
+        "translation keys",
+    )
 
 
 def test_class_names_and_css_variables(theme, ours):
@@ -193,8 +206,11 @@ def test_class_names_and_css_variables(theme, ours):
 
 def test_the_inline_scripts_the_policy_allows(theme, ours):
     base = theme.source("partials/javascripts/base.html")
-    assert problems(changed_templates(theme, {"partials/javascripts/base.html": base.replace("<script>__md_scope=", "<script>window.__md_scope=")}),
-                    ours, "inline scripts")
+    assert problems(
+        changed_templates(theme, {"partials/javascripts/base.html": base.replace("<script>__md_scope=", "<script>window.__md_scope=")}),
+        ours,
+        "inline scripts",
+    )
 
 
 def test_the_html_replaces(theme, ours):
@@ -202,18 +218,23 @@ def test_the_html_replaces(theme, ours):
     assert problems(changed_templates(theme, {"partials/header.html": header + "<nav></nav>"}), ours, "header </nav>")
     assert problems(changed_templates(theme, {"partials/header.html": header.replace("</nav>", "</div>")}), ours, "header </nav>")
     item = theme.source("partials/nav-item.html")
-    assert problems(changed_templates(theme, {"partials/nav-item.html": item.replace('tabindex="{{ tabindex }}"', "{{ tabindex }}")}),
-                    ours, 'nav tabindex=""')
+    assert problems(
+        changed_templates(theme, {"partials/nav-item.html": item.replace('tabindex="{{ tabindex }}"', "{{ tabindex }}")}),
+        ours,
+        'nav tabindex=""',
+    )
 
 
 def test_theme_files(theme, ours):
     without_lunr = replace(theme, files=[f for f in theme.files if "lunr" not in f])
     assert problems(without_lunr, ours, "search files") == [
         "search files: Material ships no assets/javascripts/lunr/* any more: adapt SEARCH_FILES "
-        "(used by hooks/search.py; upstream: https://github.com/squidfunk/mkdocs-material/blob/9.8.1/material/templates/assets/javascripts)"]
+        "(used by hooks/search.py; upstream: https://github.com/squidfunk/mkdocs-material/blob/9.8.1/material/templates/assets/javascripts)"
+    ]
     css = [f for f in theme.files if f.startswith("assets/stylesheets/main.")]
-    assert problems(replace(theme, files=[*theme.files, css[0].replace(".min.css", "0.min.css").replace("main.", "main.1")]),
-                    ours, "stylesheet names")
+    assert problems(
+        replace(theme, files=[*theme.files, css[0].replace(".min.css", "0.min.css").replace("main.", "main.1")]), ours, "stylesheet names"
+    )
     with pytest.raises(InternalsChanged, match="hooks/search.py found nothing to act on"):
         guard.require_found("search files", 0)
     guard.require_found("search files", 3)
@@ -226,9 +247,11 @@ def test_mkdocs_loggers(theme, ours):
 def test_the_warning_filter_follows_the_generator():
     """Under ProperDocs `import mkdocs.structure.pages` is properdocs.structure.pages,
     whose warnings come from the logger of that name."""
-    script = ("import properdocs.replacement, importlib.util, sys;"
-              "spec = importlib.util.spec_from_file_location('m', 'hooks/messages.py');"
-              "m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m); print(' '.join(m.LOGGERS))")
+    script = (
+        "import properdocs.replacement, importlib.util, sys;"
+        "spec = importlib.util.spec_from_file_location('m', 'hooks/messages.py');"
+        "m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m); print(' '.join(m.LOGGERS))"
+    )
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
     assert out == ["properdocs.structure.pages", "properdocs.structure.files", "properdocs.commands.build"]
 

@@ -13,6 +13,7 @@ import sys
 
 import pytest
 import yaml
+from conftest import PROJECT, ROOT, TODAY, BuildFailed, manifest, run_mkdocs, soup_of
 from PIL import Image
 
 from werkplaats import check, dates
@@ -20,8 +21,6 @@ from werkplaats.folders import is_folder_readme
 from werkplaats.model import ContentError, Problem, blog_source, load_all, url_key, with_excerpt_separator
 from werkplaats.settings import load_settings
 from werkplaats.slugs import slugify
-
-from conftest import PROJECT, ROOT, TODAY, BuildFailed, manifest, run_mkdocs, soup_of
 
 VALID = "---\ntitle: Nieuw bericht\ndate: 2017-03-07\n---\n\nTekst van het bericht.\n"
 
@@ -42,124 +41,219 @@ def only_problem(result) -> Problem:
 
 BAD = [
     # id, file text, line, parts of the message
-    ("date in words", "---\ntitle: X\ndate: 7 maart\n---\n\nTekst.\n", 3,
-     ['date: "7 maart" is geen datum', "JJJJ-MM-DD"]),
-    ("date not in the calendar", post().replace("2017-03-07", "2017-02-30"), 3,
-     ['"2017-02-30" bestaat niet in de kalender']),
-    ("title missing", "---\ndate: 2017-03-07\n---\n\nTekst.\n", 3,  # the closing ---
-     ["title ontbreekt", "title:"]),
-    ("date missing", "---\ntitle: X\n---\n\nTekst.\n", 3,
-     ["date ontbreekt", "date: "]),
-    ("unknown key with hint", post("tags: [a]", "catgories: [Wijkteams]"), 5,
-     ['onbekende sleutel "catgories"', 'bedoel je "categories"?']),
-    ("unknown category with hint", post("categories: [Wijkteam]"), 4,
-     ['categorie "Wijkteam" bestaat niet', 'bedoel je "Wijkteams"?', "Formeel en informeel"]),
-    ("unknown author", post("authors: [redactie]"), 4,
-     ['auteur "redactie"', "docs/nieuws/.authors.yml", "werkplaats"]),
-    ("image that does not exist", post("image: afbeeldingen/weg.jpg", "image_alt: Een foto"), 4,
-     ['afbeelding "afbeeldingen/weg.jpg" bestaat niet', "posts/nieuws/afbeeldingen/"]),
-    ("image given as a web address", post("image: https://example.org/foto.jpg", "image_alt: Een foto"), 4,
-     ["moet een pad zijn vanaf dit bestand"]),
-    ("attachment missing", post("attachments:", "  - title: Verslag", "    file: bijlagen/weg.pdf"), 4,
-     ['bijlage "bijlagen/weg.pdf" bestaat niet']),
-    ("attachment leaving posts/", post("attachments:", "  - title: Wachtwoorden", "    file: ../../etc/passwd"), 4,
-     ['"../../etc/passwd" wijst naar buiten de map posts/']),
-    ("attachment without a title", post("attachments:", "  - file: bijlagen/a.pdf"), 4,
-     ["precies twee regels", "title:", "file:"]),
-    ("colon in an unquoted title", "---\ntitle: Verslag: de middag\ndate: 2017-03-07\n---\n\nTekst.\n", 2,
-     ["dubbele punt tussen aanhalingstekens", 'title: "Verslag: de middag"']),
-    ("unclosed quote", '---\ntitle: "Verslag van de middag\ndate: 2017-03-07\n---\n\nTekst.\n', 2,
-     ["aanhalingsteken wordt niet gesloten", 'title: "Verslag van de middag"']),
-    ("no opening ---", "title: X\ndate: 2017-03-07\n\nTekst.\n", 1,
-     ["moet beginnen met een regel met alleen ---"]),
-    ("no closing ---", "---\ntitle: X\ndate: 2017-03-07\n\nTekst.\n", 1,
-     ["front matter wordt niet afgesloten", "---"]),
+    ("date in words", "---\ntitle: X\ndate: 7 maart\n---\n\nTekst.\n", 3, ['date: "7 maart" is geen datum', "JJJJ-MM-DD"]),
+    ("date not in the calendar", post().replace("2017-03-07", "2017-02-30"), 3, ['"2017-02-30" bestaat niet in de kalender']),
+    (
+        "title missing",
+        "---\ndate: 2017-03-07\n---\n\nTekst.\n",
+        3,  # the closing ---
+        ["title ontbreekt", "title:"],
+    ),
+    ("date missing", "---\ntitle: X\n---\n\nTekst.\n", 3, ["date ontbreekt", "date: "]),
+    ("unknown key with hint", post("tags: [a]", "catgories: [Wijkteams]"), 5, ['onbekende sleutel "catgories"', 'bedoel je "categories"?']),
+    (
+        "unknown category with hint",
+        post("categories: [Wijkteam]"),
+        4,
+        ['categorie "Wijkteam" bestaat niet', 'bedoel je "Wijkteams"?', "Formeel en informeel"],
+    ),
+    ("unknown author", post("authors: [redactie]"), 4, ['auteur "redactie"', "docs/nieuws/.authors.yml", "werkplaats"]),
+    (
+        "image that does not exist",
+        post("image: afbeeldingen/weg.jpg", "image_alt: Een foto"),
+        4,
+        ['afbeelding "afbeeldingen/weg.jpg" bestaat niet', "posts/nieuws/afbeeldingen/"],
+    ),
+    (
+        "image given as a web address",
+        post("image: https://example.org/foto.jpg", "image_alt: Een foto"),
+        4,
+        ["moet een pad zijn vanaf dit bestand"],
+    ),
+    (
+        "attachment missing",
+        post("attachments:", "  - title: Verslag", "    file: bijlagen/weg.pdf"),
+        4,
+        ['bijlage "bijlagen/weg.pdf" bestaat niet'],
+    ),
+    (
+        "attachment leaving posts/",
+        post("attachments:", "  - title: Wachtwoorden", "    file: ../../etc/passwd"),
+        4,
+        ['"../../etc/passwd" wijst naar buiten de map posts/'],
+    ),
+    ("attachment without a title", post("attachments:", "  - file: bijlagen/a.pdf"), 4, ["precies twee regels", "title:", "file:"]),
+    (
+        "colon in an unquoted title",
+        "---\ntitle: Verslag: de middag\ndate: 2017-03-07\n---\n\nTekst.\n",
+        2,
+        ["dubbele punt tussen aanhalingstekens", 'title: "Verslag: de middag"'],
+    ),
+    (
+        "unclosed quote",
+        '---\ntitle: "Verslag van de middag\ndate: 2017-03-07\n---\n\nTekst.\n',
+        2,
+        ["aanhalingsteken wordt niet gesloten", 'title: "Verslag van de middag"'],
+    ),
+    ("no opening ---", "title: X\ndate: 2017-03-07\n\nTekst.\n", 1, ["moet beginnen met een regel met alleen ---"]),
+    ("no closing ---", "---\ntitle: X\ndate: 2017-03-07\n\nTekst.\n", 1, ["front matter wordt niet afgesloten", "---"]),
     ("empty file", "", 1, ["het bestand is leeg"]),
     ("only whitespace", "\n  \n\n", 1, ["het bestand is leeg"]),
     ("empty front matter", "---\n---\n\nTekst.\n", 1, ["front matter is leeg", "title", "date"]),
-    ("front matter only, no body", "---\ntitle: X\ndate: 2017-03-07\n---\n", 5,
-     ["geen tekst onder de front matter"]),
-    ("front matter and blank lines only", "---\ntitle: X\ndate: 2017-03-07\n---\n\n\n", 5,
-     ["geen tekst onder de front matter"]),
-    ("tab after a key", "---\ntitle: X\n\tdate: 2017-03-07\n---\n\nTekst.\n", 3,
-     ["staat een tab", "spaties"]),
-    ("list where text belongs", post().replace("title: Nieuw bericht", "title: [a, b]"), 2,
-     ["title: moet één tekst zijn, geen lijst"]),
-    ("mapping where a list belongs", post("tags:", "  wijkteams: ja"), 4,
-     ["tags: moet een lijst zijn", "[wijkteams, mantelzorg]"]),
-    ("the same tag twice", post("tags: [wijkteams, wijkteams]"), 4,
-     ['"wijkteams" staat er twee keer in']),
+    ("front matter only, no body", "---\ntitle: X\ndate: 2017-03-07\n---\n", 5, ["geen tekst onder de front matter"]),
+    ("front matter and blank lines only", "---\ntitle: X\ndate: 2017-03-07\n---\n\n\n", 5, ["geen tekst onder de front matter"]),
+    ("tab after a key", "---\ntitle: X\n\tdate: 2017-03-07\n---\n\nTekst.\n", 3, ["staat een tab", "spaties"]),
+    ("list where text belongs", post().replace("title: Nieuw bericht", "title: [a, b]"), 2, ["title: moet één tekst zijn, geen lijst"]),
+    ("mapping where a list belongs", post("tags:", "  wijkteams: ja"), 4, ["tags: moet een lijst zijn", "[wijkteams, mantelzorg]"]),
+    ("the same tag twice", post("tags: [wijkteams, wijkteams]"), 4, ['"wijkteams" staat er twee keer in']),
     ("the same one-letter tag twice", post("tags: [a, a]"), 4, ['"a" staat er twee keer in']),
-    ("draft as a quoted word", post('draft: "misschien"'), 4,
-     ['draft: "misschien" is geen ja/nee-waarde', "true of false"]),
-    ("draft as a bare word", post("draft: misschien"), 4,
-     ['"misschien" is geen ja/nee-waarde']),
-    ("bad slug", post("slug: Mijn Bericht!"), 4,
-     ["slug:", "kleine letters, cijfers en streepjes", '"mijn-bericht"']),
-    ("key twice", "---\ntitle: X\ndate: 2017-03-07\ntitle: Y\n---\n\nTekst.\n", 4,
-     ['"title" staat twee keer']),
-    ("image_alt without image", post("image_alt: Een foto"), 4,
-     ["image_alt zonder image"]),
-    ("front matter is a list", "---\n- title\n- date\n---\n\nTekst.\n", 2,
-     ["regels sleutel: waarde"]),
+    ("draft as a quoted word", post('draft: "misschien"'), 4, ['draft: "misschien" is geen ja/nee-waarde', "true of false"]),
+    ("draft as a bare word", post("draft: misschien"), 4, ['"misschien" is geen ja/nee-waarde']),
+    ("bad slug", post("slug: Mijn Bericht!"), 4, ["slug:", "kleine letters, cijfers en streepjes", '"mijn-bericht"']),
+    ("key twice", "---\ntitle: X\ndate: 2017-03-07\ntitle: Y\n---\n\nTekst.\n", 4, ['"title" staat twee keer']),
+    ("image_alt without image", post("image_alt: Een foto"), 4, ["image_alt zonder image"]),
+    ("front matter is a list", "---\n- title\n- date\n---\n\nTekst.\n", 2, ["regels sleutel: waarde"]),
     ("empty description", post("description:"), 4, ["description: is leeg"]),
     # What YAML would silently change: refused, with the way to write it.
-    ("# that YAML cuts off", post().replace("title: Nieuw bericht", "title: Werkgroep #2 start"), 2,
-     ['title: YAML leest alles vanaf " #" als commentaar', 'alleen "Werkgroep"', 'title: "Werkgroep #2 start"']),
-    ("# in a tag", post("tags:", "  - werkgroep #2"), 5,
-     ['tags: YAML leest alles vanaf " #"', '- "werkgroep #2"']),
-    ("curly quotes around the title", post().replace("title: Nieuw bericht", "title: “Werkgroep”"), 2,
-     ["title: de waarde staat tussen gekrulde aanhalingstekens", 'title: "Werkgroep"']),
-    ("the same tag with a capital", post("tags: [mantelzorg, Mantelzorg]"), 4,
-     ['tags: "mantelzorg" en "Mantelzorg" zijn hetzelfde (hoofdletters tellen niet mee)']),
-    ("the same category in lower case", post("categories: [Wijkteams, wijkteams]"), 4,
-     ['categories: "Wijkteams" en "wijkteams" zijn hetzelfde']),
-    ("tags with a comma, no brackets", post("tags: mantelzorg, zorg"), 4,
-     ['tags: "mantelzorg, zorg" lijkt een lijst', "[mantelzorg, zorg]"]),
-    ("list item without a space after -", post("tags:", "  -wijkteams"), 4,
-     ["tags: zet een spatie na elk streepje: - wijkteams"]),
-    ("list items without -", post("tags:", "  wijkteams", "  mantelzorg"), 5,
-     ["tags: zet elk item op een eigen regel met een streepje", "[wijkteams, mantelzorg]"]),
-    ("value YAML cannot read as text", post("description: ="), 4,
-     ['description: YAML leest "=" niet als gewone tekst', 'description: "="']),
+    (
+        "# that YAML cuts off",
+        post().replace("title: Nieuw bericht", "title: Werkgroep #2 start"),
+        2,
+        ['title: YAML leest alles vanaf " #" als commentaar', 'alleen "Werkgroep"', 'title: "Werkgroep #2 start"'],
+    ),
+    ("# in a tag", post("tags:", "  - werkgroep #2"), 5, ['tags: YAML leest alles vanaf " #"', '- "werkgroep #2"']),
+    (
+        "curly quotes around the title",
+        post().replace("title: Nieuw bericht", "title: “Werkgroep”"),
+        2,
+        ["title: de waarde staat tussen gekrulde aanhalingstekens", 'title: "Werkgroep"'],
+    ),
+    (
+        "the same tag with a capital",
+        post("tags: [mantelzorg, Mantelzorg]"),
+        4,
+        ['tags: "mantelzorg" en "Mantelzorg" zijn hetzelfde (hoofdletters tellen niet mee)'],
+    ),
+    (
+        "the same category in lower case",
+        post("categories: [Wijkteams, wijkteams]"),
+        4,
+        ['categories: "Wijkteams" en "wijkteams" zijn hetzelfde'],
+    ),
+    (
+        "tags with a comma, no brackets",
+        post("tags: mantelzorg, zorg"),
+        4,
+        ['tags: "mantelzorg, zorg" lijkt een lijst', "[mantelzorg, zorg]"],
+    ),
+    ("list item without a space after -", post("tags:", "  -wijkteams"), 4, ["tags: zet een spatie na elk streepje: - wijkteams"]),
+    (
+        "list items without -",
+        post("tags:", "  wijkteams", "  mantelzorg"),
+        5,
+        ["tags: zet elk item op een eigen regel met een streepje", "[wijkteams, mantelzorg]"],
+    ),
+    (
+        "value YAML cannot read as text",
+        post("description: ="),
+        4,
+        ['description: YAML leest "=" niet als gewone tekst', 'description: "="'],
+    ),
     ("empty draft", post("draft:"), 4, ["draft: is leeg", "true"]),
-    ("date in Dutch order", post().replace("2017-03-07", "07-03-2017"), 3,
-     ['date: "07-03-2017" is geen datum: zet het jaar vooraan: 2017-03-07']),
-    ("date with one-digit month", post().replace("2017-03-07", "2017-3-7"), 3,
-     ["schrijf maand en dag met twee cijfers: 2017-03-07"]),
-    ("backslash in the image path", post("image: afbeeldingen\\foto.jpg", "image_alt: Een foto"), 4,
-     ['image: "afbeeldingen\\foto.jpg" bevat een \\: gebruik /', "afbeeldingen/foto.jpg"]),
-    ("backslash in an attachment path", post("attachments:", "  - title: Verslag", "    file: bijlagen\\verslag.pdf"), 4,
-     ["bevat een \\: gebruik /", "bijlagen/verslag.pdf"]),
-    ("report in a news item", post("report: ../verslagen/verslag.md"), 4,
-     ["report: hoort in het bestand van een activiteit in posts/agenda/", "haal deze regel hier weg"]),
+    (
+        "date in Dutch order",
+        post().replace("2017-03-07", "07-03-2017"),
+        3,
+        ['date: "07-03-2017" is geen datum: zet het jaar vooraan: 2017-03-07'],
+    ),
+    ("date with one-digit month", post().replace("2017-03-07", "2017-3-7"), 3, ["schrijf maand en dag met twee cijfers: 2017-03-07"]),
+    (
+        "backslash in the image path",
+        post("image: afbeeldingen\\foto.jpg", "image_alt: Een foto"),
+        4,
+        ['image: "afbeeldingen\\foto.jpg" bevat een \\: gebruik /', "afbeeldingen/foto.jpg"],
+    ),
+    (
+        "backslash in an attachment path",
+        post("attachments:", "  - title: Verslag", "    file: bijlagen\\verslag.pdf"),
+        4,
+        ["bevat een \\: gebruik /", "bijlagen/verslag.pdf"],
+    ),
+    (
+        "report in a news item",
+        post("report: ../verslagen/verslag.md"),
+        4,
+        ["report: hoort in het bestand van een activiteit in posts/agenda/", "haal deze regel hier weg"],
+    ),
     # YAML syntax errors: the line of the mistake and how to write it.
-    ("no space after the colon", post().replace("title: Nieuw bericht", 'title:"X"'), 2,
-     ['zet een spatie na de dubbele punt: title: "X"']),
-    ("no space after the colon of the date", post().replace("date: 2017-03-07", "date:2017-03-07"), 3,
-     ["zet een spatie na de dubbele punt: date: 2017-03-07"]),
-    ("no space after the colon, only key", '---\ntitle:"X"\n---\n\nTekst.\n', 2,
-     ['zet een spatie na de dubbele punt: title: "X"']),
-    ("hard space after the colon", post().replace("title: Nieuw", "title:\u00a0Nieuw"), 2,
-     ["na title: staat een vaste spatie", "typ de spatie"]),
-    ("no colon after the key", post().replace("title: Nieuw", "title Nieuw"), 2,
-     ["na title ontbreekt de dubbele punt: title: Nieuw bericht"]),
-    ("double quote inside double quotes", post().replace("title: Nieuw bericht", 'title: "Het "nieuwe" werken"'), 2,
-     ['de waarde bevat zelf een "', "enkele aanhalingstekens", """title: 'Het "nieuwe" werken'"""]),
-    ("text after the closing quote", post().replace("title: Nieuw bericht", 'title: "Nieuw" bericht'), 2,
-     ['de waarde bevat zelf een "', """title: '"Nieuw" bericht'"""]),
-    ("apostrophe inside single quotes", post().replace("title: Nieuw bericht", "title: 'Wat is 't verschil'"), 2,
-     ["de waarde bevat zelf een '", "''", "title: \"Wat is 't verschil\""]),
-    ("title starting with an apostrophe", post().replace("title: Nieuw bericht", "title: 't Kenniscafé"), 2,
-     ["begint met een '", "title: \"'t Kenniscafé\""]),
-    ("title starting with @", post().replace("title: Nieuw bericht", "title: @werkplaats op bezoek"), 2,
-     ["met @ begint", 'title: "@werkplaats op bezoek"']),
-    ("title starting with [", post().replace("title: Nieuw bericht", "title: [Verslag] de middag"), 2,
-     ["met [ begint", 'title: "[Verslag] de middag"']),
-    ("misaligned attachment line", post("attachments:", "  - title: Verslag", "   file: bijlagen/a.pdf"), 6,
-     ["springt anders in dan de regel erboven", "zet file: recht onder title:"]),
-    ("# inside a list with [ ]", post("tags: [werkgroep #2, zorg]"), 4,
-     ["een lijst met [ wordt niet gesloten", 'zet een item met # tussen aanhalingstekens']),
+    ("no space after the colon", post().replace("title: Nieuw bericht", 'title:"X"'), 2, ['zet een spatie na de dubbele punt: title: "X"']),
+    (
+        "no space after the colon of the date",
+        post().replace("date: 2017-03-07", "date:2017-03-07"),
+        3,
+        ["zet een spatie na de dubbele punt: date: 2017-03-07"],
+    ),
+    ("no space after the colon, only key", '---\ntitle:"X"\n---\n\nTekst.\n', 2, ['zet een spatie na de dubbele punt: title: "X"']),
+    (
+        "hard space after the colon",
+        post().replace("title: Nieuw", "title:\u00a0Nieuw"),
+        2,
+        ["na title: staat een vaste spatie", "typ de spatie"],
+    ),
+    (
+        "no colon after the key",
+        post().replace("title: Nieuw", "title Nieuw"),
+        2,
+        ["na title ontbreekt de dubbele punt: title: Nieuw bericht"],
+    ),
+    (
+        "double quote inside double quotes",
+        post().replace("title: Nieuw bericht", 'title: "Het "nieuwe" werken"'),
+        2,
+        ['de waarde bevat zelf een "', "enkele aanhalingstekens", """title: 'Het "nieuwe" werken'"""],
+    ),
+    (
+        "text after the closing quote",
+        post().replace("title: Nieuw bericht", 'title: "Nieuw" bericht'),
+        2,
+        ['de waarde bevat zelf een "', """title: '"Nieuw" bericht'"""],
+    ),
+    (
+        "apostrophe inside single quotes",
+        post().replace("title: Nieuw bericht", "title: 'Wat is 't verschil'"),
+        2,
+        ["de waarde bevat zelf een '", "''", 'title: "Wat is \'t verschil"'],
+    ),
+    (
+        "title starting with an apostrophe",
+        post().replace("title: Nieuw bericht", "title: 't Kenniscafé"),
+        2,
+        ["begint met een '", 'title: "\'t Kenniscafé"'],
+    ),
+    (
+        "title starting with @",
+        post().replace("title: Nieuw bericht", "title: @werkplaats op bezoek"),
+        2,
+        ["met @ begint", 'title: "@werkplaats op bezoek"'],
+    ),
+    (
+        "title starting with [",
+        post().replace("title: Nieuw bericht", "title: [Verslag] de middag"),
+        2,
+        ["met [ begint", 'title: "[Verslag] de middag"'],
+    ),
+    (
+        "misaligned attachment line",
+        post("attachments:", "  - title: Verslag", "   file: bijlagen/a.pdf"),
+        6,
+        ["springt anders in dan de regel erboven", "zet file: recht onder title:"],
+    ),
+    (
+        "# inside a list with [ ]",
+        post("tags: [werkgroep #2, zorg]"),
+        4,
+        ["een lijst met [ wordt niet gesloten", "zet een item met # tussen aanhalingstekens"],
+    ),
 ]
 
 
@@ -245,7 +339,7 @@ def test_valid_news_item_parses(repo):
 
 
 def test_bom_and_windows_line_endings_parse(repo):
-    text = "\ufeff---\r\ntitle: \"Kenniscafé: samenspel\"\r\ndate: 2018-10-30\r\ntags: [wmo]\r\n---\r\n\r\nEerste alinea.\r\n\r\nTweede.\r\n"
+    text = '\ufeff---\r\ntitle: "Kenniscafé: samenspel"\r\ndate: 2018-10-30\r\ntags: [wmo]\r\n---\r\n\r\nEerste alinea.\r\n\r\nTweede.\r\n'
     path = repo.write("verslagen/x.md", text.encode("utf-8"))
     assert path.read_bytes().startswith(b"\xef\xbb\xbf---\r\n")
     entry, problems = repo.read("verslagen/x.md")
@@ -296,44 +390,61 @@ def test_own_slug_and_draft(repo):
 # --- front matter as typed: YAML guesses no types, the model reads the text ----------
 
 
-@pytest.mark.parametrize("line, expected", [
-    ('date: "2017-03-07"', dt.date(2017, 3, 7)),
-    ("date: '2017-03-07'", dt.date(2017, 3, 7)),
-    ("date: 2017-03-07T10:00:00.000Z", dt.date(2017, 3, 7)),
-    ("date: 2017-03-07T23:30:00Z", dt.date(2017, 3, 8)),  # 00:30 in Amsterdam
-    ("date: 2017-03-07T00:30:00+02:00", dt.date(2017, 3, 6)),  # 23:30 in Amsterdam
-    ("date: 2017-03-07 10:00", dt.date(2017, 3, 7)),
-    ("date: 2017-03-07t10:00:00z", dt.date(2017, 3, 7)),
-])
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ('date: "2017-03-07"', dt.date(2017, 3, 7)),
+        ("date: '2017-03-07'", dt.date(2017, 3, 7)),
+        ("date: 2017-03-07T10:00:00.000Z", dt.date(2017, 3, 7)),
+        ("date: 2017-03-07T23:30:00Z", dt.date(2017, 3, 8)),  # 00:30 in Amsterdam
+        ("date: 2017-03-07T00:30:00+02:00", dt.date(2017, 3, 6)),  # 23:30 in Amsterdam
+        ("date: 2017-03-07 10:00", dt.date(2017, 3, 7)),
+        ("date: 2017-03-07t10:00:00z", dt.date(2017, 3, 7)),
+    ],
+)
 def test_dates_quoted_or_with_a_time_zone(repo, line, expected):
     entry, problems = repo.read("nieuws/x.md", post().replace("date: 2017-03-07", line))
     assert problems == []
     assert entry.date == expected
 
 
-@pytest.mark.parametrize("word, expected", [
-    ("true", True), ("ja", True), ("Ja", True), ("JA", True), ("yes", True),
-    ("false", False), ("nee", False), ("Nee", False), ("No", False), ("FALSE", False),
-    ("true # nog niet af", True),  # a comment after a yes/no value is a comment
-])
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("true", True),
+        ("ja", True),
+        ("Ja", True),
+        ("JA", True),
+        ("yes", True),
+        ("false", False),
+        ("nee", False),
+        ("Nee", False),
+        ("No", False),
+        ("FALSE", False),
+        ("true # nog niet af", True),  # a comment after a yes/no value is a comment
+    ],
+)
 def test_draft_yes_and_no_in_dutch_and_english(repo, word, expected):
     entry, problems = repo.read("nieuws/x.md", post(f"draft: {word}"))
     assert problems == []
     assert entry.draft is expected
 
 
-@pytest.mark.parametrize("line, title, slug", [
-    ("title: Yes", "Yes", "yes"),
-    ("title: Nee", "Nee", "nee"),
-    ("title: 2024", "2024", "2024"),
-    ("title: 1.50", "1.50", "1-50"),
-    ("title: null", "null", "null"),
-    ("title: 2017-03-07", "2017-03-07", "2017-03-07"),
-    ('title: "Werkgroep #2 start"', "Werkgroep #2 start", "werkgroep-2-start"),
-    ("title: Werkgroep#2", "Werkgroep#2", "werkgroep-2"),  # no space before #: text
-    ("title: “Samen” in Dordrecht", "“Samen” in Dordrecht", "samen-in-dordrecht"),
-    ("title: '“Samen”'", "“Samen”", "samen"),  # quoted on purpose
-])
+@pytest.mark.parametrize(
+    "line, title, slug",
+    [
+        ("title: Yes", "Yes", "yes"),
+        ("title: Nee", "Nee", "nee"),
+        ("title: 2024", "2024", "2024"),
+        ("title: 1.50", "1.50", "1-50"),
+        ("title: null", "null", "null"),
+        ("title: 2017-03-07", "2017-03-07", "2017-03-07"),
+        ('title: "Werkgroep #2 start"', "Werkgroep #2 start", "werkgroep-2-start"),
+        ("title: Werkgroep#2", "Werkgroep#2", "werkgroep-2"),  # no space before #: text
+        ("title: “Samen” in Dordrecht", "“Samen” in Dordrecht", "samen-in-dordrecht"),
+        ("title: '“Samen”'", "“Samen”", "samen"),  # quoted on purpose
+    ],
+)
 def test_title_is_the_text_as_typed(repo, line, title, slug):
     entry, problems = repo.read("nieuws/x.md", post().replace("title: Nieuw bericht", line))
     assert problems == []
@@ -374,16 +485,24 @@ def amsterdam(*parts) -> dt.datetime:
     return dt.datetime(*parts, tzinfo=dates.TZ)
 
 
-@pytest.mark.parametrize("start, lines, expected_start, expected_end", [
-    ('start: "2026-12-03 19:30"', (), amsterdam(2026, 12, 3, 19, 30), None),
-    ("start: 2026-12-03T19:30:00+01:00", (), amsterdam(2026, 12, 3, 19, 30), None),
-    ("start: 2026-12-03T18:30:00.000Z", (), amsterdam(2026, 12, 3, 19, 30), None),
-    ("start: 2026-07-03T17:30:00Z", (), amsterdam(2026, 7, 3, 19, 30), None),  # summer time
-    ("start: 2026-12-03T19:30", (), amsterdam(2026, 12, 3, 19, 30), None),
-    ("start: 2026-12-03 19:30", ("end: 21:30",), amsterdam(2026, 12, 3, 19, 30), amsterdam(2026, 12, 3, 21, 30)),
-    ("start: 2026-12-03 19:30", ("end: 21:30:00",), amsterdam(2026, 12, 3, 19, 30), amsterdam(2026, 12, 3, 21, 30)),
-    ("start: 2026-12-03T19:30:00+01:00", ("end: 2026-12-03T22:00:00+01:00",), amsterdam(2026, 12, 3, 19, 30), amsterdam(2026, 12, 3, 22, 0)),
-])
+@pytest.mark.parametrize(
+    "start, lines, expected_start, expected_end",
+    [
+        ('start: "2026-12-03 19:30"', (), amsterdam(2026, 12, 3, 19, 30), None),
+        ("start: 2026-12-03T19:30:00+01:00", (), amsterdam(2026, 12, 3, 19, 30), None),
+        ("start: 2026-12-03T18:30:00.000Z", (), amsterdam(2026, 12, 3, 19, 30), None),
+        ("start: 2026-07-03T17:30:00Z", (), amsterdam(2026, 7, 3, 19, 30), None),  # summer time
+        ("start: 2026-12-03T19:30", (), amsterdam(2026, 12, 3, 19, 30), None),
+        ("start: 2026-12-03 19:30", ("end: 21:30",), amsterdam(2026, 12, 3, 19, 30), amsterdam(2026, 12, 3, 21, 30)),
+        ("start: 2026-12-03 19:30", ("end: 21:30:00",), amsterdam(2026, 12, 3, 19, 30), amsterdam(2026, 12, 3, 21, 30)),
+        (
+            "start: 2026-12-03T19:30:00+01:00",
+            ("end: 2026-12-03T22:00:00+01:00",),
+            amsterdam(2026, 12, 3, 19, 30),
+            amsterdam(2026, 12, 3, 22, 0),
+        ),
+    ],
+)
 def test_event_times_as_editors_and_web_cms_write_them(repo, start, lines, expected_start, expected_end):
     entry, problems = event(repo, *lines, start=start)
     assert problems == []
@@ -393,26 +512,65 @@ def test_event_times_as_editors_and_web_cms_write_them(repo, start, lines, expec
 
 BAD_EVENTS = [
     # id, start line (None: 2026-12-03 19:30), more lines, line, parts of the message
-    ("dot in the start time", "start: 2026-12-03 19.30", (), 3,
-     ['start: "2026-12-03 19.30" is geen tijdstip: gebruik een dubbele punt: 2026-12-03 19:30']),
-    ("dot in a time-only end", None, ("end: 21.30",), 5,
-     ['end: "21.30" is geen tijd: gebruik een dubbele punt: 21:30']),
-    ("time-only end before the start", None, ("end: 01:00",), 5,
-     ["end: 01:00 ligt voor start 2026-12-03 19:30", "schrijf dan de datum erbij: end: 2026-12-04 01:00"]),
-    ("time-only end of an all-day event", "start: 2026-12-03", ("end: 17:00",), 5,
-     ["end: 17:00 is alleen een tijd, maar start heeft geen tijd"]),
-    ("time-only end in the hour that does not exist", "start: 2027-03-28 01:00", ("end: 02:30",), 5,
-     ['end: "2027-03-28 02:30" bestaat niet in Nederland']),
+    (
+        "dot in the start time",
+        "start: 2026-12-03 19.30",
+        (),
+        3,
+        ['start: "2026-12-03 19.30" is geen tijdstip: gebruik een dubbele punt: 2026-12-03 19:30'],
+    ),
+    ("dot in a time-only end", None, ("end: 21.30",), 5, ['end: "21.30" is geen tijd: gebruik een dubbele punt: 21:30']),
+    (
+        "time-only end before the start",
+        None,
+        ("end: 01:00",),
+        5,
+        ["end: 01:00 ligt voor start 2026-12-03 19:30", "schrijf dan de datum erbij: end: 2026-12-04 01:00"],
+    ),
+    (
+        "time-only end of an all-day event",
+        "start: 2026-12-03",
+        ("end: 17:00",),
+        5,
+        ["end: 17:00 is alleen een tijd, maar start heeft geen tijd"],
+    ),
+    (
+        "time-only end in the hour that does not exist",
+        "start: 2027-03-28 01:00",
+        ("end: 02:30",),
+        5,
+        ['end: "2027-03-28 02:30" bestaat niet in Nederland'],
+    ),
     ("time-only end that is no time", None, ("end: 24:30",), 5, ['end: "24:30": 24:30 is geen tijd']),
     ("offset that is no time zone", "start: 2026-12-03T19:30:00+25:00", (), 3, ["de tijdzone klopt niet", "+01:00"]),
-    ("no space after the colon of online", None, ("online:https://example.org/meet",), 5,
-     ["zet een spatie na de dubbele punt: online: https://example.org/meet"]),
-    ("report as a web address", None, ("report: https://example.org/verslag",), 5,
-     ['report: "https://example.org/verslag" is een webadres', "report: ../verslagen/kenniscafe-oktober-2018.md"]),
-    ("report not found", None, ("report: kenniscafe-2018.md",), 5,
-     ['report: verslag "kenniscafe-2018.md" bestaat niet in posts/verslagen/', "report: ../verslagen/"]),
-    ("report with backslashes", None, ("report: ..\\verslagen\\kenniscafe.md",), 5,
-     ["bevat een \\: gebruik /", "../verslagen/kenniscafe.md"]),
+    (
+        "no space after the colon of online",
+        None,
+        ("online:https://example.org/meet",),
+        5,
+        ["zet een spatie na de dubbele punt: online: https://example.org/meet"],
+    ),
+    (
+        "report as a web address",
+        None,
+        ("report: https://example.org/verslag",),
+        5,
+        ['report: "https://example.org/verslag" is een webadres', "report: ../verslagen/kenniscafe-oktober-2018.md"],
+    ),
+    (
+        "report not found",
+        None,
+        ("report: kenniscafe-2018.md",),
+        5,
+        ['report: verslag "kenniscafe-2018.md" bestaat niet in posts/verslagen/', "report: ../verslagen/"],
+    ),
+    (
+        "report with backslashes",
+        None,
+        ("report: ..\\verslagen\\kenniscafe.md",),
+        5,
+        ["bevat een \\: gebruik /", "../verslagen/kenniscafe.md"],
+    ),
 ]
 
 
@@ -436,13 +594,31 @@ def test_report_found_in_verslagen_under_another_path_says_where(repo):
     repo.write("verslagen/kenniscafe.md", VALID)
     problem = only_problem(event(repo, "report: kenniscafe.md"))
     assert problem.line == 5
-    assert problem.message == 'report: verslag "kenniscafe.md" bestaat niet op die plek, wel in posts/verslagen/: schrijf report: ../verslagen/kenniscafe.md'
+    assert (
+        problem.message
+        == 'report: verslag "kenniscafe.md" bestaat niet op die plek, wel in posts/verslagen/: schrijf report: ../verslagen/kenniscafe.md'
+    )
 
 
 # --- what Material's blog reads: the model's values -------------------------------------
 
 
-@pytest.mark.parametrize("title", ["Yes", "2024", 'Het "nieuwe" werken', "Wat is 't verschil", "C:\\map\\bestand", "null", "~", "Kenniscafé: samen", "# kop", "=", "a\tb"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Yes",
+        "2024",
+        'Het "nieuwe" werken',
+        "Wat is 't verschil",
+        "C:\\map\\bestand",
+        "null",
+        "~",
+        "Kenniscafé: samen",
+        "# kop",
+        "=",
+        "a\tb",
+    ],
+)
 def test_blog_source_gives_materials_blog_the_models_values(repo, title):
     """Material's blog parses a post's front matter itself with SafeLoader and
     checks it with its PostConfig (material/plugins/blog/structure/config.py);
@@ -451,8 +627,11 @@ def test_blog_source_gives_materials_blog_the_models_values(repo, title):
     from material.plugins.blog.structure.config import PostConfig
     from mkdocs.utils.meta import YAML_RE
 
-    text = post("categories: Kenniscafé", "authors: werkplaats", "draft: ja", "tags: zorg", "slug: 2026").replace(
-        "title: Nieuw bericht", f"title: {json.dumps(title)}").replace("date: 2017-03-07", 'date: "2017-03-07T23:30:00Z"')
+    text = (
+        post("categories: Kenniscafé", "authors: werkplaats", "draft: ja", "tags: zorg", "slug: 2026")
+        .replace("title: Nieuw bericht", f"title: {json.dumps(title)}")
+        .replace("date: 2017-03-07", 'date: "2017-03-07T23:30:00Z"')
+    )
     entry, problems = repo.read("nieuws/x.md", text)
     assert problems == []
     source = blog_source(entry)
@@ -465,18 +644,24 @@ def test_blog_source_gives_materials_blog_the_models_values(repo, title):
     assert meta["title"] == entry.title == title
     assert (config.slug, config.draft, config.categories, config.authors) == ("2026", True, ["Nieuws", "Kenniscafé"], ["werkplaats"])
     assert config.date.created.date() == entry.date == dt.date(2017, 3, 8)
-    assert source[match.end():].lstrip("\n") == entry.body.lstrip("\n")
+    assert source[match.end() :].lstrip("\n") == entry.body.lstrip("\n")
 
 
 def test_posts_are_built_as_the_model_reads_them(project):
     """A real build: quoted dates, ISO dates with a zone, `title: Yes`, a
     numeric title and slug, ja/nee and one tag as text give the page the
     editor meant, at the address the model computes (url_key)."""
-    project.write("nieuws/ja.md", '---\ntitle: Yes\ndate: "2026-11-20"\ntags: mantelzorg\ncategories: Kenniscafé\ndraft: nee\n---\n\nOver ja zeggen.\n')
+    project.write(
+        "nieuws/ja.md",
+        '---\ntitle: Yes\ndate: "2026-11-20"\ntags: mantelzorg\ncategories: Kenniscafé\ndraft: nee\n---\n\nOver ja zeggen.\n',
+    )
     project.write("nieuws/cms.md", '---\ntitle: "Werkgroep #2 start"\ndate: 2026-11-20T23:30:00.000Z\n---\n\nUit een CMS.\n')
     project.write("verslagen/jaar.md", "---\ntitle: 2024\ndate: 2026-11-19\nslug: 2026\n---\n\nHet jaar.\n")
     project.write("nieuws/concept.md", "---\ntitle: Concept\ndate: 2026-11-01\ndraft: Ja\n---\n\nNog niet af.\n")
-    project.write("agenda/cafe.md", "---\ntitle: Kenniscafé\nstart: 2026-12-03T19:30:00+01:00\nend: 21:30\nlocation: Dordrecht\ntags: Zorg\n---\n\nTekst.\n")
+    project.write(
+        "agenda/cafe.md",
+        "---\ntitle: Kenniscafé\nstart: 2026-12-03T19:30:00+01:00\nend: 21:30\nlocation: Dordrecht\ntags: Zorg\n---\n\nTekst.\n",
+    )
     site = project.build("2026-11-22")
     published = manifest(site)
     entries = {entry.rel: entry for entry in load_all(project.settings)}
@@ -510,7 +695,9 @@ def test_every_file_in_posts_is_valid():
     """The project under test (conftest.PROJECT): whatever it holds, every file is read as an entry
     (but the README.md of afbeeldingen/ and bijlagen/, werkplaats.folders)."""
     entries = load_all(load_settings(PROJECT), today=dt.date.fromisoformat(TODAY))
-    files = sorted(p.relative_to(PROJECT).as_posix() for p in (PROJECT / "posts").rglob("*.md") if not is_folder_readme(p, PROJECT / "posts"))
+    files = sorted(
+        p.relative_to(PROJECT).as_posix() for p in (PROJECT / "posts").rglob("*.md") if not is_folder_readme(p, PROJECT / "posts")
+    )
     assert sorted(e.rel for e in entries) == files
 
 
@@ -526,7 +713,10 @@ def test_load_all_reports_every_file_in_one_error_sorted(repo):
         load_all(repo.settings)
     problems = caught.value.problems
     assert [(p.path, p.line) for p in problems] == [
-        ("posts/nieuws/a.md", 4), ("posts/nieuws/a.md", 5), ("posts/nieuws/z.md", 3), ("posts/verslagen/b.md", 4),
+        ("posts/nieuws/a.md", 4),
+        ("posts/nieuws/a.md", 5),
+        ("posts/nieuws/z.md", 3),
+        ("posts/verslagen/b.md", 4),
     ]
     assert problems == sorted(problems)
     assert str(caught.value).splitlines() == [str(p) for p in problems]
@@ -536,7 +726,8 @@ def test_load_all_returns_the_entries_when_everything_is_valid(repo):
     repo.write("nieuws/a.md", VALID)
     repo.write("verslagen/b.md", VALID.replace("Nieuw bericht", "Verslag"))
     assert sorted((e.rel, e.kind) for e in load_all(repo.settings)) == [
-        ("posts/nieuws/a.md", "nieuws"), ("posts/verslagen/b.md", "verslagen"),
+        ("posts/nieuws/a.md", "nieuws"),
+        ("posts/verslagen/b.md", "verslagen"),
     ]
 
 
@@ -547,7 +738,8 @@ def test_two_posts_with_the_same_date_and_slug_collide(repo):
         load_all(repo.settings)
     [problem] = caught.value.problems
     assert {problem.path, *[word for word in problem.message.split() if word.startswith("posts/")]} == {
-        "posts/nieuws/bericht.md", "posts/verslagen/verslag.md",
+        "posts/nieuws/bericht.md",
+        "posts/verslagen/verslag.md",
     }
     assert "hetzelfde webadres" in problem.message and "slug" in problem.message
 
@@ -562,14 +754,17 @@ def test_same_title_on_another_date_or_with_an_own_slug_does_not_collide(repo):
 # --- publication ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("front, today, expected", [
-    ((), "2017-03-06", "gepland"),
-    ((), "2017-03-07", "gepubliceerd"),
-    ((), "2026-11-22", "gepubliceerd"),
-    (("draft: true",), "2026-11-22", "concept"),
-    (("draft: true",), "2017-01-01", "concept"),
-    (("draft: false",), "2017-03-06", "gepland"),
-])
+@pytest.mark.parametrize(
+    "front, today, expected",
+    [
+        ((), "2017-03-06", "gepland"),
+        ((), "2017-03-07", "gepubliceerd"),
+        ((), "2026-11-22", "gepubliceerd"),
+        (("draft: true",), "2026-11-22", "concept"),
+        (("draft: true",), "2017-01-01", "concept"),
+        (("draft: false",), "2017-03-06", "gepland"),
+    ],
+)
 def test_publication_status(repo, front, today, expected):
     entry, problems = repo.read("nieuws/x.md", post(*front))
     assert problems == []
@@ -583,9 +778,7 @@ def test_publication_status(repo, front, today, expected):
 
 def test_excerpt_separator_goes_after_the_first_paragraph():
     markdown = "## Inleiding\n\nEerste alinea,\nover twee regels.\n\nTweede alinea.\n"
-    assert with_excerpt_separator(markdown) == (
-        "## Inleiding\n\nEerste alinea,\nover twee regels.\n\n<!-- more -->\n\nTweede alinea.\n"
-    )
+    assert with_excerpt_separator(markdown) == ("## Inleiding\n\nEerste alinea,\nover twee regels.\n\n<!-- more -->\n\nTweede alinea.\n")
 
 
 def test_excerpt_separator_of_the_editor_is_kept():
@@ -597,12 +790,15 @@ def test_excerpt_separator_needs_a_paragraph():
     assert with_excerpt_separator("# Alleen een kop\n") == "# Alleen een kop\n"
 
 
-@pytest.mark.parametrize("text, slug", [
-    ("Kenniscafé: van verbinding", "kenniscafe-van-verbinding"),
-    ("Lerend van jaar 1... op naar jaar 2!", "lerend-van-jaar-1-op-naar-jaar-2"),
-    ("  Één — twee  ", "een-twee"),
-    ("!!!", ""),
-])
+@pytest.mark.parametrize(
+    "text, slug",
+    [
+        ("Kenniscafé: van verbinding", "kenniscafe-van-verbinding"),
+        ("Lerend van jaar 1... op naar jaar 2!", "lerend-van-jaar-1-op-naar-jaar-2"),
+        ("  Één — twee  ", "een-twee"),
+        ("!!!", ""),
+    ],
+)
 def test_slugify(text, slug):
     assert slugify(text) == slug
 
@@ -628,7 +824,7 @@ def test_site_today_refuses_a_bad_value(value):
 
 def test_site_today_without_the_variable_is_a_real_date():
     today = dates.site_today({})
-    assert abs(today - dt.datetime.now(dt.timezone.utc).date()) <= dt.timedelta(days=1)
+    assert abs(today - dt.datetime.now(dt.UTC).date()) <= dt.timedelta(days=1)
 
 
 # --- make check -------------------------------------------------------------------
@@ -694,11 +890,14 @@ def test_check_points_editors_to_a_guide_that_exists(repo):
         assert (ROOT / guide).is_file(), guide
 
 
-@pytest.mark.parametrize("text, line, fragment", [
-    ("---\ntitle: A\ntags: [a, b\ndate: 2017-01-01\n---\n\nx\n", 3, "een lijst met [ wordt niet gesloten"),
-    ("---\ntitle: A\n  date: 2017-01-01\n---\n\nx\n", 3, "deze regel springt in"),
-    ('---\ntitle: "A\ndate: 2017-01-01\n---\n\nx\n', 2, "aanhalingsteken wordt niet gesloten"),
-])
+@pytest.mark.parametrize(
+    "text, line, fragment",
+    [
+        ("---\ntitle: A\ntags: [a, b\ndate: 2017-01-01\n---\n\nx\n", 3, "een lijst met [ wordt niet gesloten"),
+        ("---\ntitle: A\n  date: 2017-01-01\n---\n\nx\n", 3, "deze regel springt in"),
+        ('---\ntitle: "A\ndate: 2017-01-01\n---\n\nx\n', 2, "aanhalingsteken wordt niet gesloten"),
+    ],
+)
 def test_yaml_mistakes_point_at_the_line_to_fix(repo, text, line, fragment):
     problem = only_problem(repo.read("nieuws/x.md", text))
     assert problem.line == line and fragment in problem.message, problem

@@ -16,10 +16,10 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import fetch, wait_for
 from material.plugins.blog.plugin import BlogPlugin
 from PIL import Image
 
-from conftest import fetch, wait_for
 from hooks import posts as posts_hook
 from tools.corpus import write_corpus
 from werkplaats import build
@@ -30,8 +30,7 @@ ENV = {"SITE_TODAY": TODAY.isoformat()}
 
 OLD_REPORT = "---\ntitle: Verslag van een oude bijeenkomst\ndate: 2016-03-10\n---\n\nWat er besproken werd.\n"
 OLD_EVENT = (
-    "---\ntitle: Oude bijeenkomst\nstart: 2016-03-01 19:00\nlocation: Dordrecht\n"
-    "report: ../verslagen/oud-verslag.md\n---\n\nTekst.\n"
+    "---\ntitle: Oude bijeenkomst\nstart: 2016-03-01 19:00\nlocation: Dordrecht\nreport: ../verslagen/oud-verslag.md\n---\n\nTekst.\n"
 )
 DRAFT = "---\ntitle: Nog niet klaar\ndate: 2016-02-02\ndraft: true\n---\n\nConcepttekst.\n"
 SCHEDULED = "---\ntitle: Komt later\ndate: 2027-01-15\n---\n\nTekst.\n"
@@ -61,11 +60,11 @@ def test_window_holds_newest_posts_open_work_events_and_cross_links(large):
     window = rels(build.preview_window(entries, TODAY))
     public_posts = sorted((e for e in entries if not e.is_event and e.is_public(TODAY)), key=lambda e: (e.date, e.title), reverse=True)
     past = sorted((e for e in entries if e.is_event and e.last_day < TODAY), key=lambda e: e.first_day, reverse=True)
-    assert rels(public_posts[:build.PREVIEW_POSTS]) <= window
-    assert not rels(public_posts[build.PREVIEW_POSTS:]) & window
+    assert rels(public_posts[: build.PREVIEW_POSTS]) <= window
+    assert not rels(public_posts[build.PREVIEW_POSTS :]) & window
     assert {"posts/nieuws/concept.md", "posts/nieuws/gepland.md"} <= window
     assert {f"posts/agenda/binnenkort-{n}.md" for n in range(3)} <= window
-    assert rels(past[:build.PREVIEW_EVENTS]) <= window and not rels(past[build.PREVIEW_EVENTS:]) & window
+    assert rels(past[: build.PREVIEW_EVENTS]) <= window and not rels(past[build.PREVIEW_EVENTS :]) & window
     # Neither the old event nor its report is among the newest: both stay out together.
     assert "posts/agenda/oude-bijeenkomst.md" not in window and "posts/verslagen/oud-verslag.md" not in window
 
@@ -132,13 +131,15 @@ def test_post_resolver_is_installed_once_and_reads_the_current_build(repo, monke
     posts_hook.install_post_resolver(blog)
     wrapper = blog._resolve_post
     # A rebuild of `mkdocs serve`: a new Build, on_config again, the same plugin.
-    second = repo.write("nieuws/tweede.md", NEWS.format(title="Tweede", date="2026-10-02", extra="categories: [Wijkteams]\n", body="Tekst."))
+    second = repo.write(
+        "nieuws/tweede.md", NEWS.format(title="Tweede", date="2026-10-02", extra="categories: [Wijkteams]\n", body="Tekst.")
+    )
     monkeypatch.setattr(build, "_current", build.start_build(repo.root, environ=ENV))
     posts_hook.install_post_resolver(blog)
     assert blog._resolve_post is wrapper and wrapper.__wrapped__.__func__ is FakeBlog._resolve_post
     post = blog._resolve_post(SimpleNamespace(abs_src_path=str(second)), None)
     assert len(blog.resolved) == 1  # one level: the original ran once (on the model's source, hooks/posts.py)
-    assert set(post.config.categories) == {"Wijkteams", "Nieuws"} and post.meta["publicatie"] == "gepubliceerd"
+    assert set(post.config.categories) == {"Wijkteams", "Nieuws"} and post.meta["template"] == "post.html"
     assert post.markdown.count(EXCERPT_SEPARATOR) == 1
     assert blog._resolve_post(SimpleNamespace(abs_src_path=str(first)), None).config.categories == ["Nieuws"]
 
@@ -164,7 +165,9 @@ def test_serve_follows_new_renamed_deleted_broken_and_fixed_files(project, tmp_p
     project.write("nieuws/bestaand.md", NEWS.format(title="Bestaand bericht", date="2026-10-01", extra="", body="Tekst."))
     with project.serve(TODAY.isoformat(), log=log) as base:
         wait_for(base)
-        news = project.write("nieuws/nieuw.md", NEWS.format(title="Nieuw tijdens serve", date="2026-11-01", extra="", body="Eerste versie."))
+        news = project.write(
+            "nieuws/nieuw.md", NEWS.format(title="Nieuw tijdens serve", date="2026-11-01", extra="", body="Eerste versie.")
+        )
         old_url = base + "nieuws/2026/11/01/nieuw-tijdens-serve/"
         wait_for(old_url, lambda status, body: status == 200 and "Eerste versie." in body)
 
@@ -178,13 +181,20 @@ def test_serve_follows_new_renamed_deleted_broken_and_fixed_files(project, tmp_p
         wait_for(base + "nieuws/", lambda status, body: status == 200 and "Bestaand bericht" in body and "Hernoemd bericht" not in body)
         assert fetch(new_url)[0] == 404
 
-        project.write("agenda/bijeenkomst.md", "---\ntitle: Bijeenkomst tijdens serve\nstart: 2026-12-10 19:00\nlocation: Dordrecht\n---\n\nTekst.\n")
+        project.write(
+            "agenda/bijeenkomst.md", "---\ntitle: Bijeenkomst tijdens serve\nstart: 2026-12-10 19:00\nlocation: Dordrecht\n---\n\nTekst.\n"
+        )
         agenda = BeautifulSoup(wait_for(base + "agenda/", lambda status, body: "Bijeenkomst tijdens serve" in body), "lxml")
         (link,) = {a["href"] for a in agenda.select("a[href]") if a["href"].endswith("/bijeenkomst-tijdens-serve/")}
         assert "Bijeenkomst tijdens serve" in wait_for(urljoin(base + "agenda/", link))
 
         Image.new("RGB", (800, 600), (200, 100, 50)).save(project.root / "posts" / "nieuws" / "foto.png")
-        photo_post = NEWS.format(title="Met foto", date="2026-11-02", extra="image: foto.png\nimage_alt: Een oranje vlak\n", body="{body}\n\n![Oranje vlak](foto.png)")
+        photo_post = NEWS.format(
+            title="Met foto",
+            date="2026-11-02",
+            extra="image: foto.png\nimage_alt: Een oranje vlak\n",
+            body="{body}\n\n![Oranje vlak](foto.png)",
+        )
         path = project.write("nieuws/met-foto.md", photo_post.format(body="Tekst bij de foto."))
         url = base + "nieuws/2026/11/02/met-foto/"
         page = BeautifulSoup(wait_for(url), "lxml")

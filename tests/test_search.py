@@ -20,9 +20,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import ROOT, TODAY, Project, mkdocs_build
 from sitecheck import tab_to, wait_for
+
 from werkplaats import search
 from werkplaats.material_guard import InternalsChanged, replace_once
 from werkplaats.model import Entry, Location
@@ -175,14 +175,14 @@ def search_site(search_project, tmp_path_factory):
 
 # --- Plain data -------------------------------------------------------------------
 
+
 def entry(kind: str, **fields) -> Entry:
     return Entry(kind=kind, path=Path(f"/p/{kind}/x.md"), rel=f"posts/{kind}/x.md", title="T", body="", slug="x", **fields)
 
 
 def test_a_news_item_is_found_as_news_with_its_date():
     record = search.record(entry("nieuws", date=dt.date(2018, 10, 18)))
-    assert record == {"kind": "nieuws", "label": "Nieuws", "year": "2018", "sort": "2018-10-18",
-                      "date": "donderdag 18 oktober 2018"}
+    assert record == {"kind": "nieuws", "label": "Nieuws", "year": "2018", "sort": "2018-10-18", "date": "donderdag 18 oktober 2018"}
 
 
 def test_a_report_is_found_as_a_report():
@@ -191,8 +191,8 @@ def test_a_report_is_found_as_a_report():
 
 
 def test_an_event_shows_its_own_date_and_its_last_day():
-    start = dt.datetime(2026, 12, 30, 20, 0, tzinfo=dt.timezone.utc)
-    end = dt.datetime(2027, 1, 2, 1, 0, tzinfo=dt.timezone.utc)
+    start = dt.datetime(2026, 12, 30, 20, 0, tzinfo=dt.UTC)
+    end = dt.datetime(2027, 1, 2, 1, 0, tzinfo=dt.UTC)
     record = search.record(entry("agenda", start=start, end=end, location=Location(name="X")))
     # The year an event takes place in, not the year it was written.
     assert record["kind"] == "activiteit" and record["year"] == "2026" and record["sort"] == "2026-12-30"
@@ -205,8 +205,11 @@ def test_a_fixed_page_has_no_date_and_no_year():
 
 
 def test_years_are_offered_newest_first_once_each():
-    entries = [entry("nieuws", date=dt.date(2017, 1, 1)), entry("nieuws", date=dt.date(2019, 1, 1)),
-               entry("agenda", start=dt.date(2017, 5, 1))]
+    entries = [
+        entry("nieuws", date=dt.date(2017, 1, 1)),
+        entry("nieuws", date=dt.date(2019, 1, 1)),
+        entry("agenda", start=dt.date(2017, 5, 1)),
+    ]
     assert search.years(entries) == ["2019", "2017"]
 
 
@@ -238,6 +241,7 @@ def test_index_site_counts_marked_pages_and_a_failing_pagefind_stops_the_build(t
 
 
 # --- The index of a built site --------------------------------------------------------
+
 
 def indexed(site: Path) -> dict[str, dict]:
     return {page["url"]: page for page in search.read_index(site)}
@@ -279,8 +283,12 @@ def results_for(page, query: str) -> tuple[str, list[str]]:
     box.fill("")
     box.type(query)
     quoted = f"\u2018{query}\u2019"
-    wait_for(page, f"""(() => {{ const s = document.querySelector('dialog[open] [data-wp-zoek-status], .md-content [data-wp-zoek-status]');
-        return s && s.textContent.includes({quoted!r}); }})()""", timeout=10)
+    wait_for(
+        page,
+        f"""(() => {{ const s = document.querySelector('dialog[open] [data-wp-zoek-status], .md-content [data-wp-zoek-status]');
+        return s && s.textContent.includes({quoted!r}); }})()""",
+        timeout=10,
+    )
     page.wait_for_timeout(100)
     return page.locator("dialog[open] [data-wp-zoek-status], .md-content [data-wp-zoek-status]").first.inner_text(), page.evaluate(RESULTS)
 
@@ -339,7 +347,8 @@ def test_a_result_shows_kind_date_upcoming_and_the_words_found(search_page):
     assert "werkconferentie" in item.locator(".wp-zoek__fragment mark").first.inner_text().lower()
     results_for(page, "Dordrecht")
     kinds = page.locator("dialog .wp-zoek__resultaat").evaluate_all(
-        "items => items.map(i => [i.querySelector('.wp-zoek__soort').textContent, i.querySelector('.wp-zoek__datum')?.textContent, i.querySelector('.wp-zoek__wanneer')?.textContent])")
+        "items => items.map(i => [i.querySelector('.wp-zoek__soort').textContent, i.querySelector('.wp-zoek__datum')?.textContent, i.querySelector('.wp-zoek__wanneer')?.textContent])"
+    )
     assert ["Activiteit", "donderdag 13 maart 2025, 19:30–21:30", "geweest"] in kinds
     # A report shows its own date and no upcoming/past label.
     assert ["Verslag", "donderdag 20 maart 2025", None] in kinds

@@ -29,19 +29,34 @@ from urllib.parse import urljoin
 import feedparser
 import markdown
 import pytest
+import varied
 from babel.dates import format_date
 from bs4 import BeautifulSoup
+from conftest import (
+    PROJECT,
+    TODAY,
+    blog_option,
+    html_files,
+    is_external,
+    listed_posts,
+    manifest,
+    mkdocs_config,
+    news_index,
+    page,
+    site_path,
+    site_posts,
+    site_state,
+    site_url,
+    soup_of,
+    target,
+    text_of,
+    url_of,
+)
 
-import varied
 from werkplaats import agenda, search
 from werkplaats.dates import TZ
 from werkplaats.feeds import FEED_LIMIT
 from werkplaats.views import HOME_NEWS_COUNT
-
-from conftest import (
-    PROJECT, TODAY, blog_option, html_files, is_external, listed_posts, manifest, mkdocs_config, news_index, page,
-    site_path, site_posts, site_state, site_url, soup_of, target, text_of, url_of,
-)
 
 ORG = mkdocs_config()["extra"]["organisatie"]
 BLOG = blog_option("blog_dir")
@@ -248,7 +263,7 @@ def test_reports_page_lists_every_report_newest_first(site):
     assert [c.select_one(".wp-card__title a").get_text(strip=True) for c in cards] == [e.title for e in reports]
     urls = index_urls(site)
     url = nav_url(site, "Verslagen")
-    for card, entry in zip(cards, reports):
+    for card, entry in zip(cards, reports, strict=True):
         assert site_path(site, url, card.select_one(".wp-card__title a")["href"]) == urls[entry.title]
         time = card.select_one("time")
         assert (time["datetime"], time.get_text(strip=True)) == (entry.date.isoformat(), dutch(entry.date))
@@ -394,7 +409,12 @@ def test_newsletter_and_social_links_exist_only_when_configured(project, configu
     else:
         assert with_newsletter == set() and with_account == set()
         # (the privacy page may explain the newsletter: its own headings are not sign-up links)
-        assert not [a for f in html_files(site) for a in soup_of(f).select("a[href]") if "nieuwsbrief" in a.get_text().lower() and not a["href"].startswith("#")]
+        assert not [
+            a
+            for f in html_files(site)
+            for a in soup_of(f).select("a[href]")
+            if "nieuwsbrief" in a.get_text().lower() and not a["href"].startswith("#")
+        ]
         assert page(site, "").select_one("#nieuwsbrief") is None
         assert "sameAs" not in organisation(page(site, ""))[0]
 
@@ -543,7 +563,8 @@ def test_the_index_holds_exactly_the_published_entries_and_text_pages(site):
     pages = search.read_index(site)
     entry_pages = [p for p in pages if p["filters"]["soort"] != ["pagina"]]
     assert Counter((p["filters"]["soort"][0], p["meta"]["title"]) for p in entry_pages) == Counter(
-        (search.KINDS[e.kind][0], e.title) for e in state.shown)
+        (search.KINDS[e.kind][0], e.title) for e in state.shown
+    )
     assert {p["url"] for p in pages if p["filters"]["soort"] == ["pagina"]} == text_pages(PROJECT)
     by_title = {(p["filters"]["soort"][0], p["meta"]["title"]): p for p in entry_pages}
     for e in state.shown:
@@ -583,7 +604,7 @@ def test_attachments_are_linked_and_built(site):
         url = urls[entry.title]
         links = page(site, url).select("article ul.wp-attachments a[href]")
         assert [a.get_text(strip=True) for a in links] == [a.title for a in entry.attachments]
-        for link, attachment in zip(links, entry.attachments):
+        for link, attachment in zip(links, entry.attachments, strict=True):
             built = target(site, url, link["href"])
             assert built is not None and built.read_bytes() == attachment.path.read_bytes(), link["href"]
 
@@ -619,11 +640,14 @@ def test_news_index_lists_published_posts_newest_first_over_two_pages(vsite):
     assert page(vsite, f"{BLOG}/").select_one('.md-pagination a[href="pagina/2/"]') is not None
 
 
-@pytest.mark.parametrize("post, line", [
-    (varied.GEMEENTEN, "20 januari 2025"),
-    (varied.MANTELZORG, "16 juni 2025"),
-    (varied.VERSLAG_WIJKAVOND, "5 oktober 2026"),
-])
+@pytest.mark.parametrize(
+    "post, line",
+    [
+        (varied.GEMEENTEN, "20 januari 2025"),
+        (varied.MANTELZORG, "16 juni 2025"),
+        (varied.VERSLAG_WIJKAVOND, "5 oktober 2026"),
+    ],
+)
 def test_post_date_reads_in_dutch(vsite, post, line):
     time = page(vsite, index_urls(vsite)[post.title]).select_one("article p.wp-post-meta time")
     assert (time["datetime"], time.get_text(strip=True)) == (post.date, line)
@@ -673,7 +697,8 @@ def test_archive_and_category_pages_list_their_posts(vsite):
 def test_reports_page_and_home_page(vsite):
     cards = report_cards(vsite)
     assert [(c.select_one(".wp-card__title a").get_text(strip=True), c.select_one("time").get_text(strip=True)) for c in cards] == [
-        (varied.VERSLAG_WIJKAVOND.title, "5 oktober 2026"), (varied.VERSLAG_LEERGROEP.title, "2 maart 2026"),
+        (varied.VERSLAG_WIJKAVOND.title, "5 oktober 2026"),
+        (varied.VERSLAG_LEERGROEP.title, "2 maart 2026"),
     ]
     home = [a.get_text(strip=True) for a in page(vsite, "").select("ul.wp-cards li.wp-card .wp-card__title a")]
     assert home == [varied.SUBSIDIE.title, varied.VERSLAG_WIJKAVOND.title, varied.NIEUWSBRIEF.title]

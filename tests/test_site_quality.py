@@ -18,9 +18,8 @@ import feedparser
 import icalendar
 import pytest
 from bs4 import BeautifulSoup
-from lxml import etree
-
 from conftest import html_files
+from lxml import etree
 from sitecheck import built_sites, need_vnu, run_vnu
 
 BUILDS = ["gepubliceerd", "echt", "proef"]
@@ -116,7 +115,7 @@ class LinkChecker:
         path = unquote(parts.path)
         if not path.startswith(self.base_path):
             return f"{where}: {url} ligt buiten de site ({self.base})"
-        target = self.root / path[len(self.base_path):]
+        target = self.root / path[len(self.base_path) :]
         if path.endswith("/") or target.is_dir():
             if not path.endswith("/"):
                 return f"{where}: {url} mist de / aan het eind"
@@ -130,8 +129,17 @@ class LinkChecker:
 
 def links_in_html(page: BeautifulSoup) -> list[str]:
     found = []
-    for tag, attribute in (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"),
-                           ("source", "src"), ("iframe", "src"), ("form", "action"), ("video", "src"), ("audio", "src")):
+    for tag, attribute in (
+        ("a", "href"),
+        ("link", "href"),
+        ("img", "src"),
+        ("script", "src"),
+        ("source", "src"),
+        ("iframe", "src"),
+        ("form", "action"),
+        ("video", "src"),
+        ("audio", "src"),
+    ):
         found += [element[attribute] for element in page.find_all(tag) if element.get(attribute)]
     found += [candidate.split()[0] for img in page.find_all(srcset=True) for candidate in img["srcset"].split(",")]
     found += [meta["content"] for meta in page.find_all("meta", property=re.compile(r"^og:(url|image)$"))]
@@ -240,8 +248,13 @@ def test_every_page_has_a_unique_title_and_its_metadata(builds, build):
 
 def test_articles_are_open_graph_articles(builds):
     root, base = builds["proef"]
-    sites = {"nieuws/2026/03/20/verslag-van-het-kenniscafe-in-maart/": "article", "agenda/2026/12/10/netwerkbijeenkomst-in-december/": "article",
-             "": "website", "contact/": "website", "nieuws/": "website"}
+    sites = {
+        "nieuws/2026/03/20/verslag-van-het-kenniscafe-in-maart/": "article",
+        "agenda/2026/12/10/netwerkbijeenkomst-in-december/": "article",
+        "": "website",
+        "contact/": "website",
+        "nieuws/": "website",
+    }
     for url, kind in sites.items():
         og_type = soup(root / url / "index.html").find("meta", property="og:type")["content"]
         assert og_type == kind, url

@@ -11,14 +11,13 @@ from pathlib import Path
 
 import markdown
 import pytest
-from mkdocs.config import load_config
-
 import varied
+from conftest import PROJECT, ROOT, TODAY, mkdocs_build
+from mkdocs.config import load_config
+from sitecheck import tree
+
 from werkplaats import excerpts
 from werkplaats.model import EXCERPT_SEPARATOR, with_excerpt_separator
-
-from conftest import PROJECT, ROOT, TODAY, mkdocs_build
-from sitecheck import tree
 
 
 def assert_same_tree(a: Path, b: Path) -> None:
@@ -118,4 +117,3 @@ def test_shortcut_is_off_for_unchecked_extensions_and_blog_tables_of_contents():
     assert excerpts.excerpts_can_be_shortened(checked, blog)
     assert not excerpts.excerpts_can_be_shortened(["toc", "footnotes"], blog)
     assert not excerpts.excerpts_can_be_shortened(checked, {**blog, "categories_toc": True})
-

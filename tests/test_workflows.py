@@ -25,7 +25,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import git
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,10 +65,7 @@ def run(command: list[str]) -> subprocess.CompletedProcess[str]:
 
 
 def report(result: subprocess.CompletedProcess[str]) -> str:
-    return (
-        f"$ {' '.join(result.args)}\n(exit {result.returncode})\n"
-        f"{result.stdout}\n{result.stderr}".rstrip()
-    )
+    return f"$ {' '.join(result.args)}\n(exit {result.returncode})\n{result.stdout}\n{result.stderr}".rstrip()
 
 
 def load(path: Path) -> dict:
@@ -94,8 +90,14 @@ def run_step(script_step: dict, cwd: Path, env: dict[str, str]) -> subprocess.Co
     script = cwd / "step.sh"
     script.write_text(script_step["run"], encoding="utf-8")
     flags = ["-eo", "pipefail"] if script_step.get("shell") == "bash" else ["-e"]
-    return subprocess.run(["bash", "--noprofile", "--norc", *flags, str(script)], cwd=cwd,
-                          env={**os.environ, **env}, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", *flags, str(script)],
+        cwd=cwd,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def outputs(path: Path) -> dict[str, str]:
@@ -131,10 +133,12 @@ def test_actionlint_finds_nothing():
             actionlint,
             "-no-color",
             "-oneline",
-            "-shellcheck", shellcheck,
+            "-shellcheck",
+            shellcheck,
             # No Python scripts in the workflows: don't depend on a pyflakes
             # that happens to be on PATH.
-            "-pyflakes", "",
+            "-pyflakes",
+            "",
             *map(rel, WORKFLOWS),
         ]
     )
@@ -148,11 +152,14 @@ def test_zizmor_finds_nothing():
         [
             zizmor,
             "--offline",
-            "--persona", "pedantic",
+            "--persona",
+            "pedantic",
             "--strict-collection",
             "--no-progress",
-            "--color", "never",
-            "--format", "plain",
+            "--color",
+            "never",
+            "--format",
+            "plain",
             *map(rel, WORKFLOWS),
         ]
     )
@@ -172,8 +179,7 @@ def test_every_action_is_pinned_to_a_commit_with_its_release(path):
         if USES_LINE.match(line) and not PINNED_USES.match(line)
     ]
     assert not bad, (
-        "pin every action to a full commit SHA with its release, "
-        "e.g. `uses: actions/checkout@<40 hex> # v7.0.1`:\n" + "\n".join(bad)
+        "pin every action to a full commit SHA with its release, e.g. `uses: actions/checkout@<40 hex> # v7.0.1`:\n" + "\n".join(bad)
     )
 
 
@@ -260,8 +266,6 @@ CHECK = WORKFLOW_DIR / "check.yml"
 DEPLOY = WORKFLOW_DIR / "deploy.yml"
 
 
-
-
 def write_files(repo: Path, files: dict[str, str | None]) -> None:
     for name, text in files.items():
         path = repo / name
@@ -293,17 +297,24 @@ def pull_request_checkout(repo: Path, changes: dict[str, str | None]) -> Path:
     return repo
 
 
-@pytest.mark.parametrize("changes, kind", [
-    ({"posts/nieuws/bericht.md": "nieuw\n"}, "content"),
-    ({"posts/nieuws/nieuw.md": "x\n", "posts/nieuws/afbeeldingen/foto.jpg": "jpg\n", "posts/verslagen/bijlagen/v.pdf": "pdf\n"}, "content"),
-    ({"posts/agenda/café-in-de-wijk.md": "x\n"}, "content"),
-    ({"posts/nieuws/bericht.md": None}, "content"),
-    ({"posts/nieuws/bericht.md": "nieuw\n", "werkplaats/model.py": "x = 3\n"}, "full"),
-    ({"mkdocs.yml": "site_name: y\n"}, "full"),
-    ({"docs/over.md": "x\n"}, "full"),
-    ({"postscript/x.md": "x\n"}, "full"),
-    ({}, "full"),
-], ids=["post", "post-image-pdf", "non-ascii-name", "deleted-post", "post-and-code", "config", "fixed-page", "not-posts", "nothing"])
+@pytest.mark.parametrize(
+    "changes, kind",
+    [
+        ({"posts/nieuws/bericht.md": "nieuw\n"}, "content"),
+        (
+            {"posts/nieuws/nieuw.md": "x\n", "posts/nieuws/afbeeldingen/foto.jpg": "jpg\n", "posts/verslagen/bijlagen/v.pdf": "pdf\n"},
+            "content",
+        ),
+        ({"posts/agenda/café-in-de-wijk.md": "x\n"}, "content"),
+        ({"posts/nieuws/bericht.md": None}, "content"),
+        ({"posts/nieuws/bericht.md": "nieuw\n", "werkplaats/model.py": "x = 3\n"}, "full"),
+        ({"mkdocs.yml": "site_name: y\n"}, "full"),
+        ({"docs/over.md": "x\n"}, "full"),
+        ({"postscript/x.md": "x\n"}, "full"),
+        ({}, "full"),
+    ],
+    ids=["post", "post-image-pdf", "non-ascii-name", "deleted-post", "post-and-code", "config", "fixed-page", "not-posts", "nothing"],
+)
 def test_the_first_job_routes_posts_only_to_the_content_check(tmp_path, changes, kind):
     repo = pull_request_checkout(tmp_path / "repo", changes)
     output = tmp_path / "output"
@@ -329,7 +340,11 @@ def test_pull_requests_get_the_content_check_or_the_full_suite():
     # The content check needs no Node: axe-core comes with the Python package.
     assert not any("setup-node" in str(s.get("uses", "")) for s in content["steps"])
     assert [s["run"] for s in full["steps"] if "run" in s] == [
-        "make check", "make test", "make test-site GENERATOR=properdocs", "make build"]
+        "make check",
+        "make test",
+        "make test-site GENERATOR=properdocs",
+        "make build",
+    ]
     assert set(jobs["verdict"]["needs"]) == {"kind", "content", "full"} and jobs["verdict"]["if"] == "always()"
     # No actions beyond the pinned first-party ones.
     used = {s["uses"].split("@")[0] for job in jobs.values() for s in job.get("steps", []) if "uses" in s}
@@ -338,15 +353,18 @@ def test_pull_requests_get_the_content_check_or_the_full_suite():
     assert content["timeout-minutes"] <= 10 and jobs["kind"]["timeout-minutes"] <= 5
 
 
-@pytest.mark.parametrize("kind, content, full, passes", [
-    ("success", "success", "skipped", True),
-    ("success", "skipped", "success", True),
-    ("success", "failure", "skipped", False),
-    ("success", "skipped", "failure", False),
-    ("success", "cancelled", "skipped", False),
-    ("success", "skipped", "skipped", False),
-    ("failure", "skipped", "skipped", False),
-])
+@pytest.mark.parametrize(
+    "kind, content, full, passes",
+    [
+        ("success", "success", "skipped", True),
+        ("success", "skipped", "success", True),
+        ("success", "failure", "skipped", False),
+        ("success", "skipped", "failure", False),
+        ("success", "cancelled", "skipped", False),
+        ("success", "skipped", "skipped", False),
+        ("failure", "skipped", "skipped", False),
+    ],
+)
 def test_the_verdict_job_passes_only_when_the_chosen_check_passed(tmp_path, kind, content, full, passes):
     result = run_step(step(load(CHECK), "verdict", "Verdict"), tmp_path, {"KIND": kind, "CONTENT": content, "FULL": full})
     assert (result.returncode == 0) is passes, report(result)
@@ -407,9 +425,15 @@ def runner(tmp_path):
     def run(job: str, name: str, issues: list[dict], **env: str) -> tuple[list[list[str]], str]:
         log.write_text("", encoding="utf-8")
         environment = {
-            "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "FAKE_GH_LOG": str(log), "FAKE_ISSUES": json.dumps(issues),
-            "GITHUB_REPOSITORY": "werkplaats-zhz/site", "GITHUB_SERVER_URL": "https://github.com", "GITHUB_RUN_ID": "4242",
-            "GITHUB_SHA": "0123456789abcdef0123456789abcdef01234567", "GITHUB_EVENT_NAME": "schedule", **env,
+            "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+            "FAKE_GH_LOG": str(log),
+            "FAKE_ISSUES": json.dumps(issues),
+            "GITHUB_REPOSITORY": "werkplaats-zhz/site",
+            "GITHUB_SERVER_URL": "https://github.com",
+            "GITHUB_RUN_ID": "4242",
+            "GITHUB_SHA": "0123456789abcdef0123456789abcdef01234567",
+            "GITHUB_EVENT_NAME": "schedule",
+            **env,
         }
         result = run_step(step(load(DEPLOY), job, name), work, environment)
         assert result.returncode == 0, report(result)
@@ -427,9 +451,13 @@ ISSUES_API = "repos/werkplaats-zhz/site/issues?state=open&labels=publicatie-misl
 def test_a_failed_build_opens_one_issue_with_file_line_and_run(project, tmp_path, runner):
     # The real build's output for a broken post, through the workflow's own steps.
     project.write("nieuws/kapot.md", '---\ntitle: "Kapot"\ndate: 2026-13-01\ndescription: "x"\n---\n\nTekst.\n')
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-                            cwd=project.root, env={**os.environ, "SITE_TODAY": "2026-11-22", "NO_MKDOCS_2_WARNING": "1"},
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=project.root,
+        env={**os.environ, "SITE_TODAY": "2026-11-22", "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode != 0
     build = tmp_path / "build"
     build.mkdir()
@@ -451,8 +479,12 @@ def test_a_failed_build_opens_one_issue_with_file_line_and_run(project, tmp_path
 
 
 def test_a_second_failure_comments_on_the_open_issue(runner):
-    calls, text = runner("melden", "Open the issue or comment on it", [{"number": 12, "pull_request": {}}, {"number": 7}],
-                         PROBLEMS="posts/agenda/x.md:5: start ontbreekt")
+    calls, text = runner(
+        "melden",
+        "Open the issue or comment on it",
+        [{"number": 12, "pull_request": {}}, {"number": 7}],
+        PROBLEMS="posts/agenda/x.md:5: start ontbreekt",
+    )
     assert calls[1:] == [["issue", "comment", "7", "--repo", "werkplaats-zhz/site", "--body-file", "tekst.md"]]
     assert text.startswith("Opnieuw mislukt") and "`posts/agenda/x.md`, regel 5" in text and RUN_URL in text
 

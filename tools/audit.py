@@ -44,7 +44,9 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 # As the browser tests: no sandbox (root), and none of Chromium's own calls
 # to Google hosts (this machine has no internet; they would only add noise).
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+)
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 BUDGET = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 # The same day as the test suite, so the audited pages are the tested ones.
@@ -56,7 +58,10 @@ def build(dest: Path, site_url: str) -> None:
     env.pop("SOURCE_DATE_EPOCH", None)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(dest)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     if result.returncode != 0:
         sys.exit(f"mkdocs build mislukt:\n{result.stdout}{result.stderr}")
@@ -82,8 +87,14 @@ def pages(site: Path) -> dict[str, str]:
 def lighthouse(url: str, out: Path) -> dict:
     """One Lighthouse run; writes out.report.html and out.report.json."""
     command = [
-        str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output=html", f"--output-path={out}",
-        f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}",
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        "--output=html",
+        f"--output-path={out}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={CHROME_FLAGS}",
     ]
     result = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROME}, capture_output=True, text=True)
     report = out.with_name(out.name + ".report.json")
@@ -153,7 +164,7 @@ def main() -> int:
     rows = [[name] + [str(score[c]) for c in CATEGORIES] for name, (score, _) in results.items()]
     rows.append(["budget"] + [f">= {BUDGET[c]}" for c in CATEGORIES])
     widths = [max(len(row[i]) for row in [header] + rows) for i in range(len(header))]
-    line = lambda row: "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))  # noqa: E731
+    line = lambda row: "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths, strict=True)))  # noqa: E731
     print(line(header))
     print("  ".join("-" * w for w in widths))
     for row in rows:

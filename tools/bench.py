@@ -102,8 +102,13 @@ def preview_latency(project: Path, manifest: Path) -> float:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     env = {**ENV, "SITE_URL": f"http://127.0.0.1:{port}/"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         files = json.loads(manifest.read_text(encoding="utf-8"))["files"]
         published = [f for f in files if f["kind"] == "nieuws" and f["status"] == "published"]
@@ -158,8 +163,11 @@ def main() -> int:
         rows = [("ours", args.posts, args.events, pages(site), ours_time, ours_rss)]
         if not args.no_stock:
             # What hooks/speed.py saves: the same build without it.
-            plain_time, plain_rss = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(base / "plain-site")],
-                                          project, WERKPLAATS_NO_SPEEDUPS="1")
+            plain_time, plain_rss = timed(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(base / "plain-site")],
+                project,
+                WERKPLAATS_NO_SPEEDUPS="1",
+            )
             rows.append(("ours without hooks/speed.py", args.posts, args.events, pages(base / "plain-site"), plain_time, plain_rss))
             stock = stock_copy(base, project)
             stock_time, stock_rss = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(base / "stock-site")], stock)
@@ -177,7 +185,9 @@ def main() -> int:
         print("| build | posts | events | pages written | wall time (s) | peak memory (MiB) | pages/s |")
         print("|---|---:|---:|---:|---:|---:|---:|")
         for name, posts, events, count, seconds, rss in rows:
-            print(f"| {name} | {posts} | {events} | {count or '-'} | {seconds:.1f} | {rss / 1024:.0f} | {count / seconds if count else 0:.0f} |")
+            print(
+                f"| {name} | {posts} | {events} | {count or '-'} | {seconds:.1f} | {rss / 1024:.0f} | {count / seconds if count else 0:.0f} |"
+            )
         if not args.no_stock:
             print(f"\nstock / ours (wall time): {stock_time / ours_time:.2f}")
         print(f"make check: {check_time:.2f} s")

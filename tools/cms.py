@@ -53,8 +53,11 @@ class Servers:
 
     def stop(self) -> None:
         # A second Ctrl+C while stopping must not leave anything behind.
-        previous = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)} \
-            if threading.current_thread() is threading.main_thread() else {}
+        previous = (
+            {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)}
+            if threading.current_thread() is threading.main_thread()
+            else {}
+        )
         try:
             for process in self.processes:
                 if process.poll() is None:
@@ -82,8 +85,9 @@ def check_free(*ports: int) -> None:
             try:
                 probe.bind(("127.0.0.1", port))
             except OSError:
-                raise SystemExit(f"Poort {port} is al in gebruik: draait make cms (of make serve) nog in een ander"
-                                 " venster? Stop dat eerst met Ctrl+C.") from None
+                raise SystemExit(
+                    f"Poort {port} is al in gebruik: draait make cms (of make serve) nog in een ander venster? Stop dat eerst met Ctrl+C."
+                ) from None
 
 
 def wait_for_port(port: int, process: subprocess.Popen, what: str, seconds: float = 60) -> None:
@@ -117,15 +121,18 @@ def write_admin(root: Path, folder: Path, backend_port: int) -> None:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".wasm": "application/wasm", ".yml": "text/yaml", ".js": "text/javascript"}
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".yml": "text/yaml",
+        ".js": "text/javascript",
+    }
 
     def log_message(self, format, *args):  # the preview's log is enough
         pass
 
 
-def start(root: Path, port: int, admin_port: int, backend_port: int, environ=None, *,
-          mode: str = "fs", preview: bool = True) -> Servers:
+def start(root: Path, port: int, admin_port: int, backend_port: int, environ=None, *, mode: str = "fs", preview: bool = True) -> Servers:
     """All three servers, listening (the preview unless the build refuses a post).
 
     mode="git" (tests only): decap-server keeps drafts as local branches, as
@@ -140,30 +147,44 @@ def start(root: Path, port: int, admin_port: int, backend_port: int, environ=Non
     try:
         write_admin(root, servers.folder, backend_port)
         servers.admin_server = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", admin_port), functools.partial(_Quiet, directory=str(servers.folder)))
+            ("127.0.0.1", admin_port), functools.partial(_Quiet, directory=str(servers.folder))
+        )
         threading.Thread(target=servers.admin_server.serve_forever, daemon=True).start()
         backend = subprocess.Popen(
-            ["node", str(server)], cwd=root,
-            env={**environ, "MODE": mode, "BIND_HOST": "127.0.0.1", "PORT": str(backend_port),
-                 "GIT_REPO_DIRECTORY": str(root), "LOG_LEVEL": "warn",
-                 "ORIGIN": f"http://127.0.0.1:{admin_port}"})
+            ["node", str(server)],
+            cwd=root,
+            env={
+                **environ,
+                "MODE": mode,
+                "BIND_HOST": "127.0.0.1",
+                "PORT": str(backend_port),
+                "GIT_REPO_DIRECTORY": str(root),
+                "LOG_LEVEL": "warn",
+                "ORIGIN": f"http://127.0.0.1:{admin_port}",
+            },
+        )
         servers.processes.append(backend)
         wait_for_port(backend_port, backend, "decap-server")
         if not preview:
             return servers
         # The preview without /admin/: the admin above is the one to use.
         preview = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=root,
-            env={**environ, "SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1",
-                 admin.SWITCH_ENV: "0"})
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=root,
+            env={**environ, "SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1", admin.SWITCH_ENV: "0"},
+        )
         servers.processes.append(preview)
         try:
             wait_for_port(port, preview, "De voorvertoning", seconds=180)
             servers.preview_running = True
         except SystemExit:
             # A post the build refuses: the admin stays up to fix it in.
-            print("\nDe voorvertoning start niet: zie de fout hierboven. De redactieomgeving werkt wel:"
-                  " herstel het bestand daar en start daarna make cms opnieuw.\n", file=sys.stderr, flush=True)
+            print(
+                "\nDe voorvertoning start niet: zie de fout hierboven. De redactieomgeving werkt wel:"
+                " herstel het bestand daar en start daarna make cms opnieuw.\n",
+                file=sys.stderr,
+                flush=True,
+            )
     except BaseException:
         servers.stop()
         raise

@@ -126,8 +126,7 @@ def merge_base(root: Path, base: str | None) -> tuple[str, str]:
     """(the base as named, the commit changes are counted from)."""
     candidates = [base] if base else list(DEFAULT_BASES)
     for name in candidates:
-        found = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}"],
-                               cwd=root, capture_output=True, text=True)
+        found = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}"], cwd=root, capture_output=True, text=True)
         if found.returncode == 0:
             return name, git(root, "merge-base", name, "HEAD").strip()
     raise BaseError(
@@ -165,8 +164,9 @@ def run_build(root: Path, site_dir: Path, site_url: str) -> tuple[bool, list[Pro
     # Without /admin/: the CMS's bundle comes from npm, and this check runs
     # without Node (.github/workflows/check.yml); a post cannot change it.
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", admin.SWITCH_ENV: "0"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
-                            cwd=root, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)], cwd=root, env=env, capture_output=True, text=True
+    )
     output = ANSI.sub("", result.stdout + result.stderr)
     if result.returncode == 0:
         return True, [], output
@@ -296,7 +296,9 @@ def check_accessibility(site_dir: Path, www: Path, site_url: str, pages: list[Pa
                     # "rule (impact): help" and the first element it is about, not axe's whole advice.
                     rule, _, nodes = violation.partition("\n")
                     where = nodes.strip().split(": Fix", 1)[0]
-                    problems.append(Problem(page.file, 1, f"toegankelijkheid (axe) op {site_url}{page.url}: {rule}" + (f" [{where}]" if where else "")))
+                    problems.append(
+                        Problem(page.file, 1, f"toegankelijkheid (axe) op {site_url}{page.url}: {rule}" + (f" [{where}]" if where else ""))
+                    )
                 tab.close()
         finally:
             browser.close()
@@ -336,7 +338,9 @@ def related_pages(site_dir: Path, site_url: str, pages: list[Page], site_name: s
         text = path.read_text(encoding="utf-8").replace("\r\n ", "").replace("\n ", "")
         if any(address in text for address in absolute):
             rel = path.relative_to(site_dir).as_posix()
-            name = feeds.get(rel) or ("Agenda-abonnement (iCalendar)" if path.parent == site_dir / "agenda" else "Agendabestand (iCalendar)")
+            name = feeds.get(rel) or (
+                "Agenda-abonnement (iCalendar)" if path.parent == site_dir / "agenda" else "Agendabestand (iCalendar)"
+            )
             found.append((FEED, name, rel))
     order = [OVERVIEW, REFERENCE, FEED]
     return sorted(found, key=lambda item: order.index(item[0]))
@@ -350,12 +354,15 @@ def content_check(root: Path, base: str | None, www: Path) -> Result:
     changed = changed_files(root, commit)
     site_url = site_address(root)
     site_name = read_config(root).get("site_name", "")
-    steps = {key: Step(name) for key, name in (
-        ("check", "Controle van posts/ (make check)"),
-        ("build", "Strikte bouw (mkdocs build --strict)"),
-        ("links", "Links op de gewijzigde pagina's"),
-        ("axe", "Toegankelijkheid (axe in Chromium)"),
-    )}
+    steps = {
+        key: Step(name)
+        for key, name in (
+            ("check", "Controle van posts/ (make check)"),
+            ("build", "Strikte bouw (mkdocs build --strict)"),
+            ("links", "Links op de gewijzigde pagina's"),
+            ("axe", "Toegankelijkheid (axe in Chromium)"),
+        )
+    }
     result = Result(base_name, changed, list(steps.values()), site_url=site_url)
 
     def timed(key: str, action):
@@ -395,8 +402,9 @@ def content_check(root: Path, base: str | None, www: Path) -> Result:
 
     problems = timed("axe", lambda: check_accessibility(site_dir, www, site_url, result.pages))
     steps["axe"].ok = not problems
-    steps["axe"].detail = count_of(len(on_site), "pagina", "pagina's") + ", " + (
-        count_of(len(problems), "probleem", "problemen") if problems else "in orde")
+    steps["axe"].detail = (
+        count_of(len(on_site), "pagina", "pagina's") + ", " + (count_of(len(problems), "probleem", "problemen") if problems else "in orde")
+    )
     report(problems)
     result.problems += problems
 
@@ -450,8 +458,10 @@ def summary(result: Result) -> str:
     others = [name for name in result.changed if not name.startswith("posts/")]
     lines.append(f"Vergeleken met `{result.base}`: {count_of(len(posts), 'bestand', 'bestanden')} in posts/ gewijzigd.")
     if others:
-        lines.append(f"Let op: ook {count_of(len(others), 'ander bestand', 'andere bestanden')} gewijzigd; "
-                     "daarvoor is de volledige controle nodig (`make check`, `make test`, `make build`).")
+        lines.append(
+            f"Let op: ook {count_of(len(others), 'ander bestand', 'andere bestanden')} gewijzigd; "
+            "daarvoor is de volledige controle nodig (`make check`, `make test`, `make build`)."
+        )
     lines += ["", "| Stap | Uitslag | Tijd |", "| --- | --- | --- |"]
     for step in result.steps:
         lines.append(f"| {step.name} | {step.detail} | {seconds(step.seconds) if step.done else '–'} |")
@@ -477,8 +487,11 @@ def summary(result: Result) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--base", default=os.environ.get("CONTENT_CHECK_BASE") or None,
-                        help="git ref to compare with (default: CONTENT_CHECK_BASE, origin/main, main)")
+    parser.add_argument(
+        "--base",
+        default=os.environ.get("CONTENT_CHECK_BASE") or None,
+        help="git ref to compare with (default: CONTENT_CHECK_BASE, origin/main, main)",
+    )
     parser.add_argument("--site-dir", type=Path, help="build here and keep it (default: a temporary folder)")
     args = parser.parse_args(argv)
     root = Path.cwd()

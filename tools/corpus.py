@@ -48,8 +48,9 @@ def _image(path: Path, rng: random.Random) -> None:
     Image.new("RGB", (rng.choice([1200, 2400, 3000]), rng.choice([800, 1600, 2000])), colour).save(path, quality=85)
 
 
-def write_corpus(posts_dir: Path, posts: int, events: int, *, seed: int = 7, images: int = 0,
-                 start: dt.date = dt.date(2016, 1, 4)) -> list[Path]:
+def write_corpus(
+    posts_dir: Path, posts: int, events: int, *, seed: int = 7, images: int = 0, start: dt.date = dt.date(2016, 1, 4)
+) -> list[Path]:
     """Write `posts` news/reports and `events` events under posts_dir; returns the files."""
     rng = random.Random(seed)
     written = []
@@ -72,7 +73,9 @@ def write_corpus(posts_dir: Path, posts: int, events: int, *, seed: int = 7, ima
         if n % 5 == 1:  # links as editors write them: to an older post, a fixed page
             older = n // 2
             older_kind = "verslagen" if older % 4 == 0 else "nieuws"
-            body += f"\nLees ook [het eerdere bericht](../{older_kind}/bericht-{older:05d}.md) of neem [contact](../../docs/contact.md) op.\n"
+            body += (
+                f"\nLees ook [het eerdere bericht](../{older_kind}/bericht-{older:05d}.md) of neem [contact](../../docs/contact.md) op.\n"
+            )
         path.write_text("\n".join(lines) + "\n\n" + body, encoding="utf-8")
         written.append(path)
     for n in range(events):
@@ -80,10 +83,17 @@ def write_corpus(posts_dir: Path, posts: int, events: int, *, seed: int = 7, ima
         hour = rng.choice([10, 13, 15, 19])
         name, address, postcode, city = rng.choice(PLACES)
         lines = [
-            "---", f'title: "{rng.choice(CATEGORIES)} {city} {n}"',
-            f"start: {day.isoformat()} {hour:02d}:00", f"end: {day.isoformat()} {hour + 2:02d}:30",
-            "location:", f'  name: "{name}"', f'  address: "{address}"', f'  postcode: "{postcode}"', f'  city: "{city}"',
-            f"categories: [{rng.choice(CATEGORIES)}]", f"tags: [{rng.choice(TAGS)}]",
+            "---",
+            f'title: "{rng.choice(CATEGORIES)} {city} {n}"',
+            f"start: {day.isoformat()} {hour:02d}:00",
+            f"end: {day.isoformat()} {hour + 2:02d}:30",
+            "location:",
+            f'  name: "{name}"',
+            f'  address: "{address}"',
+            f'  postcode: "{postcode}"',
+            f'  city: "{city}"',
+            f"categories: [{rng.choice(CATEGORIES)}]",
+            f"tags: [{rng.choice(TAGS)}]",
         ]
         if n % 17 == 5:
             lines.append("status: geannuleerd")

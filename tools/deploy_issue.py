@@ -97,8 +97,7 @@ def body(log: str, url: str, now: dt.datetime, environ=os.environ) -> str:
         "",
         f"Uitvoer van de run: {url}",
         "",
-        "Dit issue wordt vanzelf gesloten bij de eerstvolgende geslaagde publicatie. "
-        "Mislukt het opnieuw, dan komt hier een reactie bij.",
+        "Dit issue wordt vanzelf gesloten bij de eerstvolgende geslaagde publicatie. Mislukt het opnieuw, dan komt hier een reactie bij.",
     ]
     return "\n".join(lines) + "\n"
 
@@ -129,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--log", help="the build's output (default: standard input)")
     parser.add_argument("--run-url", help="the run's address (default: from GitHub Actions' environment)")
     args = parser.parse_args(argv)
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     url = args.run_url or run_url()
     if args.text == "label":
         text = LABEL + "\n"

@@ -30,8 +30,9 @@ def main(site: Path, out: Path) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "-d", str(site)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "-d", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     time.sleep(1)
     event = sorted(p.parent.relative_to(site).as_posix() for p in (site / "agenda").glob("20*/*/*/*/index.html"))[-1]
     pages = {"home": "", "nieuws": "nieuws/", "agenda": "agenda/", "activiteit": f"{event}/", "contact": "contact/"}

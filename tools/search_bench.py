@@ -47,8 +47,14 @@ from werkplaats.search import BUNDLE  # noqa: E402
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # --no-sandbox as in a container; the rest keep Chromium's own calls to
 # Google hosts out of the byte counts.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 DIALOG = "dialog[data-wp-zoek-dialoog]"
 RESULT = ".wp-zoek__resultaat"
 UI_PAGE_SIZE = 10  # results the UI shows before "Meer resultaten" (zoeken.js)
@@ -81,6 +87,7 @@ def fold(text: str) -> str:
 
 
 # --- 1. index ------------------------------------------------------------------
+
 
 def index_figures(site: Path, project: Path) -> dict:
     """Pagefind alone on the built site (a scratch output folder, removed
@@ -186,17 +193,20 @@ def first_query(browser, server: StaticServer, query: str) -> dict:
     keys = timing["keys"]
     return {
         "ms": timing["result"] - keys[-1],
-        "longest_key_gap_ms": max((b - a for a, b in zip(keys, keys[1:])), default=0),
-        "view_requests": len(view), "view_bytes": sum(size for _, size in view),
-        "search_requests": len(search), "search_bytes": sum(size for _, size in search),
-        "view_files": view, "search_files": search,
+        "longest_key_gap_ms": max((b - a for a, b in zip(keys, keys[1:], strict=False)), default=0),
+        "view_requests": len(view),
+        "view_bytes": sum(size for _, size in view),
+        "search_requests": len(search),
+        "search_bytes": sum(size for _, size in search),
+        "view_files": view,
+        "search_files": search,
     }
 
 
 def search_breakdown(files: list[tuple[str, int]]) -> dict:
     groups: dict[str, dict] = {}
     for name, size in files:
-        key = _group(name[len(BUNDLE) + 1:]) if name.startswith(BUNDLE + "/") else name
+        key = _group(name[len(BUNDLE) + 1 :]) if name.startswith(BUNDLE + "/") else name
         group = groups.setdefault(key, {"files": 0, "bytes": 0})
         group["files"] += 1
         group["bytes"] += size
@@ -204,6 +214,7 @@ def search_breakdown(files: list[tuple[str, int]]) -> dict:
 
 
 # --- 3. quality ----------------------------------------------------------------------
+
 
 def indexed_text(site: Path, url: str) -> str:
     """The folded text Pagefind reads on a page: inside data-pagefind-body,
@@ -229,7 +240,7 @@ def fragment_urls(site: Path) -> dict[str, str]:
     urls = {}
     for fragment in (site / BUNDLE / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(fragment.read_bytes())
-        urls[fragment.stem] = json.loads(data[data.index(b"{"):])["url"]
+        urls[fragment.stem] = json.loads(data[data.index(b"{") :])["url"]
     return urls
 
 
@@ -250,11 +261,14 @@ def ui_search(page, query: str) -> tuple[int, list[str], list[str]]:
     page.wait_for_function(
         """query => { const s = document.querySelector("dialog[open] [data-wp-zoek-status]");
                       return s && s.textContent.indexOf("\\u2018" + query + "\\u2019") >= 0; }""",
-        arg=query, timeout=60_000)
+        arg=query,
+        timeout=60_000,
+    )
     status = page.inner_text(f"{DIALOG} [data-wp-zoek-status]")
     count = 0 if status.startswith("Geen") else int(re.match(r"(\d+)", status).group(1))
-    page.wait_for_function(f"n => document.querySelectorAll('{DIALOG} {RESULT}').length === n",
-                           arg=min(count, UI_PAGE_SIZE), timeout=60_000)
+    page.wait_for_function(
+        f"n => document.querySelectorAll('{DIALOG} {RESULT}').length === n", arg=min(count, UI_PAGE_SIZE), timeout=60_000
+    )
     links = page.eval_on_selector_all(f"{DIALOG} {RESULT} a.wp-zoek__link", "links => links.map(a => a.href)")
     marked = page.eval_on_selector_all(f"{DIALOG} {RESULT} mark", "marks => marks.map(m => m.textContent)")
     return count, links, sorted({word.strip(" .,;:").lower() for word in marked})
@@ -276,14 +290,20 @@ def quality(browser, server: StaticServer, site: Path) -> dict:
             found = [ids_to_url[i] for i in page.evaluate(ALL_IDS, [bundle, query])]
             relevant = {url for url, text in texts.items() if stem in text}
             top = [urlsplit(link).path for link in links]
-            rows.append({
-                "query": query, "stem": stem, "note": note,
-                "results": count, "engine_results": len(found),
-                "pages_with_stem": len(relevant),
-                "top": len(top), "top_with_stem": sum(stem in indexed_text(site, url) for url in top),
-                "found_with_stem": len(relevant.intersection(found)),
-                "marked_words": marked,
-            })
+            rows.append(
+                {
+                    "query": query,
+                    "stem": stem,
+                    "note": note,
+                    "results": count,
+                    "engine_results": len(found),
+                    "pages_with_stem": len(relevant),
+                    "top": len(top),
+                    "top_with_stem": sum(stem in indexed_text(site, url) for url in top),
+                    "found_with_stem": len(relevant.intersection(found)),
+                    "marked_words": marked,
+                }
+            )
         # The compound: pages that say `netwerkbijeenkomst` but never
         # `bijeenkomst` on its own; does a search for the part find them?
         alone = re.compile(rf"(?<![a-z]){PART}")
@@ -297,6 +317,7 @@ def quality(browser, server: StaticServer, site: Path) -> dict:
 
 # --- report ----------------------------------------------------------------------------
 
+
 def table(figures: dict) -> str:
     posts, events = figures["posts"], figures["events"]
     index, browser, q = figures["index"], figures["first_query"], figures["quality"]
@@ -304,21 +325,27 @@ def table(figures: dict) -> str:
     groups = index["bundle_groups"]
     rows = [
         ("pages indexed", f"{index['pages_indexed']}"),
-        ("`mkdocs build --strict` incl. Pagefind: wall time / peak memory",
-         f"{figures['build_seconds']:.1f} s / {figures['build_peak_mib']:.0f} MiB"),
-        ("Pagefind index alone: wall time / peak memory",
-         f"{index['index_seconds']:.1f} s / {index['index_peak_mib']:.0f} MiB"),
-        ("pagefind/ folder: files / size",
-         f"{index['bundle_files']} / {index['bundle_bytes'] / 1024 / 1024:.1f} MiB"),
-        ("… of which index chunks / fragments",
-         f"{groups.get('index', {}).get('files', 0)} ({kib(groups.get('index', {}).get('bytes', 0))}) / "
-         f"{groups.get('fragment', {}).get('files', 0)} ({kib(groups.get('fragment', {}).get('bytes', 0))})"),
+        (
+            "`mkdocs build --strict` incl. Pagefind: wall time / peak memory",
+            f"{figures['build_seconds']:.1f} s / {figures['build_peak_mib']:.0f} MiB",
+        ),
+        ("Pagefind index alone: wall time / peak memory", f"{index['index_seconds']:.1f} s / {index['index_peak_mib']:.0f} MiB"),
+        ("pagefind/ folder: files / size", f"{index['bundle_files']} / {index['bundle_bytes'] / 1024 / 1024:.1f} MiB"),
+        (
+            "… of which index chunks / fragments",
+            f"{groups.get('index', {}).get('files', 0)} ({kib(groups.get('index', {}).get('bytes', 0))}) / "
+            f"{groups.get('fragment', {}).get('files', 0)} ({kib(groups.get('fragment', {}).get('bytes', 0))})",
+        ),
         ("home page view, empty cache (compressed)", f"{kib(browser['view_bytes'])}, {browser['view_requests']} requests"),
-        (f"first search `{browser['query']}` (compressed, after opening the dialog)",
-         f"{kib(browser['search_bytes'])}, {browser['search_requests']} requests"),
+        (
+            f"first search `{browser['query']}` (compressed, after opening the dialog)",
+            f"{kib(browser['search_bytes'])}, {browser['search_requests']} requests",
+        ),
         ("page view + first search (compressed)", kib(browser["view_bytes"] + browser["search_bytes"])),
-        (f"last keystroke → first result, median of {len(browser['ms'])} (incl. {browser['debounce_ms']} ms debounce)",
-         f"{browser['median_ms']:.0f} ms ({min(browser['ms']):.0f}–{max(browser['ms']):.0f})"),
+        (
+            f"last keystroke → first result, median of {len(browser['ms'])} (incl. {browser['debounce_ms']} ms debounce)",
+            f"{browser['median_ms']:.0f} ms ({min(browser['ms']):.0f}–{max(browser['ms']):.0f})",
+        ),
     ]
     for row in q["queries"]:
         label = f"`{row['query']}` ({row['note']})"
@@ -327,13 +354,14 @@ def table(figures: dict) -> str:
             if row["marked_words"]:
                 value += f" (found: {', '.join(row['marked_words'])})"
         else:
-            value = (f"{row['results']} results; top {row['top']}: {row['top_with_stem']} with `{row['stem']}`; "
-                     f"finds {row['found_with_stem']} of {row['pages_with_stem']} pages with it")
+            value = (
+                f"{row['results']} results; top {row['top']}: {row['top_with_stem']} with `{row['stem']}`; "
+                f"finds {row['found_with_stem']} of {row['pages_with_stem']} pages with it"
+            )
             if row["engine_results"] > row["found_with_stem"]:
                 value += f"; {row['engine_results'] - row['found_with_stem']} results without it"
         rows.append((label, value))
-    rows.append((f"`{PART}` finds pages that only say `{COMPOUND}`",
-                 f"{q['compound']['found_by_part']} of {q['compound']['pages']}"))
+    rows.append((f"`{PART}` finds pages that only say `{COMPOUND}`", f"{q['compound']['found_by_part']} of {q['compound']['pages']}"))
     out = [f"| metric | {posts} posts + {events} events |", "|---|---|"]
     out += [f"| {name} | {value} |" for name, value in rows]
     return "\n".join(out)
@@ -357,7 +385,8 @@ def main() -> int:
         # Bound before the build, so the site is built for its address.
         with StaticServer(site) as server:
             build_seconds, build_rss = timed(
-                [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], project, SITE_URL=server.url)
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], project, SITE_URL=server.url
+            )
             index = index_figures(site, project)
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -373,23 +402,31 @@ def main() -> int:
         if early:
             print(f"note: the page fetched Pagefind files before the search was opened: {early}", file=sys.stderr)
         if any(run["search_bytes"] != first["search_bytes"] for run in runs):
-            print("note: the first search did not fetch the same bytes in every run:",
-                  [run["search_bytes"] for run in runs], file=sys.stderr)
+            print(
+                "note: the first search did not fetch the same bytes in every run:", [run["search_bytes"] for run in runs], file=sys.stderr
+            )
         figures = {
-            "posts": args.posts, "events": args.events,
+            "posts": args.posts,
+            "events": args.events,
             "machine": f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}",
             # Other work on the machine slows the browser timings most.
             "load_average_browser_runs": [load_before, load_after],
-            "build_seconds": build_seconds, "build_peak_mib": build_rss / 1024,
+            "build_seconds": build_seconds,
+            "build_peak_mib": build_rss / 1024,
             "index": index,
             "first_query": {
-                "query": args.query, "debounce_ms": debounce,
-                "ms": [run["ms"] for run in runs], "median_ms": statistics.median(run["ms"] for run in runs),
+                "query": args.query,
+                "debounce_ms": debounce,
+                "ms": [run["ms"] for run in runs],
+                "median_ms": statistics.median(run["ms"] for run in runs),
                 "longest_key_gap_ms": max(run["longest_key_gap_ms"] for run in runs),
-                "view_bytes": first["view_bytes"], "view_requests": first["view_requests"],
-                "search_bytes": first["search_bytes"], "search_requests": first["search_requests"],
+                "view_bytes": first["view_bytes"],
+                "view_requests": first["view_requests"],
+                "search_bytes": first["search_bytes"],
+                "search_requests": first["search_requests"],
                 "search_bytes_by_kind": search_breakdown(first["search_files"]),
-                "view_files": first["view_files"], "search_files": first["search_files"],
+                "view_files": first["view_files"],
+                "search_files": first["search_files"],
             },
             "quality": quality_figures,
         }

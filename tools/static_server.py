@@ -26,7 +26,7 @@ COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".ics", "
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    server: "StaticServer"
+    server: StaticServer
 
     def log_message(self, format, *args):  # quiet; requests are recorded instead
         pass
@@ -91,7 +91,7 @@ class StaticServer(http.server.ThreadingHTTPServer):
             self._gzip[path] = gzip.compress(body, compresslevel=6, mtime=0)
         return self._gzip[path]
 
-    def start(self) -> "StaticServer":
+    def start(self) -> StaticServer:
         """Serve in a background thread. The port is bound already, so a site
         can be built for `self.url` before the first request."""
         self._thread = threading.Thread(target=self.serve_forever, name=f"site {self.url}", daemon=True)

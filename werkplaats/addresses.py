@@ -59,7 +59,7 @@ def alias(value) -> str:
         dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
     except ValueError:
         raise AliasError(f'"{text}": {match["year"]}-{match["month"]}-{match["day"]} bestaat niet in de kalender') from None
-    return f'{match["section"]}/{match["year"]}/{match["month"]}/{match["day"]}/{match["slug"]}/'
+    return f"{match['section']}/{match['year']}/{match['month']}/{match['day']}/{match['slug']}/"
 
 
 def aliases(value) -> list[str]:

@@ -78,8 +78,7 @@ def from_settings(settings: Settings, local_backend: str = "") -> Admin:
 
 def config(settings: Settings, admin: Admin) -> dict:
     """The CMS configuration served as admin/config.yml."""
-    return cms.config(settings, repo=admin.repo, branch=admin.branch,
-                      oauth_proxy=admin.oauth_proxy, local_backend=admin.local_backend)
+    return cms.config(settings, repo=admin.repo, branch=admin.branch, oauth_proxy=admin.oauth_proxy, local_backend=admin.local_backend)
 
 
 def config_yaml(settings: Settings, admin: Admin) -> str:
@@ -100,22 +99,24 @@ def policy(admin: Admin) -> str:
     else:
         connect.append(GITHUB_API)
         images.append(GITHUB_AVATARS)
-    return "; ".join([
-        "default-src 'self'",
-        # 'unsafe-eval': Decap validates its configuration with Ajv, which
-        # compiles the schema with new Function(); without it the admin
-        # stays blank (measured, README "CMS"). No inline script.
-        "script-src 'self' 'unsafe-eval'",
-        # Decap's React UI styles elements inline (emotion).
-        "style-src 'self' 'unsafe-inline'",
-        # Uploads are previewed as blob: and data: URLs before they are saved.
-        "img-src " + " ".join(images),
-        "font-src 'self' data:",
-        "connect-src " + " ".join(connect),
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            # 'unsafe-eval': Decap validates its configuration with Ajv, which
+            # compiles the schema with new Function(); without it the admin
+            # stays blank (measured, README "CMS"). No inline script.
+            "script-src 'self' 'unsafe-eval'",
+            # Decap's React UI styles elements inline (emotion).
+            "style-src 'self' 'unsafe-inline'",
+            # Uploads are previewed as blob: and data: URLs before they are saved.
+            "img-src " + " ".join(images),
+            "font-src 'self' data:",
+            "connect-src " + " ".join(connect),
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ]
+    )
 
 
 def stylesheets(settings: Settings, theme_dir: Path) -> dict[str, Path]:
@@ -144,8 +145,9 @@ def files(settings: Settings, admin: Admin, styles: list[str]) -> dict[str, Path
         **bundle,
         f"{ADMIN_DIR}/preview.js": own / "preview.js",
         f"{ADMIN_DIR}/config.yml": config_yaml(settings, admin),
-        f"{ADMIN_DIR}/index.html": page.render(admin=admin, policy=policy(admin), site_name=settings.site_name,
-                                                styles=[f"../{url}" for url in styles]),
+        f"{ADMIN_DIR}/index.html": page.render(
+            admin=admin, policy=policy(admin), site_name=settings.site_name, styles=[f"../{url}" for url in styles]
+        ),
     }
 
 
@@ -170,9 +172,9 @@ def dist_files(dist: Path) -> list[Path]:
     if not (dist / BUNDLE).is_file():
         raise AdminError(
             f"Decap CMS is not installed ({dist / BUNDLE} is missing): run `npm ci` "
-            f"(make build does), or build without /admin/ with {SWITCH_ENV}=0.")
-    return sorted(path for path in dist.iterdir()
-                  if path.name == BUNDLE or path.name.endswith(f".{BUNDLE}") or path.suffix == ".wasm")
+            f"(make build does), or build without /admin/ with {SWITCH_ENV}=0."
+        )
+    return sorted(path for path in dist.iterdir() if path.name == BUNDLE or path.name.endswith(f".{BUNDLE}") or path.suffix == ".wasm")
 
 
 if __name__ == "__main__":

@@ -157,7 +157,9 @@ def grouped_by_month(events: list[Entry], urls, today) -> list[dict]:
     """[{'title': 'oktober 2018', 'url': month page, 'events': [cards]}] in the given order."""
     groups = []
     for month, items in groupby(events, key=lambda e: e.first_day.replace(day=1)):
-        groups.append({"title": dutch_month(month), "id": f"{month:%Y-%m}", "url": month_dir(month), "events": [card(e, urls, today) for e in items]})
+        groups.append(
+            {"title": dutch_month(month), "id": f"{month:%Y-%m}", "url": month_dir(month), "events": [card(e, urls, today) for e in items]}
+        )
     return groups
 
 
@@ -185,20 +187,27 @@ def month_grid(month: dt.date, events: list[Entry], urls, today) -> dict:
             by_day.setdefault(day, []).append(entry)
     weeks = []
     for week in calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month):
-        weeks.append([
-            {
-                "day": day.day,
-                "iso": day.isoformat(),
-                "label": dutch_weekday_date(day),
-                "in_month": day.month == month.month,
-                "today": day == today,
-                "events": [card(e, urls, today) for e in by_day.get(day, [])] if day.month == month.month else [],
-            }
-            for day in week
-        ])
+        weeks.append(
+            [
+                {
+                    "day": day.day,
+                    "iso": day.isoformat(),
+                    "label": dutch_weekday_date(day),
+                    "in_month": day.month == month.month,
+                    "today": day == today,
+                    "events": [card(e, urls, today) for e in by_day.get(day, [])] if day.month == month.month else [],
+                }
+                for day in week
+            ]
+        )
     all_months = months(events)
     index = all_months.index(month) if month in all_months else None
-    neighbour = lambda i: ({"title": dutch_month(all_months[i]), "url": month_dir(all_months[i])} if index is not None and 0 <= i < len(all_months) else None)
+
+    def neighbour(i: int) -> dict | None:
+        if index is None or not 0 <= i < len(all_months):
+            return None
+        return {"title": dutch_month(all_months[i]), "url": month_dir(all_months[i])}
+
     weekdays = [format_date(dt.date(2024, 1, 1) + dt.timedelta(days=n), "EEEE", locale=LOCALE) for n in range(7)]
     in_month = [e for e in sorted(events, key=_start_key) if any(d.replace(day=1) == month for d in days_of(e))]
     return {
@@ -236,7 +245,13 @@ def event_jsonld(entry: Entry, url: str, organisation: dict, site_url: str) -> d
     places = []
     if entry.location:
         loc = entry.location
-        address = {"@type": "PostalAddress", "streetAddress": loc.address, "postalCode": loc.postcode, "addressLocality": loc.city, "addressCountry": "NL"}
+        address = {
+            "@type": "PostalAddress",
+            "streetAddress": loc.address,
+            "postalCode": loc.postcode,
+            "addressLocality": loc.city,
+            "addressCountry": "NL",
+        }
         places.append({"@type": "Place", "name": loc.name or loc.address or loc.city, "address": {k: v for k, v in address.items() if v}})
     if entry.online:
         places.append({"@type": "VirtualLocation", "url": entry.online})

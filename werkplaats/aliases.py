@@ -114,10 +114,16 @@ def disappearing(before: list[Entry], now: list[Entry], today: dt.date) -> tuple
         if case == "concept":
             notes.append(f"{rel}: bewust van de site gehaald (draft: true); dit adres verdwijnt: {listed}")
         elif case == "gepland":
-            problems.append(Problem(rel, key_line(entry.path, entry.body_line, "date"), (
-                f"{listed} verdwijnt: dit bericht staat nu gepland op {entry.date.isoformat()} en is tot dan niet op de site; "
-                "kies een datum tot en met vandaag, of zet draft: true om het bewust van de site te halen"
-            )))
+            problems.append(
+                Problem(
+                    rel,
+                    key_line(entry.path, entry.body_line, "date"),
+                    (
+                        f"{listed} verdwijnt: dit bericht staat nu gepland op {entry.date.isoformat()} en is tot dan niet op de site; "
+                        "kies een datum tot en met vandaag, of zet draft: true om het bewust van de site te halen"
+                    ),
+                )
+            )
         elif case == "alias":
             line, fix = _aliases_line(entry, gone)
             problems.append(Problem(rel, line, f"{fix} (anders verdwijnt het oude adres {listed} en geven links ernaar een foutpagina)"))
@@ -125,12 +131,24 @@ def disappearing(before: list[Entry], now: list[Entry], today: dt.date) -> tuple
             line, fix = _aliases_line(entry, gone)
             old_rel = case.removeprefix("opvolger:")
             # The calendar UID comes from the file name (werkplaats.ical.uid).
-            tip = f"; beter nog: geef het bestand zijn oude naam {old_rel.rsplit('/', 1)[-1]} terug, dan blijft de activiteit dezelfde in de agenda's van abonnees" if entry.is_event else ""
-            problems.append(Problem(rel, line, f"{fix} ({old_rel} is verwijderd of hernoemd; zonder alias verdwijnt zijn adres {listed}{tip})"))
+            tip = (
+                f"; beter nog: geef het bestand zijn oude naam {old_rel.rsplit('/', 1)[-1]} terug, dan blijft de activiteit dezelfde in de agenda's van abonnees"
+                if entry.is_event
+                else ""
+            )
+            problems.append(
+                Problem(rel, line, f"{fix} ({old_rel} is verwijderd of hernoemd; zonder alias verdwijnt zijn adres {listed}{tip})")
+            )
         else:
-            problems.append(Problem(rel, 1, (
-                f"is verwijderd: het adres {listed} verdwijnt van de site. Staat de inhoud nu in een ander bestand? "
-                f"Zet daar aliases: [{listed}]. Wil je het echt van de site halen? Zet het bestand terug met draft: true "
-                "(verwijderen mag daarna, in een volgende wijziging)"
-            )))
+            problems.append(
+                Problem(
+                    rel,
+                    1,
+                    (
+                        f"is verwijderd: het adres {listed} verdwijnt van de site. Staat de inhoud nu in een ander bestand? "
+                        f"Zet daar aliases: [{listed}]. Wil je het echt van de site halen? Zet het bestand terug met draft: true "
+                        "(verwijderen mag daarna, in een volgende wijziging)"
+                    ),
+                )
+            )
     return sorted(problems), notes

@@ -50,10 +50,7 @@ class Build:
     @cached_property
     def shown(self) -> list[Entry]:
         """Entries that go into this build: all in preview, else only published ones."""
-        return [
-            e for e in self.entries
-            if (self.preview or e.is_public(self.today)) and (self.only is None or e.rel in self.only)
-        ]
+        return [e for e in self.entries if (self.preview or e.is_public(self.today)) and (self.only is None or e.rel in self.only)]
 
     @cached_property
     def posts(self) -> list[Entry]:
@@ -97,8 +94,7 @@ def current() -> Build:
     return _current
 
 
-def start_build(root: Path | str | None = None, *, preview: bool = False, environ=None,
-                changed_since: float | None = None) -> Build:
+def start_build(root: Path | str | None = None, *, preview: bool = False, environ=None, changed_since: float | None = None) -> Build:
     """Read settings and posts/; raises ContentError with every problem.
 
     Every file is validated, always. A preview of a large posts/ then builds
@@ -204,10 +200,12 @@ def manifest(state: Build) -> dict:
     files = []
     for entry in sorted(state.entries, key=lambda e: e.rel):
         status = _STATUS[entry.publication(state.today)]
-        files.append({
-            "file": entry.rel,
-            "kind": entry.kind,
-            "status": status,
-            "url": state.urls.get(entry.rel) if status == "published" or state.preview else None,
-        })
+        files.append(
+            {
+                "file": entry.rel,
+                "kind": entry.kind,
+                "status": status,
+                "url": state.urls.get(entry.rel) if status == "published" or state.preview else None,
+            }
+        )
     return {"today": state.today.isoformat(), "preview": state.preview, "files": files}

@@ -73,8 +73,11 @@ def main(argv: list[str] | None = None) -> int:
         if problems:
             report(problems)
             count = len(problems)
-            print(f"\n{count} {'bestand laat' if count == 1 else 'bestanden laten'} een webadres verdwijnen dat in {args.base} bestaat. "
-                  "Zie REDACTIE.md (Datum of titel veranderen).", file=sys.stderr)
+            print(
+                f"\n{count} {'bestand laat' if count == 1 else 'bestanden laten'} een webadres verdwijnen dat in {args.base} bestaat. "
+                "Zie REDACTIE.md (Datum of titel veranderen).",
+                file=sys.stderr,
+            )
             return 1
     shown = len(state.shown)
     later = change_dates(state.entries, state.today)[1:]

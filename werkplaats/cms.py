@@ -48,25 +48,46 @@ def _widget(parse, settings: Settings) -> dict:
         model._text_list: {"widget": "list"},
         model._aliases: {"widget": "list"},
         model._categories: {"widget": "select", "multiple": True, "options": chosen_categories},
-        model._authors: {"widget": "select", "multiple": True, "options": [
-            {"label": author.get("name", key), "value": key} for key, author in settings.authors.items()]},
+        model._authors: {
+            "widget": "select",
+            "multiple": True,
+            "options": [{"label": author.get("name", key), "value": key} for key, author in settings.authors.items()],
+        },
         model._image: {"widget": "image", "choose_url": False},
         # "Titel van de bijlage": a second field named just "Titel" would
         # read the same as the post's own to a screen reader.
-        model._attachments: {"widget": "list", "label_singular": "bijlage", "fields": [
-            {"name": "title", "label": "Titel van de bijlage", "widget": "string"},
-            {"name": "file", "label": "Bestand", "widget": "file", "choose_url": False,
-             "media_folder": ATTACHMENTS, "public_folder": ATTACHMENTS},
-        ]},
-        model._location: {"widget": "object", "collapsed": False, "fields": [
-            {"name": key, "label": label, "widget": "string", "required": False} for key, label in _LOCATION_PARTS]},
+        model._attachments: {
+            "widget": "list",
+            "label_singular": "bijlage",
+            "fields": [
+                {"name": "title", "label": "Titel van de bijlage", "widget": "string"},
+                {
+                    "name": "file",
+                    "label": "Bestand",
+                    "widget": "file",
+                    "choose_url": False,
+                    "media_folder": ATTACHMENTS,
+                    "public_folder": ATTACHMENTS,
+                },
+            ],
+        },
+        model._location: {
+            "widget": "object",
+            "collapsed": False,
+            "fields": [{"name": key, "label": label, "widget": "string", "required": False} for key, label in _LOCATION_PARTS],
+        },
         model._url: {"widget": "string", "pattern": [r"^https?://\S+$", "Een webadres dat begint met https://"]},
         model._url_or_email: {"widget": "string"},
         model._status: {"widget": "select", "options": list(model.EVENT_STATUSES), "default": model.EVENT_STATUSES[0]},
         # The model reads a report as the path from the event's file; the
         # relation widget fills the chosen report's file name into it.
-        model._report: {"widget": "relation", "collection": "verslagen", "search_fields": ["title"],
-                        "display_fields": ["title"], "value_field": "../verslagen/{{slug}}.md"},
+        model._report: {
+            "widget": "relation",
+            "collection": "verslagen",
+            "search_fields": ["title"],
+            "display_fields": ["title"],
+            "value_field": "../verslagen/{{slug}}.md",
+        },
     }
     if parse not in widgets:
         raise KeyError(f"no CMS widget for the model parser {parse.__name__}: add one to werkplaats/cms.py")
@@ -77,12 +98,22 @@ def fields(kind: str, settings: Settings) -> list[dict]:
     """The form of one kind: every model key in the model's order, then the text."""
     out = []
     for key, field in model.fields_for(kind).items():
-        out.append({"name": key, "label": field.label, "hint": field.form_hint, "required": field.required,
-                    **_widget(field.parse, settings)})
+        out.append(
+            {"name": key, "label": field.label, "hint": field.form_hint, "required": field.required, **_widget(field.parse, settings)}
+        )
     # Required: the model refuses a post without text (read_entry).
-    out.append({"name": "body", "label": "Tekst", "widget": "markdown", "required": True,
-                "hint": ("De eerste alinea is de samenvatting in overzichten. Langer? Zet in de weergave Markdown "
-                         f"{model.EXCERPT_SEPARATOR} op een eigen regel waar de samenvatting eindigt.")})
+    out.append(
+        {
+            "name": "body",
+            "label": "Tekst",
+            "widget": "markdown",
+            "required": True,
+            "hint": (
+                "De eerste alinea is de samenvatting in overzichten. Langer? Zet in de weergave Markdown "
+                f"{model.EXCERPT_SEPARATOR} op een eigen regel waar de samenvatting eindigt."
+            ),
+        }
+    )
     return out
 
 
@@ -107,8 +138,7 @@ def collection(kind: str, settings: Settings) -> dict:
     }
 
 
-def config(settings: Settings, *, repo: str = "", branch: str = "main",
-           oauth_proxy: str = "", local_backend: str = "") -> dict:
+def config(settings: Settings, *, repo: str = "", branch: str = "main", oauth_proxy: str = "", local_backend: str = "") -> dict:
     """The whole configuration. `oauth_proxy`: the address of the OAuth
     proxy that signs editors in with GitHub; `local_backend`: decap-server's
     API address, used instead of GitHub when the admin runs on 127.0.0.1."""

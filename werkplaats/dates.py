@@ -62,4 +62,4 @@ def source_date_epoch(environ: dict, today: dt.date) -> str:
     given = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if given.isdigit():
         return given
-    return str(int(dt.datetime.combine(today, dt.time.min, tzinfo=dt.timezone.utc).timestamp()))
+    return str(int(dt.datetime.combine(today, dt.time.min, tzinfo=dt.UTC).timestamp()))

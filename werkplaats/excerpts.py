@@ -11,10 +11,19 @@ from .model import EXCERPT_SEPARATOR
 # The Markdown extensions (mkdocs.yml, and those MkDocs always adds) for which
 # the reasoning in `excerpt_markdown` was checked. Another one could carry
 # text across the marker (footnotes do): then every post keeps its whole text.
-CHECKED_EXTENSIONS = frozenset({
-    "abbr", "admonition", "attr_list", "md_in_html", "tables", "toc", "fenced_code",
-    "pymdownx.details", "pymdownx.superfences",
-})
+CHECKED_EXTENSIONS = frozenset(
+    {
+        "abbr",
+        "admonition",
+        "attr_list",
+        "md_in_html",
+        "tables",
+        "toc",
+        "fenced_code",
+        "pymdownx.details",
+        "pymdownx.superfences",
+    }
+)
 # Material's blog table of contents would list only the excerpt's headings.
 TOC_OPTIONS = ("blog_toc", "archive_toc", "categories_toc", "authors_profiles_toc")
 
@@ -43,7 +52,7 @@ def excerpt_markdown(markdown: str) -> str | None:
     index = markdown.find(EXCERPT_SEPARATOR)
     if index < 0:
         return None
-    head, tail = markdown[:index], markdown[index + len(EXCERPT_SEPARATOR):]
+    head, tail = markdown[:index], markdown[index + len(EXCERPT_SEPARATOR) :]
     if head and not head.endswith("\n\n") or not re.match(r"\n\n|\n?\Z", tail):
         return None
     if _OPEN_BEFORE.search(head) or _DEFINITION.search(tail):

@@ -39,11 +39,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import addresses, agenda, aliases, feeds, ical, views
 from .build import Build, linked_files, start_build
-from .publish import pages_files
-from .security import harden
 from .dates import dutch_date
 from .links import relink
 from .model import ContentError
+from .publish import pages_files
+from .security import harden
 from .settings import read_config
 from .slugs import slugify
 
@@ -80,10 +80,8 @@ class _Plan:
     def __init__(self, state: Build, blog: dict):
         self.state, self.blog, self.out = state, blog, Export()
         self.md_of_url: dict[str, str] = {}
-        self.env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
-                               keep_trailing_newline=True, autoescape=False)
-        self.env.filters.update(md=_md, front=_front,
-                                page=self.link_to_page, file=lambda path, here: posixpath.relpath(path, here or "."))
+        self.env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
+        self.env.filters.update(md=_md, front=_front, page=self.link_to_page, file=lambda path, here: posixpath.relpath(path, here or "."))
 
     def link_to_page(self, url: str, here: str) -> str:
         return posixpath.relpath(self.md_of_url[url], here or ".")
@@ -111,6 +109,7 @@ def plan(root: Path, environ: dict | None = None) -> Export:
     # Addresses exactly as a build gives them (tests/test_aliases.py holds
     # public_path to what a real build writes).
     urls = {e.rel: addresses.public_path(e) for e in state.shown}
+
     # Files beside the posts keep the address the blog gives them: its
     # folder plus their path in posts/ (nieuws/verslagen/bijlagen/x.pdf).
     def media_url(path: Path) -> str:
@@ -141,7 +140,11 @@ def plan(root: Path, environ: dict | None = None) -> Export:
             continue
         page = frontmatter.loads(source.read_text(encoding="utf-8"))
         fixed[rel] = page
-        url = "" if rel == "index.md" else (rel.removesuffix("index.md") if rel.endswith("/index.md") or rel == "index.md" else rel.removesuffix(".md") + "/")
+        url = (
+            ""
+            if rel == "index.md"
+            else (rel.removesuffix("index.md") if rel.endswith("/index.md") or rel == "index.md" else rel.removesuffix(".md") + "/")
+        )
         p.md_of_url[url] = rel
     news_index = f"{blog['blog_dir']}/index.md"
 
@@ -156,22 +159,47 @@ def plan(root: Path, environ: dict | None = None) -> Export:
         context = {"text": text_of(page), "title": page.metadata.get("title") or "", "meta": meta_of(page)}
         if rel == "index.md":
             context.update(
-                upcoming=[agenda.card(e, urls, today) for e in agenda.upcoming(state.events, today)[:agenda.HOME_EVENT_COUNT]],
-                news=views.cards(state.posts, urls, today, limit=views.HOME_NEWS_COUNT))
+                upcoming=[agenda.card(e, urls, today) for e in agenda.upcoming(state.events, today)[: agenda.HOME_EVENT_COUNT]],
+                news=views.cards(state.posts, urls, today, limit=views.HOME_NEWS_COUNT),
+            )
             out.pages[rel] = ("home.md", context)
         elif template == "verslagen.html":
-            out.pages[rel] = ("posts.md", {**context, "title": "Verslagen", "posts": views.cards(state.posts, urls, today, kind="verslagen"),
-                                           "pages": [], "page_url": "", "archive": [], "categories": []})
+            out.pages[rel] = (
+                "posts.md",
+                {
+                    **context,
+                    "title": "Verslagen",
+                    "posts": views.cards(state.posts, urls, today, kind="verslagen"),
+                    "pages": [],
+                    "page_url": "",
+                    "archive": [],
+                    "categories": [],
+                },
+            )
         elif template == "agenda.html":
-            recent = agenda.past(state.events, today)[:agenda.RECENT_PAST_COUNT]
+            recent = agenda.past(state.events, today)[: agenda.RECENT_PAST_COUNT]
             groups = [
-                {"title": "Per maand", "links": [{"title": agenda.dutch_month(m), "url": agenda.month_dir(m)} for m in agenda.months(state.events)]},
+                {
+                    "title": "Per maand",
+                    "links": [{"title": agenda.dutch_month(m), "url": agenda.month_dir(m)} for m in agenda.months(state.events)],
+                },
                 {"title": "Per jaar", "links": [{"title": str(y), "url": agenda.year_dir(y)} for y in agenda.years(state.events)]},
-                {"title": "Per categorie", "links": [{"title": n, "url": agenda.category_dir(n)} for n in agenda.taxonomy(state.events, "categories")]},
+                {
+                    "title": "Per categorie",
+                    "links": [{"title": n, "url": agenda.category_dir(n)} for n in agenda.taxonomy(state.events, "categories")],
+                },
             ]
-            out.pages[rel] = ("events.md", {**context, "title": "Agenda", "feed": agenda.FEED_PATH,
-                                            "upcoming": [agenda.card(e, urls, today) for e in agenda.upcoming(state.events, today)],
-                                            "past": [agenda.card(e, urls, today) for e in recent], "groups": groups})
+            out.pages[rel] = (
+                "events.md",
+                {
+                    **context,
+                    "title": "Agenda",
+                    "feed": agenda.FEED_PATH,
+                    "upcoming": [agenda.card(e, urls, today) for e in agenda.upcoming(state.events, today)],
+                    "past": [agenda.card(e, urls, today) for e in recent],
+                    "groups": groups,
+                },
+            )
         elif template == "contact.html":
             out.pages[rel] = ("contact.md", {**context, "organisation": settings.organisation})
         elif template == "zoeken.html":
@@ -188,45 +216,100 @@ def plan(root: Path, environ: dict | None = None) -> Export:
     for entry in state.posts:
         url = urls[entry.rel]
         event = state.entry_for(links.event_of[entry.rel]) if entry.rel in links.event_of else None
-        p.add(url, "post.md", meta=_meta(entry), entry=entry, date=dutch_date(entry.date),
-              body=relink(entry.body, entry.path, url.rstrip("/"), place).strip(),
-              categories=[{"title": c, "url": _blog_url(blog, "categories_url_format", slug=slugify(c))} for c in entry.categories],
-              event_of_report={"title": event.title, "url": urls[event.rel]} if event is not None and event.rel in urls else None,
-              picture=pictures.get(entry.rel),
-              attachments=views.attachments(entry, media_url))
+        p.add(
+            url,
+            "post.md",
+            meta=_meta(entry),
+            entry=entry,
+            date=dutch_date(entry.date),
+            body=relink(entry.body, entry.path, url.rstrip("/"), place).strip(),
+            categories=[{"title": c, "url": _blog_url(blog, "categories_url_format", slug=slugify(c))} for c in entry.categories],
+            event_of_report={"title": event.title, "url": urls[event.rel]} if event is not None and event.rel in urls else None,
+            picture=pictures.get(entry.rel),
+            attachments=views.attachments(entry, media_url),
+        )
     years = sorted({e.date.year for e in state.posts}, reverse=True)
     categories = sorted({c for e in state.posts for c in e.categories})
     archive = [{"title": str(y), "url": _blog_url(blog, "archive_url_format", date=y)} for y in years]
     category_links = [{"title": c, "url": _blog_url(blog, "categories_url_format", slug=slugify(c))} for c in categories]
-    _paginate(p, f"{blog['blog_dir']}/", blog, blog.get("pagination_per_page", 10), state.posts, urls,
-              title=fixed[news_index].metadata.get("title") or "Nieuws", text=text_of(fixed[news_index]),
-              md_path=news_index, meta=meta_of(fixed[news_index]), archive=archive, categories=category_links)
+    _paginate(
+        p,
+        f"{blog['blog_dir']}/",
+        blog,
+        blog.get("pagination_per_page", 10),
+        state.posts,
+        urls,
+        title=fixed[news_index].metadata.get("title") or "Nieuws",
+        text=text_of(fixed[news_index]),
+        md_path=news_index,
+        meta=meta_of(fixed[news_index]),
+        archive=archive,
+        categories=category_links,
+    )
     for year in years:
-        _paginate(p, _blog_url(blog, "archive_url_format", date=year), blog, blog.get("archive_pagination_per_page", 10),
-                  [e for e in state.posts if e.date.year == year], urls, title=str(year))
+        _paginate(
+            p,
+            _blog_url(blog, "archive_url_format", date=year),
+            blog,
+            blog.get("archive_pagination_per_page", 10),
+            [e for e in state.posts if e.date.year == year],
+            urls,
+            title=str(year),
+        )
     for name in categories:
-        _paginate(p, _blog_url(blog, "categories_url_format", slug=slugify(name)), blog, blog.get("categories_pagination_per_page", 10),
-                  [e for e in state.posts if name in e.categories], urls, title=name)
+        _paginate(
+            p,
+            _blog_url(blog, "categories_url_format", slug=slugify(name)),
+            blog,
+            blog.get("categories_pagination_per_page", 10),
+            [e for e in state.posts if name in e.categories],
+            urls,
+            title=name,
+        )
 
     # --- events and the agenda's listings
     for entry in state.events:
         url = urls[entry.rel]
         report = state.entry_for(entry.report) if entry.report else None
         card = agenda.card(entry, urls, today) | {
-            "map_url": agenda.map_url(entry), "ics": agenda.event_ics(entry),
+            "map_url": agenda.map_url(entry),
+            "ics": agenda.event_ics(entry),
             "categories": [{"title": n, "url": agenda.category_dir(n)} for n in entry.categories],
-            "tags": [{"title": n, "url": agenda.tag_dir(n)} for n in entry.tags]}
-        p.add(url, "event.md", meta=_meta(entry), entry=entry, event=card, body=relink(entry.body, entry.path, url.rstrip("/"), place).strip(),
-              report={"title": report.title, "url": urls[report.rel]} if report is not None and report.rel in urls else None)
+            "tags": [{"title": n, "url": agenda.tag_dir(n)} for n in entry.tags],
+        }
+        p.add(
+            url,
+            "event.md",
+            meta=_meta(entry),
+            entry=entry,
+            event=card,
+            body=relink(entry.body, entry.path, url.rstrip("/"), place).strip(),
+            report={"title": report.title, "url": urls[report.rel]} if report is not None and report.rel in urls else None,
+        )
     for month in agenda.months(state.events):
-        p.add(agenda.month_dir(month), "month.md", meta={"title": f"Agenda {agenda.dutch_month(month)}"}, grid=agenda.month_grid(month, state.events, urls, today))
-    lists = [(f"Activiteiten in {y}", agenda.year_dir(y), [e for e in state.events if e.first_day.year == y]) for y in agenda.years(state.events)]
+        p.add(
+            agenda.month_dir(month),
+            "month.md",
+            meta={"title": f"Agenda {agenda.dutch_month(month)}"},
+            grid=agenda.month_grid(month, state.events, urls, today),
+        )
+    lists = [
+        (f"Activiteiten in {y}", agenda.year_dir(y), [e for e in state.events if e.first_day.year == y]) for y in agenda.years(state.events)
+    ]
     lists += [(f"Activiteiten: {n}", agenda.category_dir(n), items) for n, items in agenda.taxonomy(state.events, "categories").items()]
     lists += [(f"Activiteiten met trefwoord {n}", agenda.tag_dir(n), items) for n, items in agenda.taxonomy(state.events, "tags").items()]
     for title, url, items in lists:
-        p.add(url, "events.md", meta={"title": title}, title=title, text="", feed="", groups=[],
-              upcoming=[agenda.card(e, urls, today) for e in agenda.upcoming(items, today)],
-              past=[agenda.card(e, urls, today) for e in agenda.past(items, today)])
+        p.add(
+            url,
+            "events.md",
+            meta={"title": title},
+            title=title,
+            text="",
+            feed="",
+            groups=[],
+            upcoming=[agenda.card(e, urls, today) for e in agenda.upcoming(items, today)],
+            past=[agenda.card(e, urls, today) for e in agenda.past(items, today)],
+        )
 
     # --- files: media, feeds and calendars (the hooks' own functions)
     for source, target in media.items():
@@ -265,18 +348,40 @@ def _blog_url(blog: dict, option: str, **values) -> str:
     return f"{blog['blog_dir']}/{blog.get(option, defaults[option]).format(**values).strip('/')}/"
 
 
-def _paginate(p: _Plan, url: str, blog: dict, per_page: int, posts, urls, *, title: str, text: str = "",
-              md_path: str | None = None, meta: dict | None = None, archive=(), categories=()) -> None:
+def _paginate(
+    p: _Plan,
+    url: str,
+    blog: dict,
+    per_page: int,
+    posts,
+    urls,
+    *,
+    title: str,
+    text: str = "",
+    md_path: str | None = None,
+    meta: dict | None = None,
+    archive=(),
+    categories=(),
+) -> None:
     """A listing of posts and its later pages, at the blog's addresses."""
     count = max(1, math.ceil(len(posts) / per_page))
     fmt = blog.get("pagination_url_format", "page/{page}")
     page_urls = [url if n == 1 else f"{url}{fmt.format(page=n).strip('/')}/" for n in range(1, count + 1)]
     for number, page_url in enumerate(page_urls, start=1):
-        chunk = posts[(number - 1) * per_page:number * per_page]
-        p.add(page_url, "posts.md", md_path=md_path if number == 1 else None, meta=meta if number == 1 and meta else {"title": title}, title=title, page_url=page_url, text=text if number == 1 else "",
-              posts=views.cards(chunk, urls, p.state.today),
-              pages=[(n, u) for n, u in enumerate(page_urls, start=1)],
-              archive=archive if number == 1 else [], categories=categories if number == 1 else [])
+        chunk = posts[(number - 1) * per_page : number * per_page]
+        p.add(
+            page_url,
+            "posts.md",
+            md_path=md_path if number == 1 else None,
+            meta=meta if number == 1 and meta else {"title": title},
+            title=title,
+            page_url=page_url,
+            text=text if number == 1 else "",
+            posts=views.cards(chunk, urls, p.state.today),
+            pages=[(n, u) for n, u in enumerate(page_urls, start=1)],
+            archive=archive if number == 1 else [],
+            categories=categories if number == 1 else [],
+        )
 
 
 def _config(raw: dict) -> dict:
@@ -296,7 +401,9 @@ def write(export: Export, out: Path) -> None:
     docs.mkdir(parents=True)
     (out / "mkdocs.yml").write_text(
         "# Written by `python -m werkplaats.export`: the site without hooks. Do not edit.\n"
-        + yaml.safe_dump(export.config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        + yaml.safe_dump(export.config, allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
+    )
     for rel, content in sorted({**export.files, **export.pages}.items()):
         target = docs / rel
         target.parent.mkdir(parents=True, exist_ok=True)

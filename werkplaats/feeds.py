@@ -44,9 +44,15 @@ def rss(posts: list[Entry], urls: dict[str, str], *, site_url: str, title: str, 
     ET.SubElement(channel, "link").text = site_url
     ET.SubElement(channel, "description").text = description
     ET.SubElement(channel, "language").text = "nl"
-    ET.SubElement(channel, "{http://www.w3.org/2005/Atom}link", {
-        "href": urljoin(site_url, RSS_PATH), "rel": "self", "type": "application/rss+xml",
-    })
+    ET.SubElement(
+        channel,
+        "{http://www.w3.org/2005/Atom}link",
+        {
+            "href": urljoin(site_url, RSS_PATH),
+            "rel": "self",
+            "type": "application/rss+xml",
+        },
+    )
     items = posts[:FEED_LIMIT]
     if items:
         ET.SubElement(channel, "lastBuildDate").text = format_datetime(_published(items[0]))

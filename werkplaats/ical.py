@@ -31,8 +31,8 @@ def stamp_from(environ: dict, today: dt.date) -> dt.datetime:
     """SOURCE_DATE_EPOCH (reproducible builds) or midnight UTC of the build's day."""
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-    return dt.datetime.combine(today, dt.time.min, tzinfo=dt.timezone.utc)
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.combine(today, dt.time.min, tzinfo=dt.UTC)
 
 
 def _vevent(entry: Entry, url: str, stamp: dt.datetime) -> icalendar.Event:

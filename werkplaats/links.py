@@ -60,7 +60,10 @@ _INLINE = re.compile(
 # Reference definitions: [name]: target "title" (not abbreviations, *[X]: ...).
 _DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:<(?P<angled>[^<>\n]*)>|(?P<bare>\S+))", re.MULTILINE)
 # href/src in raw HTML.
-_HTML_ATTR = re.compile(r"<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)\b[^>]*?\s(?P<attr>href|src)\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<uq>[^\s>]+))", re.IGNORECASE)
+_HTML_ATTR = re.compile(
+    r"<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)\b[^>]*?\s(?P<attr>href|src)\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<uq>[^\s>]+))",
+    re.IGNORECASE,
+)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 
@@ -102,8 +105,16 @@ def find_links(body: str, first_line: int) -> list[Link]:
     for match in _INLINE.finditer(text):
         group = "angled" if match.group("angled") is not None else "bare"
         image = bool(match.group("bang"))
-        found.append(Link(line_of(match.start(group)), match.group(group), image,
-                          match.group("text") if image else None, match.start(group), match.end(group)))
+        found.append(
+            Link(
+                line_of(match.start(group)),
+                match.group(group),
+                image,
+                match.group("text") if image else None,
+                match.start(group),
+                match.end(group),
+            )
+        )
     for match in _DEFINITION.finditer(text):
         group = "angled" if match.group("angled") is not None else "bare"
         found.append(Link(line_of(match.start(group)), match.group(group), False, None, match.start(group), match.end(group)))
@@ -123,7 +134,7 @@ def find_links(body: str, first_line: int) -> list[Link]:
 def _extensions(root: Path) -> tuple[list, dict]:
     names, configs = [], {}
     for item in read_config(root).get("markdown_extensions", []) or []:
-        name, options = (next(iter(item.items())) if isinstance(item, dict) else (item, None))
+        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)
         names.append(name)
         if options:
             configs[name] = options
@@ -224,22 +235,28 @@ def _strip_front_matter(text: str) -> str:
 def _check_one(entry, link: Link, settings, posts_dir, docs_dir, by_path, ids_of, pending) -> str | None:
     target = link.target.strip()
     if link.image and link.alt is not None and not link.alt.strip():
-        return (f"de afbeelding {target} heeft geen beschrijving: zet tussen de [ ] in een zin wat erop staat, "
-                f"bijvoorbeeld ![Deelnemers in gesprek]({target})")
+        return (
+            f"de afbeelding {target} heeft geen beschrijving: zet tussen de [ ] in een zin wat erop staat, "
+            f"bijvoorbeeld ![Deelnemers in gesprek]({target})"
+        )
     if not target:
         return "een link zonder adres: zet het adres tussen de ( ), of haal de [ ] weg"
     lowered = target.lower()
     if lowered.startswith(_OTHER_SCHEMES):
         return None
     if _is_site_address(target, settings):
-        return (f"{target} is het volledige adres van een pagina van deze site; zo'n link wordt niet gecontroleerd "
-                f"en breekt als het adres verandert: verwijs naar het bestand, bijvoorbeeld {_example_link(entry.path, settings)}")
+        return (
+            f"{target} is het volledige adres van een pagina van deze site; zo'n link wordt niet gecontroleerd "
+            f"en breekt als het adres verandert: verwijs naar het bestand, bijvoorbeeld {_example_link(entry.path, settings)}"
+        )
     parts = urlsplit(target)
     if parts.scheme or target.startswith("//"):
         return None  # another site: not ours to check
     if target.startswith(("/", "\\")):
-        return (f"{target} begint met /; zo'n link werkt niet op de site (die staat in een submap): "
-                f"verwijs vanaf dit bestand, bijvoorbeeld {_example_link(entry.path, settings)} of ../../docs/contact.md")
+        return (
+            f"{target} begint met /; zo'n link werkt niet op de site (die staat in een submap): "
+            f"verwijs vanaf dit bestand, bijvoorbeeld {_example_link(entry.path, settings)} of ../../docs/contact.md"
+        )
     path_part, fragment = unquote(parts.path), parts.fragment
     if link.html and path_part:
         # The build rewrites Markdown links only; this one would stay a path
@@ -264,13 +281,17 @@ def _check_one(entry, link: Link, settings, posts_dir, docs_dir, by_path, ids_of
         return f"{target} is een map, geen bestand: verwijs naar het .md-bestand zelf, bijvoorbeeld {_example_link(entry.path, settings)}"
     if not resolved.is_file():
         near = _near(resolved)
-        return (f"{what} {path_part} bestaat niet (gezocht: {settings.relative(resolved)})"
-                f"{near}: controleer de naam, de map en hoofdletters, of haal de link weg als het bestand is verwijderd")
+        return (
+            f"{what} {path_part} bestaat niet (gezocht: {settings.relative(resolved)})"
+            f"{near}: controleer de naam, de map en hoofdletters, of haal de link weg als het bestand is verwijderd"
+        )
     if link.image and not is_image(resolved):
         # Only what the image pipeline knows is cleaned (metadata, size);
         # anything else would be published as it is.
-        return (f"afbeelding {path_part}: {resolved.suffix or 'een naam zonder extensie'} is geen soort afbeelding die de site "
-                f"verwerkt (toegestaan: {', '.join(IMAGE_SUFFIXES)}): sla de afbeelding op als JPEG of PNG")
+        return (
+            f"afbeelding {path_part}: {resolved.suffix or 'een naam zonder extensie'} is geen soort afbeelding die de site "
+            f"verwerkt (toegestaan: {', '.join(IMAGE_SUFFIXES)}): sla de afbeelding op als JPEG of PNG"
+        )
     if link.image or is_image(resolved):  # a plain link to a photo publishes it too
         problem = readable_image_problem(resolved)
         if problem:
@@ -318,7 +339,7 @@ def change_dates(entries, today: dt.date) -> list[dt.date]:
     for entry in entries:
         if entry.draft:
             continue
-        for day in ((entry.first_day, entry.last_day) if entry.is_event else (entry.date,)):
+        for day in (entry.first_day, entry.last_day) if entry.is_event else (entry.date,):
             if day > today:
                 days.add(day)
     return sorted(days)
@@ -335,16 +356,22 @@ def _publication_problems(pending, entries, today: dt.date) -> list[LinkProblem]
                 continue
             reported.add(key)
             if other.draft:
-                message = (f"linkt naar {other.rel}, dat een concept is (draft: true) en niet op de site staat: "
-                           f"haal de link weg tot dat bericht gepubliceerd is")
+                message = (
+                    f"linkt naar {other.rel}, dat een concept is (draft: true) en niet op de site staat: "
+                    f"haal de link weg tot dat bericht gepubliceerd is"
+                )
             elif day == today:
-                message = (f"linkt naar {other.rel}, dat pas op {other.date.isoformat()} verschijnt: "
-                           f"zet de link pas als dat bericht op de site staat")
+                message = (
+                    f"linkt naar {other.rel}, dat pas op {other.date.isoformat()} verschijnt: "
+                    f"zet de link pas als dat bericht op de site staat"
+                )
             else:
-                message = (f"linkt naar {other.rel}, dat pas op {other.date.isoformat()} verschijnt, maar dit bestand "
-                           f"staat vanaf {day.isoformat()} op de site: de publicatie van {day.isoformat()} zou mislukken. "
-                           f"Geef dit bericht een datum vanaf {other.date.isoformat()}, of zet de link pas als "
-                           f"{other.rel.rsplit('/', 1)[-1]} verschenen is")
+                message = (
+                    f"linkt naar {other.rel}, dat pas op {other.date.isoformat()} verschijnt, maar dit bestand "
+                    f"staat vanaf {day.isoformat()} op de site: de publicatie van {day.isoformat()} zou mislukken. "
+                    f"Geef dit bericht een datum vanaf {other.date.isoformat()}, of zet de link pas als "
+                    f"{other.rel.rsplit('/', 1)[-1]} verschenen is"
+                )
             problems.append(LinkProblem(entry.rel, link.line, message))
     return problems
 
@@ -358,8 +385,7 @@ def rewrite_for_build(body: str, source: Path, virtual_dir: str, settings: Setti
     ../../docs/contact.md) to paths from where the build places the post
     (`virtual_dir`, docs-relative). Other links are left as written."""
     docs_dir = (settings.root / "docs").resolve()
-    return relink(body, source, virtual_dir,
-                  lambda path: path.relative_to(docs_dir).as_posix() if path.is_relative_to(docs_dir) else None)
+    return relink(body, source, virtual_dir, lambda path: path.relative_to(docs_dir).as_posix() if path.is_relative_to(docs_dir) else None)
 
 
 def relink(body: str, source: Path, new_dir: str, place) -> str:
@@ -377,6 +403,6 @@ def relink(body: str, source: Path, new_dir: str, place) -> str:
         new = posixpath.relpath(target, new_dir)
         if parts.fragment:
             new += f"#{parts.fragment}"
-        pieces += [body[last:link.start], new]
+        pieces += [body[last : link.start], new]
         last = link.end
     return "".join(pieces) + body[last:] if pieces else body

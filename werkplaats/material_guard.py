@@ -27,11 +27,11 @@ import importlib
 import inspect
 import os
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Callable, Mapping
 
 from jinja2 import Environment, nodes
 
@@ -74,7 +74,7 @@ class Theme:
     generator_version: str = "1.6.1"
 
     @classmethod
-    def installed(cls) -> "Theme":
+    def installed(cls) -> Theme:
         import material
         import mkdocs
 
@@ -142,11 +142,14 @@ class Ours:
     assets: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_root(cls, root: Path) -> "Ours":
+    def from_root(cls, root: Path) -> Ours:
         overrides, assets = root / "overrides", root / "docs" / "assets"
         return cls(
-            templates={p.relative_to(overrides).as_posix(): p.read_text(encoding="utf-8")
-                       for p in sorted(overrides.rglob("*.html")) if not p.relative_to(overrides).parts[0] == "admin"},
+            templates={
+                p.relative_to(overrides).as_posix(): p.read_text(encoding="utf-8")
+                for p in sorted(overrides.rglob("*.html"))
+                if not p.relative_to(overrides).parts[0] == "admin"
+            },
             assets={p.name: p.read_text(encoding="utf-8") for p in sorted(assets.glob("*")) if p.suffix in (".css", ".js")},
         )
 
@@ -178,6 +181,7 @@ def _contains(text: str, *snippets: str) -> list[str]:
 def _in_code(target: str, *snippets: str):
     def check(theme: Theme, ours: Ours) -> list[str]:
         return [f"{target}: {problem}" for problem in _contains(_source(theme, target), *snippets)]
+
     return check
 
 
@@ -187,6 +191,7 @@ def _in_template(name: str, snippet: str, count: int | None = None):
         if (count is None and found) or found == count:
             return []
         return [f"{name}: expected {snippet!r} {'at least' if count is None else 'exactly'} {count or 1} time(s), found {found}"]
+
     return check
 
 
@@ -205,8 +210,10 @@ def _resolve_post(theme: Theme, ours: Ours) -> list[str]:
     problems = []
     if list(inspect.signature(method).parameters) != ["self", "file", "config"]:
         problems.append(f"BlogPlugin._resolve_post{inspect.signature(method)} no longer takes (file, config)")
-    problems += [f"BlogPlugin._resolve_posts: {p}" for p in _contains(
-        _source(theme, "material.plugins.blog.plugin:BlogPlugin._resolve_posts"), "self._resolve_post(file, config)")]
+    problems += [
+        f"BlogPlugin._resolve_posts: {p}"
+        for p in _contains(_source(theme, "material.plugins.blog.plugin:BlogPlugin._resolve_posts"), "self._resolve_post(file, config)")
+    ]
     return problems
 
 
@@ -218,10 +225,11 @@ def _view_class(theme: Theme, ours: Ours) -> list[str]:
 
 def _post_fields(theme: Theme, ours: Ours) -> list[str]:
     config = theme.code("material.plugins.blog.structure.config:PostConfig")
-    problems = [f"PostConfig has no option {name!r}" for name in ("date", "categories", "readtime", "draft")
-                if not hasattr(config, name)]
-    return problems + [f"Post.__init__: {p}" for p in _contains(
-        _source(theme, "material.plugins.blog.structure:Post.__init__"), "self.categories", "self.meta")]
+    problems = [f"PostConfig has no option {name!r}" for name in ("date", "categories", "readtime", "draft") if not hasattr(config, name)]
+    return problems + [
+        f"Post.__init__: {p}"
+        for p in _contains(_source(theme, "material.plugins.blog.structure:Post.__init__"), "self.categories", "self.meta")
+    ]
 
 
 def _blocks(theme: Theme, ours: Ours) -> list[str]:
@@ -282,21 +290,26 @@ def _class_names(theme: Theme, ours: Ours) -> list[str]:
     # Class names and variables are in the CSS; data-md-* attributes in the templates.
     material = theme.css() + "\n".join(theme.source(p) for p in theme.files if p.endswith(".html"))
     missing = sorted(name for name in material_names(ours.text) if name not in material)
-    return [f"{name!r} (used in overrides/ or docs/assets/) is in neither Material's stylesheets nor its templates"
-            for name in missing]
+    return [f"{name!r} (used in overrides/ or docs/assets/) is in neither Material's stylesheets nor its templates" for name in missing]
 
 
 def _theme_scripts(theme: Theme, ours: Ours) -> list[str]:
     from .security import THEME_SCRIPTS  # the allow-list lives with the policy
 
     sources = "\n".join(theme.source(n) for n in ("partials/javascripts/base.html", "partials/javascripts/content.html"))
-    return [f"no inline script of Material starts with {start!r} any more: drop it from THEME_SCRIPTS"
-            for start in THEME_SCRIPTS if f"<script>{start}" not in sources]
+    return [
+        f"no inline script of Material starts with {start!r} any more: drop it from THEME_SCRIPTS"
+        for start in THEME_SCRIPTS
+        if f"<script>{start}" not in sources
+    ]
 
 
 def _search_files(theme: Theme, ours: Ours) -> list[str]:
-    return [f"Material ships no {prefix}* any more: adapt SEARCH_FILES"
-            for prefix in SEARCH_FILES if not any(path.startswith(prefix) for path in theme.files)]
+    return [
+        f"Material ships no {prefix}* any more: adapt SEARCH_FILES"
+        for prefix in SEARCH_FILES
+        if not any(path.startswith(prefix) for path in theme.files)
+    ]
 
 
 def _stylesheets(theme: Theme, ours: Ours) -> list[str]:
@@ -326,87 +339,135 @@ LOGGED_MODULES = ("structure.pages", "structure.files", "commands.build")
 
 INTERNALS: tuple[Internal, ...] = (
     Internal(
-        "versions", "Every entry below was read against these versions of Material and the generator.",
-        "all of them", "https://github.com/squidfunk/mkdocs-material/tree/9.8.1", _version),
+        "versions",
+        "Every entry below was read against these versions of Material and the generator.",
+        "all of them",
+        "https://github.com/squidfunk/mkdocs-material/tree/9.8.1",
+        _version,
+    ),
     Internal(
         "BlogPlugin._resolve_post",
         "The blog resolves each post by calling the private self._resolve_post(file, config), which hooks/posts.py wraps.",
-        "hooks/posts.py", _UPSTREAM + "plugins/blog/plugin.py#L434-L464", _resolve_post),
+        "hooks/posts.py",
+        _UPSTREAM + "plugins/blog/plugin.py#L434-L464",
+        _resolve_post,
+    ),
     Internal(
         "Post reads file.abs_src_path",
         "Post.__init__ opens file.abs_src_path; hooks/posts.py points it at the model's front matter for that call.",
-        "hooks/posts.py", _UPSTREAM + "plugins/blog/structure/__init__.py#L53-L118",
-        _in_code("material.plugins.blog.structure:Post.__init__", "open(file.abs_src_path")),
+        "hooks/posts.py",
+        _UPSTREAM + "plugins/blog/structure/__init__.py#L53-L118",
+        _in_code("material.plugins.blog.structure:Post.__init__", "open(file.abs_src_path"),
+    ),
     Internal(
         "Post fields",
         "A post has config.date, config.categories, config.readtime, categories and meta, which hooks/posts.py sets and post.html reads.",
-        "hooks/posts.py, overrides/post.html", _UPSTREAM + "plugins/blog/structure/config.py", _post_fields),
+        "hooks/posts.py, overrides/post.html",
+        _UPSTREAM + "plugins/blog/structure/config.py",
+        _post_fields,
+    ),
     Internal(
         "page not in self.blog.posts",
         "The blog tests membership in self.blog.posts (a list) for every page; hooks/speed.py makes that test by identity.",
-        "hooks/speed.py", _UPSTREAM + "plugins/blog/plugin.py#L250",
-        _in_code("material.plugins.blog.plugin:BlogPlugin", "page not in self.blog.posts", "self.blog.posts")),
+        "hooks/speed.py",
+        _UPSTREAM + "plugins/blog/plugin.py#L250",
+        _in_code("material.plugins.blog.plugin:BlogPlugin", "page not in self.blog.posts", "self.blog.posts"),
+    ),
     Internal(
         "Excerpt.render",
         "An excerpt renders self.post.markdown and sets self.more when HTML follows the separator; hooks/speed.py replaces its post.",
-        "hooks/speed.py", _UPSTREAM + "plugins/blog/structure/__init__.py#L205-L228",
-        _in_code("material.plugins.blog.structure:Excerpt.render", "self.post.markdown", "self.more")),
+        "hooks/speed.py",
+        _UPSTREAM + "plugins/blog/structure/__init__.py#L205-L228",
+        _in_code("material.plugins.blog.structure:Excerpt.render", "self.post.markdown", "self.more"),
+    ),
     Internal(
         "blog View class",
         "Archives, categories and later listing pages are instances of material.plugins.blog.structure.View.",
-        "hooks/search.py", _UPSTREAM + "plugins/blog/structure/__init__.py#L233", _view_class),
+        "hooks/search.py",
+        _UPSTREAM + "plugins/blog/structure/__init__.py#L233",
+        _view_class,
+    ),
     Internal(
         "template blocks",
         "Each block our overrides fill exists in the Material template they extend (base.html, blog-post.html).",
-        "overrides/*.html", _UPSTREAM + "templates/base.html", _blocks),
+        "overrides/*.html",
+        _UPSTREAM + "templates/base.html",
+        _blocks,
+    ),
     Internal(
         "translation keys",
         "The keys our templates pass to lang.t exist in Material's Dutch strings.",
-        "overrides/*.html", _UPSTREAM + "templates/partials/languages/nl.html", _translations),
+        "overrides/*.html",
+        _UPSTREAM + "templates/partials/languages/nl.html",
+        _translations,
+    ),
     Internal(
         "class names",
         "The md-* class names and CSS variables our templates, CSS and JavaScript use are Material's.",
-        "overrides/, docs/assets/", _UPSTREAM + "templates/assets/stylesheets", _class_names),
+        "overrides/, docs/assets/",
+        _UPSTREAM + "templates/assets/stylesheets",
+        _class_names,
+    ),
     Internal(
         "inline scripts",
         "Material's only inline scripts start as werkplaats/security.THEME_SCRIPTS says; the CSP allows them by hash "
         "(every page is checked as it is written).",
-        "werkplaats/security.py", _UPSTREAM + "templates/partials/javascripts/base.html", _theme_scripts),
+        "werkplaats/security.py",
+        _UPSTREAM + "templates/partials/javascripts/base.html",
+        _theme_scripts,
+    ),
     Internal(
         "header </nav>",
         "Material's header has one </nav>, before which overrides/main.html puts the search button (replace_once, checked on every page).",
-        "overrides/main.html", _UPSTREAM + "templates/partials/header.html#L63",
-        _in_template("partials/header.html", "</nav>", count=1)),
+        "overrides/main.html",
+        _UPSTREAM + "templates/partials/header.html#L63",
+        _in_template("partials/header.html", "</nav>", count=1),
+    ),
     Internal(
         'nav tabindex=""',
         'Material writes tabindex="{{ tabindex }}" on nav labels, which renders as the invalid tabindex="" that overrides/main.html strips.',
-        "overrides/main.html", _UPSTREAM + "templates/partials/nav-item.html#L107",
-        _in_template("partials/nav-item.html", 'tabindex="{{ tabindex }}"')),
+        "overrides/main.html",
+        _UPSTREAM + "templates/partials/nav-item.html#L107",
+        _in_template("partials/nav-item.html", 'tabindex="{{ tabindex }}"'),
+    ),
     Internal(
         'toc for="__toc"',
         'The table of contents\' title is a label for="__toc", which overrides/main.html strips where no #__toc exists.',
-        "overrides/main.html", _UPSTREAM + "templates/partials/toc.html#L15",
-        _in_template("partials/toc.html", 'for="__toc"')),
+        "overrides/main.html",
+        _UPSTREAM + "templates/partials/toc.html#L15",
+        _in_template("partials/toc.html", 'for="__toc"'),
+    ),
     Internal(
         "toggle autocomplete",
         'Material\'s base.html writes autocomplete="off" on its two toggle checkboxes, outside any block; '
         "strip_toggle_autocomplete removes it from each page (the Nu HTML Checker reports it) and docs/assets/toggles.js "
         "does its job: closing the drawer and the search when a page comes back.",
-        "hooks/valid_html.py", _UPSTREAM + "templates/base.html#L99-L100",
-        lambda theme, ours: [f"base.html: expected {tag!r}" for tag in TOGGLES if tag not in theme.source("base.html")]),
+        "hooks/valid_html.py",
+        _UPSTREAM + "templates/base.html#L99-L100",
+        lambda theme, ours: [f"base.html: expected {tag!r}" for tag in TOGGLES if tag not in theme.source("base.html")],
+    ),
     Internal(
         "search files",
         "Material's own search is its lunr folder and search worker, which hooks/search.py leaves out (each build counts them).",
-        "hooks/search.py", _UPSTREAM + "templates/assets/javascripts", _search_files),
+        "hooks/search.py",
+        _UPSTREAM + "templates/assets/javascripts",
+        _search_files,
+    ),
     Internal(
         "stylesheet names",
         "Material's CSS is one main.<hash>.min.css and one palette.<hash>.min.css, which the CMS preview loads.",
-        "werkplaats/admin.py", _UPSTREAM + "templates/assets/stylesheets", _stylesheets),
+        "werkplaats/admin.py",
+        _UPSTREAM + "templates/assets/stylesheets",
+        _stylesheets,
+    ),
     Internal(
         "MkDocs loggers",
         "MkDocs' warnings about a page come from the module loggers of structure.pages, structure.files and "
         "commands.build (named properdocs.* under ProperDocs), which hooks/messages.py filters.",
-        "hooks/messages.py", _MKDOCS + "structure/pages.py#L32", _loggers),
+        "hooks/messages.py",
+        _MKDOCS + "structure/pages.py#L32",
+        _loggers,
+    ),
 )
 
 
@@ -432,7 +493,7 @@ def require_all(theme: Theme | None = None, ours: Ours | None = None, *, root: P
             "The site leans on internals of Material for MkDocs or MkDocs that no longer hold:\n  - "
             + "\n  - ".join(problems)
             + "\nRead the upstream code of each, adapt the code that uses it and its test, then update "
-              "werkplaats/material_guard.py (CHECKED_VERSIONS for a new version)."
+            "werkplaats/material_guard.py (CHECKED_VERSIONS for a new version)."
         )
 
 
@@ -455,8 +516,9 @@ def replace_once(html: str, old: str, new: str) -> str:
 
 
 # Material's two toggles as base.html writes them (with their attribute).
-TOGGLES = tuple(f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">'
-                for name in ("drawer", "search"))
+TOGGLES = tuple(
+    f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">' for name in ("drawer", "search")
+)
 
 
 def strip_toggle_autocomplete(html: str) -> str:
@@ -468,7 +530,8 @@ def strip_toggle_autocomplete(html: str) -> str:
             raise InternalsChanged(
                 f"Expected Material's toggle {tag!r} exactly once in the page, found it {count} times "
                 f"(mkdocs-material {installed_material()}; upstream: {_UPSTREAM}templates/base.html#L99-L100). "
-                f"Adapt werkplaats.material_guard.TOGGLES and docs/assets/toggles.js.")
+                f"Adapt werkplaats.material_guard.TOGGLES and docs/assets/toggles.js."
+            )
         html = html.replace(tag, tag.replace(' autocomplete="off"', ""))
     return html
 
@@ -479,4 +542,5 @@ def require_found(key: str, count: int) -> None:
     if count == 0:
         raise InternalsChanged(
             f"{internal.used_by} found nothing to act on: {internal.relies_on} "
-            f"(mkdocs-material {installed_material()}; upstream: {internal.upstream})")
+            f"(mkdocs-material {installed_material()}; upstream: {internal.upstream})"
+        )

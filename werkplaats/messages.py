@@ -25,7 +25,7 @@ def for_editor(message: str, virtual_root: str, posts_dir: Path) -> str:
         return message
     rel = f"posts/{match.group('rest')}"
     text = _VIRTUAL.sub(lambda m: f"'posts/{m.group('rest')}'" if m.group("root") == prefix else m.group(0), message)
-    line = _line_of(posts_dir / match.group("rest"), _QUOTED_LINK.findall(message[match.end():]))
+    line = _line_of(posts_dir / match.group("rest"), _QUOTED_LINK.findall(message[match.end() :]))
     return f"{rel}:{line}: {text} (deze fout had make check moeten vinden: meld het aan het webteam)"
 
 

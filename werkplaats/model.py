@@ -16,9 +16,10 @@ import datetime as dt
 import difflib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import frontmatter
 import yaml
@@ -29,7 +30,8 @@ from .folders import is_folder_readme
 from .images import SUFFIXES as IMAGE_PIPELINE_SUFFIXES
 from .images import readable_image_problem
 from .links import check_links
-from .placeholders import MESSAGE as PLACEHOLDER_MESSAGE, placeholder_lines
+from .placeholders import MESSAGE as PLACEHOLDER_MESSAGE
+from .placeholders import placeholder_lines
 from .settings import Settings
 from .slugs import slugify
 
@@ -211,8 +213,7 @@ def _title(value, ctx):
     text = _one_line(value, ctx)
     if len(text) > TITLE_MAX:
         raise _FieldError(
-            f"is {len(text)} tekens lang, meer dan {TITLE_MAX}: maak de titel korter "
-            "en zet de rest in description of in de eerste alinea"
+            f"is {len(text)} tekens lang, meer dan {TITLE_MAX}: maak de titel korter en zet de rest in description of in de eerste alinea"
         )
     return text
 
@@ -281,9 +282,7 @@ def _authors(value, ctx):
     for item in items:
         if item not in ctx.settings.authors:
             known = list(ctx.settings.authors)
-            raise _FieldError(
-                f'auteur "{item}" staat niet in docs/nieuws/.authors.yml{_hint(item, known)} (bekend: {", ".join(known)})'
-            )
+            raise _FieldError(f'auteur "{item}" staat niet in docs/nieuws/.authors.yml{_hint(item, known)} (bekend: {", ".join(known)})')
     return items
 
 
@@ -346,7 +345,10 @@ def _parse_moment(text: str) -> dt.date | dt.datetime | None:
 _CLOSE_FORMS = (
     (re.compile(r"^(\d{4}-\d{2}-\d{2}[T ]\s*)(\d{1,2})\.(\d{2})$"), lambda m: f"gebruik een dubbele punt: {m[1]}{m[2]}:{m[3]}"),
     (re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$"), lambda m: f"zet het jaar vooraan: {m[3]}-{int(m[2]):02d}-{int(m[1]):02d}"),
-    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), lambda m: f"schrijf maand en dag met twee cijfers: {m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"),
+    (
+        re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
+        lambda m: f"schrijf maand en dag met twee cijfers: {m[1]}-{int(m[2]):02d}-{int(m[3]):02d}",
+    ),
     (re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$"), lambda m: f"gebruik streepjes: {m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"),
 )
 
@@ -366,7 +368,9 @@ def _date(value, ctx):
     moment = _parse_moment(text)
     if moment is None:
         close = _close_form(text)
-        raise _FieldError(f'"{text}" is geen datum: {close}' if close else f'"{text}" is geen datum (gebruik JJJJ-MM-DD, bijvoorbeeld 2017-03-07)')
+        raise _FieldError(
+            f'"{text}" is geen datum: {close}' if close else f'"{text}" is geen datum (gebruik JJJJ-MM-DD, bijvoorbeeld 2017-03-07)'
+        )
     return moment.date() if isinstance(moment, dt.datetime) else moment
 
 
@@ -378,8 +382,9 @@ def _moment(value, ctx):
     if moment is None:
         close = _close_form(text)
         raise _FieldError(
-            f'"{text}" is geen tijdstip: {close}' if close else
-            f'"{text}" is geen tijdstip (gebruik JJJJ-MM-DD UU:MM, bijvoorbeeld 2018-10-18 19:00, of alleen JJJJ-MM-DD voor een hele dag)'
+            f'"{text}" is geen tijdstip: {close}'
+            if close
+            else f'"{text}" is geen tijdstip (gebruik JJJJ-MM-DD UU:MM, bijvoorbeeld 2018-10-18 19:00, of alleen JJJJ-MM-DD voor een hele dag)'
         )
     return moment
 
@@ -405,7 +410,7 @@ def local_datetime(day: dt.date, time: dt.time, text: str = "") -> dt.datetime:
     in the editor's guide.
     """
     moment = dt.datetime.combine(day, time, tzinfo=TZ)
-    round_trip = moment.astimezone(dt.timezone.utc).astimezone(TZ)
+    round_trip = moment.astimezone(dt.UTC).astimezone(TZ)
     if round_trip.replace(tzinfo=None) != moment.replace(tzinfo=None):
         raise _FieldError(
             f'"{text}" bestaat niet in Nederland: de klok gaat die nacht van 02:00 naar 03:00 (kies bijvoorbeeld 03:{time.minute:02d})'
@@ -436,7 +441,9 @@ def _url_or_email(value, ctx):
 def _slug(value, ctx):
     text = _one_line(value, ctx)
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text):
-        raise _FieldError(f'"{text}" mag alleen kleine letters, cijfers en streepjes bevatten (bijvoorbeeld "{slugify(text) or "mijn-bericht"}")')
+        raise _FieldError(
+            f'"{text}" mag alleen kleine letters, cijfers en streepjes bevatten (bijvoorbeeld "{slugify(text) or "mijn-bericht"}")'
+        )
     if len(text) > SLUG_MAX:
         raise _FieldError(f"is {len(text)} tekens lang, meer dan {SLUG_MAX}: kies een kortere slug (bijvoorbeeld {_short_slug(text)})")
     return text
@@ -463,7 +470,9 @@ def _local_file(value, ctx, *, what="bestand", suffixes=None, example="afbeeldin
     if not target.is_file() and missing:
         missing(text, ctx)
     if not target.is_file():
-        raise _FieldError(f'{what} "{text}" bestaat niet (zoek in {_rel(target.parent, ctx.settings)}/ en controleer de naam en hoofdletters)')
+        raise _FieldError(
+            f'{what} "{text}" bestaat niet (zoek in {_rel(target.parent, ctx.settings)}/ en controleer de naam en hoofdletters)'
+        )
     return text
 
 
@@ -490,7 +499,9 @@ def _attachments(value, ctx):
         if not head:
             raise _FieldError(f"bijlage {file} is leeg (0 bytes): upload het bestand opnieuw")
         if path.suffix.lower() == ".pdf" and b"%PDF-" not in head:
-            raise _FieldError(f"bijlage {file} is geen pdf, al eindigt de naam op .pdf: sla het document opnieuw op als pdf en upload het opnieuw")
+            raise _FieldError(
+                f"bijlage {file} is geen pdf, al eindigt de naam op .pdf: sla het document opnieuw op als pdf en upload het opnieuw"
+            )
         if path.suffix.lower() in IMAGE_SUFFIXES:  # published as a cleaned copy, so it must open
             problem = readable_image_problem(path)
             if problem:
@@ -507,10 +518,14 @@ def _location(value, ctx):
     unknown = set(value) - {"name", "address", "postcode", "city"}
     if unknown:
         key = sorted(unknown)[0]
-        raise _FieldError(f'onbekend onderdeel "{key}"{_hint(key, ["name", "address", "postcode", "city"])} (gebruik name, address, postcode, city)')
+        raise _FieldError(
+            f'onbekend onderdeel "{key}"{_hint(key, ["name", "address", "postcode", "city"])} (gebruik name, address, postcode, city)'
+        )
     parts = {key: _one_line(item, ctx) for key, item in value.items()}
     if not any(parts.values()):
-        raise _FieldError("is leeg: geef minstens name, address of city (of laat location weg bij een activiteit die al voorbij is en waarvan de plek onbekend is)")
+        raise _FieldError(
+            "is leeg: geef minstens name, address of city (of laat location weg bij een activiteit die al voorbij is en waarvan de plek onbekend is)"
+        )
     # Name or address is required only of events still to come (place_problems).
     return Location(**parts)
 
@@ -582,13 +597,50 @@ class Field:
 
 COMMON = {
     "title": Field(_title, "Titel van het bericht of de activiteit.", "Kenniscafé over samenspel", True, label="Titel"),
-    "description": Field(_one_line, "Korte samenvatting van één zin, voor overzichten, zoekmachines en de feed.", "Bewoners en professionals zoeken samen naar oplossingen.", label="Samenvatting"),
-    "categories": Field(_categories, "Categorieën uit de vaste lijst in mkdocs.yml: een lijst, of één categorie als tekst.", ["Kenniscafé"], form_help="Kies een of meer categorieën. Nieuws of Verslagen komt er vanzelf bij.", label="Categorieën"),
-    "tags": Field(_text_list, "Trefwoorden, vrij te kiezen: een lijst, of één trefwoord als tekst.", ["wijkteams", "mantelzorg"], form_help="Vrij te kiezen, gescheiden door komma's.", label="Trefwoorden"),
-    "image": Field(_image, "Afbeelding, pad vanaf dit bestand.", "afbeeldingen/kenniscafe.jpg", form_help="Een foto of afbeelding; de site maakt er zelf kleinere versies van.", label="Afbeelding"),
-    "image_alt": Field(_one_line, "Beschrijving van de afbeelding voor wie haar niet ziet (verplicht bij image).", "Deelnemers in gesprek aan een lange tafel", form_help="Verplicht zodra er een afbeelding is: wat staat erop, voor wie haar niet ziet?", label="Beschrijving van de afbeelding"),
-    "draft": Field(_bool, "true (of ja) = concept: niet op de site, wel in make serve.", True, form_help="Aan: concept, nog niet op de site (wel in de voorvertoning).", label="Concept"),
-    "slug": Field(_slug, "Eigen laatste deel van het webadres (anders gemaakt van de titel).", "kenniscafe-oktober", label="Eigen webadres (slug)"),
+    "description": Field(
+        _one_line,
+        "Korte samenvatting van één zin, voor overzichten, zoekmachines en de feed.",
+        "Bewoners en professionals zoeken samen naar oplossingen.",
+        label="Samenvatting",
+    ),
+    "categories": Field(
+        _categories,
+        "Categorieën uit de vaste lijst in mkdocs.yml: een lijst, of één categorie als tekst.",
+        ["Kenniscafé"],
+        form_help="Kies een of meer categorieën. Nieuws of Verslagen komt er vanzelf bij.",
+        label="Categorieën",
+    ),
+    "tags": Field(
+        _text_list,
+        "Trefwoorden, vrij te kiezen: een lijst, of één trefwoord als tekst.",
+        ["wijkteams", "mantelzorg"],
+        form_help="Vrij te kiezen, gescheiden door komma's.",
+        label="Trefwoorden",
+    ),
+    "image": Field(
+        _image,
+        "Afbeelding, pad vanaf dit bestand.",
+        "afbeeldingen/kenniscafe.jpg",
+        form_help="Een foto of afbeelding; de site maakt er zelf kleinere versies van.",
+        label="Afbeelding",
+    ),
+    "image_alt": Field(
+        _one_line,
+        "Beschrijving van de afbeelding voor wie haar niet ziet (verplicht bij image).",
+        "Deelnemers in gesprek aan een lange tafel",
+        form_help="Verplicht zodra er een afbeelding is: wat staat erop, voor wie haar niet ziet?",
+        label="Beschrijving van de afbeelding",
+    ),
+    "draft": Field(
+        _bool,
+        "true (of ja) = concept: niet op de site, wel in make serve.",
+        True,
+        form_help="Aan: concept, nog niet op de site (wel in de voorvertoning).",
+        label="Concept",
+    ),
+    "slug": Field(
+        _slug, "Eigen laatste deel van het webadres (anders gemaakt van de titel).", "kenniscafe-oktober", label="Eigen webadres (slug)"
+    ),
 }
 
 _ALIASES_FORM = "Alleen nodig als het webadres verandert: het oude adres, bijvoorbeeld nieuws/2026/11/20/oude-titel/."
@@ -596,25 +648,71 @@ _ALIASES_HELP = "Oude webadressen van deze pagina (na een nieuwe datum, titel of
 
 POST_FIELDS = {
     "title": COMMON["title"],
-    "date": Field(_date, "Publicatiedatum, JJJJ-MM-DD. Een datum in de toekomst verschijnt op die dag.", "2018-10-30", True, form_help="Een datum in de toekomst: het bericht verschijnt op die dag.", label="Publicatiedatum"),
+    "date": Field(
+        _date,
+        "Publicatiedatum, JJJJ-MM-DD. Een datum in de toekomst verschijnt op die dag.",
+        "2018-10-30",
+        True,
+        form_help="Een datum in de toekomst: het bericht verschijnt op die dag.",
+        label="Publicatiedatum",
+    ),
     **{key: COMMON[key] for key in ("description", "categories", "tags")},
-    "authors": Field(_authors, "Auteurs, ids uit docs/nieuws/.authors.yml.", ["werkplaats"], form_help="Kies wie het schreef.", label="Auteurs"),
+    "authors": Field(
+        _authors, "Auteurs, ids uit docs/nieuws/.authors.yml.", ["werkplaats"], form_help="Kies wie het schreef.", label="Auteurs"
+    ),
     **{key: COMMON[key] for key in ("image", "image_alt")},
-    "attachments": Field(_attachments, "Bijlagen (bijvoorbeeld pdf), elk met title en file.", [{"title": "Verslag (pdf)", "file": "bijlagen/verslag.pdf"}], form_help="Bijvoorbeeld een pdf, elk met een titel.", label="Bijlagen"),
+    "attachments": Field(
+        _attachments,
+        "Bijlagen (bijvoorbeeld pdf), elk met title en file.",
+        [{"title": "Verslag (pdf)", "file": "bijlagen/verslag.pdf"}],
+        form_help="Bijvoorbeeld een pdf, elk met een titel.",
+        label="Bijlagen",
+    ),
     **{key: COMMON[key] for key in ("draft", "slug")},
     "aliases": Field(_aliases, _ALIASES_HELP, ["nieuws/2026/11/20/oude-titel/"], form_help=_ALIASES_FORM, label="Oude webadressen"),
 }
 
 EVENT_FIELDS = {
     "title": COMMON["title"],
-    "start": Field(_moment, "Begin: JJJJ-MM-DD UU:MM (Nederlandse tijd) of JJJJ-MM-DD voor een hele dag.", "2018-10-18 19:00", True, form_help="Datum en begintijd, Nederlandse tijd.", label="Begin"),
-    "end": Field(_end, "Einde, in dezelfde vorm als start, of alleen UU:MM op de dag van start; niet voor start.", "2018-10-18 21:30", form_help="Datum en eindtijd; leeg laten als het einde niet bekend is.", label="Einde"),
-    "location": Field(_location, "Plaats: name, address, postcode, city (of alleen een naam). Verplicht bij een activiteit die nog komt (minstens name of address), behalve bij online; bij een activiteit die voorbij is mag de plek onbekend zijn of alleen city.", {"name": "Hogeschool Inholland", "address": "Posthumalaan", "city": "Rotterdam"}, form_help="De plek: minstens de naam of het adres, met postcode en plaats als die bekend zijn. Verplicht bij een activiteit die nog komt, behalve bij een online bijeenkomst. Bij een activiteit die al voorbij is en waarvan de plek onbekend is, laat je dit leeg.", label="Plaats"),
+    "start": Field(
+        _moment,
+        "Begin: JJJJ-MM-DD UU:MM (Nederlandse tijd) of JJJJ-MM-DD voor een hele dag.",
+        "2018-10-18 19:00",
+        True,
+        form_help="Datum en begintijd, Nederlandse tijd.",
+        label="Begin",
+    ),
+    "end": Field(
+        _end,
+        "Einde, in dezelfde vorm als start, of alleen UU:MM op de dag van start; niet voor start.",
+        "2018-10-18 21:30",
+        form_help="Datum en eindtijd; leeg laten als het einde niet bekend is.",
+        label="Einde",
+    ),
+    "location": Field(
+        _location,
+        "Plaats: name, address, postcode, city (of alleen een naam). Verplicht bij een activiteit die nog komt (minstens name of address), behalve bij online; bij een activiteit die voorbij is mag de plek onbekend zijn of alleen city.",
+        {"name": "Hogeschool Inholland", "address": "Posthumalaan", "city": "Rotterdam"},
+        form_help="De plek: minstens de naam of het adres, met postcode en plaats als die bekend zijn. Verplicht bij een activiteit die nog komt, behalve bij een online bijeenkomst. Bij een activiteit die al voorbij is en waarvan de plek onbekend is, laat je dit leeg.",
+        label="Plaats",
+    ),
     "online": Field(_url, "Webadres van de online bijeenkomst.", "https://example.org/meeting", label="Online bijeenkomst"),
     "registration": Field(_url_or_email, "Aanmelden: webadres of e-mailadres.", "info@werkplaatssociaaldomeinzhz.nl", label="Aanmelden"),
-    "status": Field(_status, f"Status: {', '.join(EVENT_STATUSES)} (standaard gepland).", "gepland", form_help="Alleen wijzigen als de activiteit niet doorgaat zoals gepland.", label="Status"),
+    "status": Field(
+        _status,
+        f"Status: {', '.join(EVENT_STATUSES)} (standaard gepland).",
+        "gepland",
+        form_help="Alleen wijzigen als de activiteit niet doorgaat zoals gepland.",
+        label="Status",
+    ),
     **{key: COMMON[key] for key in ("description", "categories", "tags", "image", "image_alt")},
-    "report": Field(_report, "Verslag van deze activiteit: pad naar een bestand in posts/verslagen/.", "../verslagen/kenniscafe-oktober-2018.md", form_help="Kies het verslag van deze activiteit, zodra dat er is.", label="Verslag"),
+    "report": Field(
+        _report,
+        "Verslag van deze activiteit: pad naar een bestand in posts/verslagen/.",
+        "../verslagen/kenniscafe-oktober-2018.md",
+        form_help="Kies het verslag van deze activiteit, zodra dat er is.",
+        label="Verslag",
+    ),
     **{key: COMMON[key] for key in ("draft", "slug")},
     "aliases": Field(_aliases, _ALIASES_HELP, ["agenda/2026/11/20/oude-titel/"], form_help=_ALIASES_FORM, label="Oude webadressen"),
 }
@@ -623,15 +721,15 @@ EVENT_FIELDS = {
 # A report names its event nowhere: the event names its report.
 _REPORT_IN_POST = {
     "verslagen": "report: hoort niet in het verslag maar in het bestand van de activiteit in posts/agenda/: "
-                 "haal deze regel hier weg en zet daar report: ../verslagen/{name}",
+    "haal deze regel hier weg en zet daar report: ../verslagen/{name}",
     "nieuws": "report: hoort in het bestand van een activiteit in posts/agenda/ en wijst daar naar haar verslag "
-              "in posts/verslagen/: haal deze regel hier weg",
+    "in posts/verslagen/: haal deze regel hier weg",
 }
 
 # Keys of the other kind, which editors copy from one file to another.
 _KIND_HINTS = {
-    (True, "date"): ' (een activiteit heeft start: in plaats van date:)',
-    (False, "start"): ' (een bericht heeft date: in plaats van start:; activiteiten horen in posts/agenda/)',
+    (True, "date"): " (een activiteit heeft start: in plaats van date:)",
+    (False, "start"): " (een bericht heeft date: in plaats van start:; activiteiten horen in posts/agenda/)",
 }
 
 
@@ -711,7 +809,7 @@ def _written_problem(key_line: int, node, lines: list[str], parse) -> tuple[int,
         # In free text a " #" is text the editor means; after a date or
         # true/false it is a comment the editor means (and the value is checked).
         if "#" in line and parse in _FREE_TEXT:
-            after = line[end_mark.column:]
+            after = line[end_mark.column :]
             if after[:1] in (" ", "\t") and after.lstrip(" \t").startswith("#"):
                 fix = f"{line[:start].strip()} {_quote(line[start:].rstrip())}".strip()
                 return end_mark.line + 1, (
@@ -730,7 +828,10 @@ def _written_problem(key_line: int, node, lines: list[str], parse) -> tuple[int,
                 # `location:` with `  name:Dordrecht` below: one text, no name.
                 return start_mark.line + 1, f"zet een spatie na de dubbele punt: {missing[1]}: {missing[2]}"
     if parse in _LIST_PARSERS and isinstance(node, yaml.ScalarNode) and not node.style and node.start_mark.line != node.end_mark.line:
-        return node.start_mark.line + 1, "zet elk item op een eigen regel met een streepje en een spatie ervoor (- wijkteams), of schrijf [wijkteams, mantelzorg]"
+        return (
+            node.start_mark.line + 1,
+            "zet elk item op een eigen regel met een streepje en een spatie ervoor (- wijkteams), of schrijf [wijkteams, mantelzorg]",
+        )
     return None
 
 
@@ -761,8 +862,11 @@ def _unreadable_elsewhere(node, lines: list[str]) -> tuple[int, str] | None:
                 construct(_SAFE_CONSTRUCTOR, yaml.ScalarNode(tag, text))
             except (ValueError, OverflowError, yaml.YAMLError):
                 line = lines[scalar.start_mark.line]
-                fix = f"{line[:scalar.start_mark.column].strip()} {_quote(text)}".strip()
-                return scalar.start_mark.line + 1, f'YAML leest "{text}" niet als gewone tekst: zet de waarde tussen aanhalingstekens, {fix}'
+                fix = f"{line[: scalar.start_mark.column].strip()} {_quote(text)}".strip()
+                return (
+                    scalar.start_mark.line + 1,
+                    f'YAML leest "{text}" niet als gewone tekst: zet de waarde tussen aanhalingstekens, {fix}',
+                )
             break
     return None
 
@@ -849,12 +953,14 @@ def _key_problem(lines: list[str], last: int) -> tuple[int, str] | None:
 
 
 def _unclosed_quote(line: str, column: int) -> str:
-    quote, rest = line[column], line[column + 1:].rstrip()
+    quote, rest = line[column], line[column + 1 :].rstrip()
     match = _KEY_LINE.match(line)
     if quote == "'" and re.match(r"[a-zA-Z]\b", rest) and match:
         # 't Kenniscafé, 's middags: an apostrophe, not a quote.
-        return ("de waarde begint met een ' en die leest YAML als aanhalingsteken: "
-                f"zet de hele waarde tussen dubbele aanhalingstekens: {_with_key(match, _quote(quote + rest))}")
+        return (
+            "de waarde begint met een ' en die leest YAML als aanhalingsteken: "
+            f"zet de hele waarde tussen dubbele aanhalingstekens: {_with_key(match, _quote(quote + rest))}"
+        )
     example = f": {_with_key(match, quote + rest + quote)}" if match and rest else f" ({quote})"
     return f"een aanhalingsteken wordt niet gesloten: zet aan het eind van de waarde hetzelfde teken{example}"
 
@@ -871,7 +977,10 @@ def _value_problem(lines: list[str], indices: list[int]) -> tuple[int, str] | No
             if value.count(first) > 2 or not value.endswith(first):
                 inner = value[1:-1] if value.endswith(first) and len(value) > 1 else value
                 if first == "'" and not ('"' in inner or "\\" in inner):
-                    how, fix = "zet de hele waarde tussen dubbele aanhalingstekens (of schrijf elke ' binnen de waarde dubbel: '')", f'"{inner}"'
+                    how, fix = (
+                        "zet de hele waarde tussen dubbele aanhalingstekens (of schrijf elke ' binnen de waarde dubbel: '')",
+                        f'"{inner}"',
+                    )
                 elif first == "'":
                     how, fix = "schrijf elke ' binnen de waarde dubbel ('')", _quote(inner)
                 else:
@@ -879,7 +988,10 @@ def _value_problem(lines: list[str], indices: list[int]) -> tuple[int, str] | No
                 return index, f"de waarde bevat zelf een {first}: {how}: {_with_key(match, fix)}"
             continue
         if first in _INDICATORS or (first == "-" and value[1:2] == " "):
-            return index, f"YAML leest een waarde die met {first} begint niet als gewone tekst: zet de hele waarde tussen aanhalingstekens: {_with_key(match, _quote(value))}"
+            return (
+                index,
+                f"YAML leest een waarde die met {first} begint niet als gewone tekst: zet de hele waarde tussen aanhalingstekens: {_with_key(match, _quote(value))}",
+            )
     return None
 
 
@@ -943,7 +1055,9 @@ def read_entry(path: Path, settings: Settings, today: dt.date | None = None) -> 
     try:
         text = _decode(path.read_bytes())
     except _DecodeError as error:
-        return None, [Problem(rel, error.line, "het bestand is geen UTF-8-tekst: sla het op als UTF-8 (in de GitHub-editor gaat dit vanzelf)")]
+        return None, [
+            Problem(rel, error.line, "het bestand is geen UTF-8-tekst: sla het op als UTF-8 (in de GitHub-editor gaat dit vanzelf)")
+        ]
     try:
         meta_text, body, body_line = _split(text)
     except _FieldError as error:
@@ -954,7 +1068,9 @@ def read_entry(path: Path, settings: Settings, today: dt.date | None = None) -> 
         # A control character (Word's Shift+Enter is U+000B) that YAML refuses.
         line = meta_text[: max(error.position, 0)].count("\n") + 1
         code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or " ")
-        return None, [Problem(rel, line, f"op deze regel staat een onzichtbaar teken (U+{code:04X}): typ de regel opnieuw, of haal het teken weg")]
+        return None, [
+            Problem(rel, line, f"op deze regel staat een onzichtbaar teken (U+{code:04X}): typ de regel opnieuw, of haal het teken weg")
+        ]
     except yaml.YAMLError as error:
         # A tab where YAML wants spaces gives several different parser
         # messages; name the tab itself, on its own line.
@@ -963,7 +1079,9 @@ def read_entry(path: Path, settings: Settings, today: dt.date | None = None) -> 
                 return None, [Problem(rel, number, "in de front matter staat een tab: gebruik spaties om in te springen")]
         return None, [_yaml_problem(error, rel, meta_text)]
     if meta is None:
-        return None, [Problem(rel, 1, "de front matter is leeg: vul minstens title en " + ("start" if kind == "agenda" else "date") + " in")]
+        return None, [
+            Problem(rel, 1, "de front matter is leeg: vul minstens title en " + ("start" if kind == "agenda" else "date") + " in")
+        ]
     if not isinstance(meta, dict):
         meta_lines = meta_text.split("\n")
         found = _key_problem(meta_lines, len(meta_lines) - 1)  # `title:"X"` alone is one text, no key
@@ -974,7 +1092,9 @@ def read_entry(path: Path, settings: Settings, today: dt.date | None = None) -> 
     lines = {}
     for key_node, value_node in node.value:
         if key_node.value in lines:
-            return None, [Problem(rel, key_node.start_mark.line + 1, f'"{key_node.value}" staat twee keer in de front matter: haal er één weg')]
+            return None, [
+                Problem(rel, key_node.start_mark.line + 1, f'"{key_node.value}" staat twee keer in de front matter: haal er één weg')
+            ]
         lines[key_node.value] = (key_node.start_mark.line + 1, value_node)
 
     problems: list[Problem] = []
@@ -1006,9 +1126,15 @@ def read_entry(path: Path, settings: Settings, today: dt.date | None = None) -> 
     closing = body_line - 1  # the line with the closing ---, where a missing key goes
     for key, item in spec.items():
         if item.required and key not in meta:
-            problems.append(Problem(rel, closing, f'{key} ontbreekt: voeg boven deze regel een regel toe, bijvoorbeeld {key}: {_example_text(item.example)}'))
+            problems.append(
+                Problem(
+                    rel, closing, f"{key} ontbreekt: voeg boven deze regel een regel toe, bijvoorbeeld {key}: {_example_text(item.example)}"
+                )
+            )
     if "image" in values and "image_alt" not in values and "image_alt" not in meta:
-        problems.append(Problem(rel, lines["image"][0], "image_alt ontbreekt: beschrijf de afbeelding in een zin voor wie haar niet kan zien"))
+        problems.append(
+            Problem(rel, lines["image"][0], "image_alt ontbreekt: beschrijf de afbeelding in een zin voor wie haar niet kan zien")
+        )
     if "image_alt" in values and "image" not in meta:
         problems.append(Problem(rel, lines["image_alt"][0], "image_alt zonder image: voeg image toe of haal image_alt weg"))
     if not body.strip():
@@ -1022,11 +1148,23 @@ def read_entry(path: Path, settings: Settings, today: dt.date | None = None) -> 
     if "title" in values and "slug" not in meta and not slugify(values["title"]):
         # The blog makes the address from the title alone: an empty slug would
         # put this post at the day's own address, over any other such post.
-        problems.append(Problem(rel, lines["title"][0], f'title: "{values["title"]}" heeft geen letters of cijfers voor het webadres: voeg een regel slug: toe, bijvoorbeeld slug: {slugify(path.stem) or "mijn-bericht"}'))
+        problems.append(
+            Problem(
+                rel,
+                lines["title"][0],
+                f'title: "{values["title"]}" heeft geen letters of cijfers voor het webadres: voeg een regel slug: toe, bijvoorbeeld slug: {slugify(path.stem) or "mijn-bericht"}',
+            )
+        )
     elif "title" in values and "slug" not in meta and len(slugify(values["title"])) > TITLE_MAX:
         # Some characters grow when spelled out (㎒ is "mhz"): keep the folder
         # name of the address far below the file system's 255 bytes.
-        problems.append(Problem(rel, lines["title"][0], f"title: het webadres dat van deze titel gemaakt wordt is {len(slugify(values['title']))} tekens lang, meer dan {TITLE_MAX}: voeg een regel slug: toe met een korter adres, bijvoorbeeld slug: {_short_slug(slugify(values['title']))}"))
+        problems.append(
+            Problem(
+                rel,
+                lines["title"][0],
+                f"title: het webadres dat van deze titel gemaakt wordt is {len(slugify(values['title']))} tekens lang, meer dan {TITLE_MAX}: voeg een regel slug: toe met een korter adres, bijvoorbeeld slug: {_short_slug(slugify(values['title']))}",
+            )
+        )
     if problems:
         return None, problems
 
@@ -1074,9 +1212,21 @@ def _check_body(body: str, first_line: int, rel: str) -> list[Problem]:
     problems = []
     for number, line in enumerate(body.split("\n"), start=first_line):
         if _UNSAFE_LINK.search(line):
-            problems.append(Problem(rel, number, "een link met javascript:, vbscript: of data: is niet toegestaan: gebruik een gewoon webadres (https://...)"))
+            problems.append(
+                Problem(
+                    rel,
+                    number,
+                    "een link met javascript:, vbscript: of data: is niet toegestaan: gebruik een gewoon webadres (https://...)",
+                )
+            )
         elif _SCRIPT_TAG.search(line):
-            problems.append(Problem(rel, number, "scripts, iframes, embeds en on...-attributen zijn niet toegestaan in de tekst (de site laadt niets van andere sites)"))
+            problems.append(
+                Problem(
+                    rel,
+                    number,
+                    "scripts, iframes, embeds en on...-attributen zijn niet toegestaan in de tekst (de site laadt niets van andere sites)",
+                )
+            )
     return problems
 
 
@@ -1088,7 +1238,13 @@ def _check_event(values, meta, lines, rel, closing) -> list[Problem]:
     line = lines["end"][0]
     time_only = isinstance(end, dt.time)
     if time_only and not isinstance(start, dt.datetime):
-        problems.append(Problem(rel, line, f"end: {meta['end']} is alleen een tijd, maar start heeft geen tijd: geef start ook een tijd, of schrijf bij end een datum"))
+        problems.append(
+            Problem(
+                rel,
+                line,
+                f"end: {meta['end']} is alleen een tijd, maar start heeft geen tijd: geef start ook een tijd, of schrijf bij end een datum",
+            )
+        )
         return problems
     if time_only:
         try:
@@ -1098,7 +1254,11 @@ def _check_event(values, meta, lines, rel, closing) -> list[Problem]:
     if isinstance(start, dt.datetime) != isinstance(end, dt.datetime):
         problems.append(Problem(rel, line, "end: gebruik dezelfde vorm als start (allebei met tijd, of allebei alleen een datum)"))
     elif end < start:
-        after_midnight = f" (eindigt het na middernacht? schrijf dan de datum erbij: end: {start.date() + dt.timedelta(days=1)} {meta['end']})" if time_only else ""
+        after_midnight = (
+            f" (eindigt het na middernacht? schrijf dan de datum erbij: end: {start.date() + dt.timedelta(days=1)} {meta['end']})"
+            if time_only
+            else ""
+        )
         problems.append(Problem(rel, line, f"end: {meta['end']} ligt voor start {meta['start']}{after_midnight}"))
     return problems
 
@@ -1116,9 +1276,21 @@ def _place_problem(values, lines, rel, closing, today: dt.date) -> list[Problem]
         return []
     place = values.get("location")
     if "location" not in lines:
-        return [Problem(rel, closing, "location ontbreekt: geef de plaats (name, address, postcode, city) of een online-link met online: (alleen bij een activiteit die al voorbij is mag de plaats onbekend zijn)")]
+        return [
+            Problem(
+                rel,
+                closing,
+                "location ontbreekt: geef de plaats (name, address, postcode, city) of een online-link met online: (alleen bij een activiteit die al voorbij is mag de plaats onbekend zijn)",
+            )
+        ]
     if place is not None and not (place.name or place.address):
-        return [Problem(rel, lines["location"][0], f"location: geef ook name of address, zodat bezoekers de plek vinden (alleen {place.one_line} is genoeg bij een activiteit die al voorbij is)")]
+        return [
+            Problem(
+                rel,
+                lines["location"][0],
+                f"location: geef ook name of address, zodat bezoekers de plek vinden (alleen {place.one_line} is genoeg bij een activiteit die al voorbij is)",
+            )
+        ]
     return []
 
 
@@ -1151,17 +1323,26 @@ def ignored_files(settings: Settings) -> list[Problem]:
     for path in sorted(settings.posts_dir.rglob("*"), key=lambda p: p.as_posix()):
         name = path.name.lower()
         if path.is_symlink():
-            problems.append(Problem(_rel_unresolved(path, settings), 1, "is een snelkoppeling (symlink) naar een ander bestand: zet het bestand zelf in posts/"))
+            problems.append(
+                Problem(
+                    _rel_unresolved(path, settings),
+                    1,
+                    "is een snelkoppeling (symlink) naar een ander bestand: zet het bestand zelf in posts/",
+                )
+            )
             continue
         if not path.is_file() or path.suffix == ".md":
             continue
         if name.endswith(".md") or (name.endswith(_IGNORED_SUFFIXES) and not (name.endswith(".txt") and "bijlagen" in path.parts)):
             stem = path.name[: -len(".md.txt")] if name.endswith(".md.txt") else path.name.rsplit(".", 1)[0]
-            problems.append(Problem(
-                _rel(path, settings), 1,
-                f"wordt genegeerd: alleen bestanden die op .md eindigen (kleine letters) worden berichten; "
-                f"hernoem naar {stem}.md (een tekstbijlage hoort in een map bijlagen/)",
-            ))
+            problems.append(
+                Problem(
+                    _rel(path, settings),
+                    1,
+                    f"wordt genegeerd: alleen bestanden die op .md eindigen (kleine letters) worden berichten; "
+                    f"hernoem naar {stem}.md (een tekstbijlage hoort in een map bijlagen/)",
+                )
+            )
     return problems
 
 
@@ -1224,10 +1405,13 @@ def _collisions(entries: list[Entry]) -> list[Problem]:
         if other is entry and entry.explicit_slug:
             other = seen.setdefault(("slug", entry.is_event, entry.slug), entry)
         if other is not entry:
-            problems.append(Problem(
-                entry.rel, 1,
-                f"krijgt hetzelfde webadres als {other.rel} (zelfde datum en titel of slug): geef een van beide een eigen regel slug: ...",
-            ))
+            problems.append(
+                Problem(
+                    entry.rel,
+                    1,
+                    f"krijgt hetzelfde webadres als {other.rel} (zelfde datum en titel of slug): geef een van beide een eigen regel slug: ...",
+                )
+            )
     return problems
 
 

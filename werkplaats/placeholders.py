@@ -8,10 +8,7 @@ comment, so an untouched scaffold never reaches the site.
 from __future__ import annotations
 
 MARKER = "Vervang deze voorbeeldtekst"
-MESSAGE = (
-    "vervang de voorbeeldtekst: deze regel komt uit make post, verslag of event; "
-    "schrijf je eigen tekst of haal de regel weg"
-)
+MESSAGE = "vervang de voorbeeldtekst: deze regel komt uit make post, verslag of event; schrijf je eigen tekst of haal de regel weg"
 
 
 def placeholder_lines(text: str, body_line: int) -> list[int]:

@@ -18,7 +18,6 @@ from pathlib import Path
 import yaml
 
 from .dates import site_today
-
 from .model import EVENT_FIELDS, POST_FIELDS, _FieldError, _moment
 from .placeholders import MARKER
 from .settings import load_settings

@@ -24,19 +24,29 @@ _DAY = r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"
 _CLOCK = r"([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d([.,]\d+)?)?"
 _ZONE = r"(\s*([zZ]|[+-]([01]\d|2[0-3])(:?[0-5]\d)?))?"
 # A date, or a date and time, ISO 8601 with T or a space, with Z or an offset.
-_MOMENT = {"anyOf": [
-    {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-    {"type": "string", "pattern": rf"^{_DAY}([tT]|\s+){_CLOCK}{_ZONE}$"},
-]}
+_MOMENT = {
+    "anyOf": [
+        {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        {"type": "string", "pattern": rf"^{_DAY}([tT]|\s+){_CLOCK}{_ZONE}$"},
+    ]
+}
 _DATE = _MOMENT  # a time with the date is allowed; the day counts
 _END = {"anyOf": [*_MOMENT["anyOf"], {"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$"}]}
-_BOOL = {"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": r"^([tT][rR][uU][eE]|[fF][aA][lL][sS][eE]|[jJ][aA]|[nN][eE][eE]|[yY][eE][sS]|[nN][oO])$"}]}
+_BOOL = {
+    "anyOf": [
+        {"type": "boolean"},
+        {"type": "string", "pattern": r"^([tT][rR][uU][eE]|[fF][aA][lL][sS][eE]|[jJ][aA]|[nN][eE][eE]|[yY][eE][sS]|[nN][oO])$"},
+    ]
+}
 _URL = {"type": "string", "pattern": r"^https?://[^\s/$.?#]\S*$"}
 _EMAIL = r"^(mailto:)?[^@\s:/]+@[^@\s:/]+\.[a-zA-Z]{2,}$"
 _PATH = {"type": "string", "minLength": 1, "pattern": r"^(?![a-zA-Z]+:|/)[^\n\\]+$"}
 # werkplaats.addresses: an old address as the site path, with or without
 # slashes or index.html, or as the whole address (its date is checked there).
-_ALIAS = {"type": "string", "pattern": r"^(https?://[^/\s]+)?(/[^/\s]+)*?/?(nieuws|agenda)/\d{4}/\d{2}/\d{2}/[a-z0-9]+(-[a-z0-9]+)*/?(index\.html)?$"}
+_ALIAS = {
+    "type": "string",
+    "pattern": r"^(https?://[^/\s]+)?(/[^/\s]+)*?/?(nieuws|agenda)/\d{4}/\d{2}/\d{2}/[a-z0-9]+(-[a-z0-9]+)*/?(index\.html)?$",
+}
 
 
 def _any_case(suffix: str) -> str:
@@ -75,19 +85,33 @@ def _fragment(parse, settings: Settings) -> dict:
         model._end: _END,
         model._url: _URL,
         model._url_or_email: {"type": "string", "anyOf": [_URL, {"pattern": _EMAIL}]},
-        model._slug: {"anyOf": [
-            {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": model.SLUG_MAX},
-            {"type": "integer", "minimum": 0},  # `slug: 2026` in YAML 1.2
-        ]},
+        model._slug: {
+            "anyOf": [
+                {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": model.SLUG_MAX},
+                {"type": "integer", "minimum": 0},  # `slug: 2026` in YAML 1.2
+            ]
+        },
         model._image: _IMAGE,
-        model._attachments: {"type": "array", "items": {
-            "type": "object", "additionalProperties": False, "required": ["title", "file"],
-            "properties": {"title": _LINE, "file": _PATH},
-        }},
-        model._location: {"anyOf": [_LINE, {
-            "type": "object", "additionalProperties": False, "minProperties": 1,
-            "properties": {key: _LINE for key in ("name", "address", "postcode", "city")},
-        }]},
+        model._attachments: {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["title", "file"],
+                "properties": {"title": _LINE, "file": _PATH},
+            },
+        },
+        model._location: {
+            "anyOf": [
+                _LINE,
+                {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "minProperties": 1,
+                    "properties": {key: _LINE for key in ("name", "address", "postcode", "city")},
+                },
+            ]
+        },
         model._status: {"enum": list(model.EVENT_STATUSES)},
         model._report: {**_PATH, "pattern": r"^(?![a-zA-Z]+:|/)[^\n\\]+\.md$"},
         model._aliases: {"anyOf": [_list(_ALIAS), _ALIAS]},  # one address may be written without [ ]

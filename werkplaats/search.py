@@ -36,9 +36,12 @@ PAGE_KIND = ("pagina", "Pagina")
 # Pagefind writes three ready-made interfaces besides its engine; the site
 # uses its own (docs/assets/zoeken.js), so these would only be dead weight.
 UNUSED = (
-    "pagefind-ui.js", "pagefind-ui.css",
-    "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-    "pagefind-component-ui.js", "pagefind-component-ui.css",
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
     "pagefind-highlight.js",
 )
 
@@ -90,7 +93,9 @@ def index_site(site_dir: str | Path) -> int:
         shutil.rmtree(bundle)
     done = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE, "--quiet"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if done.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
         raise SearchIndexError(f"Pagefind could not index {site} (exit {done.returncode}):\n{done.stdout}{done.stderr}")
@@ -108,5 +113,5 @@ def read_index(site_dir: str | Path) -> list[dict]:
         data = gzip.decompress(fragment.read_bytes())
         if not data.startswith(b"pagefind_dcd"):
             raise SearchIndexError(f"{fragment} is not a Pagefind fragment")
-        pages.append(json.loads(data[len(b"pagefind_dcd"):]))
+        pages.append(json.loads(data[len(b"pagefind_dcd") :]))
     return pages

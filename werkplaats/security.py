@@ -34,7 +34,8 @@ def script_hashes(html: str) -> list[str]:
                 f"An inline <script> that the Content-Security-Policy does not allow: {body[:80]!r}. "
                 f"If mkdocs-material ({installed_material()}; checked with {', '.join(CHECKED_VERSIONS)}) "
                 f"writes it, read its base.html and add how it starts to werkplaats/security.THEME_SCRIPTS; "
-                f"if it is ours, move it into a file under docs/assets/.")
+                f"if it is ours, move it into a file under docs/assets/."
+            )
         digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
         hashes.append(f"'sha256-{digest}'")
     return sorted(set(hashes))
@@ -42,25 +43,27 @@ def script_hashes(html: str) -> list[str]:
 
 def policy(hashes: list[str]) -> str:
     """As strict as Material allows: nothing from other hosts, no inline script but the theme's."""
-    return "; ".join([
-        "default-src 'self'",
-        # 'wasm-unsafe-eval': Pagefind's search engine is WebAssembly. It
-        # runs in a worker, which this page's policy does not govern, but
-        # falls back to this page when workers fail (tests/test_search.py).
-        "script-src 'self' 'wasm-unsafe-eval'" + "".join(" " + h for h in hashes),
-        # Material's JavaScript sets style attributes (e.g. the header shadow,
-        # the search results height); those need 'unsafe-inline' for styles.
-        "style-src 'self' 'unsafe-inline'",
-        # Material's CSS draws its icons as data: SVG masks.
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "worker-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-src 'none'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            # 'wasm-unsafe-eval': Pagefind's search engine is WebAssembly. It
+            # runs in a worker, which this page's policy does not govern, but
+            # falls back to this page when workers fail (tests/test_search.py).
+            "script-src 'self' 'wasm-unsafe-eval'" + "".join(" " + h for h in hashes),
+            # Material's JavaScript sets style attributes (e.g. the header shadow,
+            # the search results height); those need 'unsafe-inline' for styles.
+            "style-src 'self' 'unsafe-inline'",
+            # Material's CSS draws its icons as data: SVG masks.
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "worker-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-src 'none'",
+        ]
+    )
 
 
 def harden(html: str) -> str:

@@ -27,7 +27,8 @@ XML = "http://www.w3.org/XML/1998/namespace"
 XHTML = "http://www.w3.org/1999/xhtml"
 
 # Static drawing: what plain SVG exports hold.
-_ELEMENTS = frozenset("""
+_ELEMENTS = frozenset(
+    """
     svg g defs symbol use switch view title desc style
     path rect circle ellipse line polyline polygon text tspan textPath
     linearGradient radialGradient stop pattern clipPath mask marker
@@ -35,7 +36,8 @@ _ELEMENTS = frozenset("""
     feDiffuseLighting feDisplacementMap feDistantLight feDropShadow feFlood
     feFuncA feFuncB feFuncG feFuncR feGaussianBlur feMerge feMergeNode
     feMorphology feOffset fePointLight feSpecularLighting feSpotLight feTile feTurbulence
-""".split())
+""".split()
+)
 _DROPPED = frozenset({"metadata"})  # authors, licences, software: not part of the drawing
 _DANGEROUS = {
     "script": "een script (<script>)",

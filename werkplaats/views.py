@@ -45,8 +45,15 @@ def post_card(entry: Entry, url: str, today: dt.date, image: dict | None = None)
     }
 
 
-def cards(entries: list[Entry], urls: dict[str, str], today: dt.date, *, kind: str | None = None,
-          limit: int | None = None, pictures: dict | None = None) -> list[dict]:
+def cards(
+    entries: list[Entry],
+    urls: dict[str, str],
+    today: dt.date,
+    *,
+    kind: str | None = None,
+    limit: int | None = None,
+    pictures: dict | None = None,
+) -> list[dict]:
     """Cards for shown posts (already newest first), optionally of one kind."""
     chosen = [e for e in entries if kind is None or e.kind == kind]
     pictures = pictures or {}
@@ -68,8 +75,12 @@ def picture(rendition, alt: str, url_for) -> dict | None:
     return {
         "alt": alt,
         "large": {"url": url_for(large.fallback), "width": large.width, "height": large.height},
-        "small": {"url": url_for(small.fallback), "width": small.width, "height": small.height,
-                  "webp": url_for(small.webp) if small.webp else ""},
+        "small": {
+            "url": url_for(small.fallback),
+            "width": small.width,
+            "height": small.height,
+            "webp": url_for(small.webp) if small.webp else "",
+        },
         "webp": candidates("webp"),
         "fallback": candidates("fallback"),
     }
