@@ -28,8 +28,9 @@ from tools import content_check
 from werkplaats import aliases, ical, schema, search
 from werkplaats.addresses import public_path
 from werkplaats.build import media_files, start_build
+from werkplaats.front_matter import StringLoader
 from werkplaats.git_ref import RefError, entries_at
-from werkplaats.model import ContentError, _StringLoader, ignored_files, load_all, read_entry
+from werkplaats.model import ContentError, ignored_files, load_all, read_entry
 from werkplaats.placeholders import MARKER
 
 TODAY = "2026-11-22"
@@ -143,7 +144,7 @@ def test_schema_and_validator_agree_on_aliases(repo, line, valid):
     _, problems = repo.read("nieuws/x.md", f"---\n{front}---\n\nTekst.\n")
     assert (problems == []) == valid, problems
     validator = jsonschema.Draft202012Validator(schema.schema("nieuws", repo.settings))
-    assert (list(validator.iter_errors(yaml.load(front, _StringLoader))) == []) == valid
+    assert (list(validator.iter_errors(yaml.load(front, StringLoader))) == []) == valid
 
 
 def test_an_alias_that_is_another_page_names_both_files(repo):

@@ -18,7 +18,8 @@ from conftest import manifest, wait_for
 from werkplaats import model
 from werkplaats import schema as schema_module
 from werkplaats.check import annotation
-from werkplaats.model import Problem, _StringLoader, read_entry
+from werkplaats.front_matter import StringLoader
+from werkplaats.model import Problem, read_entry
 from werkplaats.placeholders import MARKER
 from werkplaats.publish import cname_for, pages_files
 from werkplaats.settings import load_settings
@@ -190,7 +191,7 @@ def test_schema_and_validator_agree(project, kind, front, valid):
     path = project.write(f"{kind}/voorbeeld.md", f"---\n{front}---\n\nTekst.\n")
     _, problems = read_entry(path, project.settings)
     assert (problems == []) == valid, problems
-    data = yaml.load(front, _StringLoader)
+    data = yaml.load(front, StringLoader)
     validator = jsonschema.Draft202012Validator(schema_module.schema(kind, project.settings), format_checker=jsonschema.FormatChecker())
     errors = [e.message for e in validator.iter_errors(data)]
     assert (errors == []) == valid, errors

@@ -15,6 +15,7 @@ every build, so it cannot go stale.
 
 from __future__ import annotations
 
+from . import fields as model_fields
 from . import model
 from .settings import Settings
 
@@ -38,25 +39,25 @@ def _widget(parse, settings: Settings) -> dict:
     moment = {"widget": "datetime", "format": MOMENT_FORMAT, "date_format": DAY_FORMAT, "time_format": "HH:mm"}
     chosen_categories = [c for c in settings.categories if c not in settings.folder_categories.values()]
     widgets = {
-        model._title: {"widget": "string"},
-        model._one_line: {"widget": "string"},
-        model._date: day,
-        model._moment: moment,
-        model._end: moment,
-        model._slug: {"widget": "string"},
-        model._bool: {"widget": "boolean", "default": False},
-        model._text_list: {"widget": "list"},
-        model._aliases: {"widget": "list"},
-        model._categories: {"widget": "select", "multiple": True, "options": chosen_categories},
-        model._authors: {
+        model_fields.parse_title: {"widget": "string"},
+        model_fields.parse_one_line: {"widget": "string"},
+        model_fields.parse_date: day,
+        model_fields.parse_moment: moment,
+        model_fields.parse_end: moment,
+        model_fields.parse_slug: {"widget": "string"},
+        model_fields.parse_bool: {"widget": "boolean", "default": False},
+        model_fields.parse_text_list: {"widget": "list"},
+        model_fields.parse_aliases: {"widget": "list"},
+        model_fields.parse_categories: {"widget": "select", "multiple": True, "options": chosen_categories},
+        model_fields.parse_authors: {
             "widget": "select",
             "multiple": True,
             "options": [{"label": author.get("name", key), "value": key} for key, author in settings.authors.items()],
         },
-        model._image: {"widget": "image", "choose_url": False},
+        model_fields.parse_image: {"widget": "image", "choose_url": False},
         # "Titel van de bijlage": a second field named just "Titel" would
         # read the same as the post's own to a screen reader.
-        model._attachments: {
+        model_fields.parse_attachments: {
             "widget": "list",
             "label_singular": "bijlage",
             "fields": [
@@ -71,17 +72,17 @@ def _widget(parse, settings: Settings) -> dict:
                 },
             ],
         },
-        model._location: {
+        model_fields.parse_location: {
             "widget": "object",
             "collapsed": False,
             "fields": [{"name": key, "label": label, "widget": "string", "required": False} for key, label in _LOCATION_PARTS],
         },
-        model._url: {"widget": "string", "pattern": [r"^https?://\S+$", "Een webadres dat begint met https://"]},
-        model._url_or_email: {"widget": "string"},
-        model._status: {"widget": "select", "options": list(model.EVENT_STATUSES), "default": model.EVENT_STATUSES[0]},
+        model_fields.parse_url: {"widget": "string", "pattern": [r"^https?://\S+$", "Een webadres dat begint met https://"]},
+        model_fields.parse_url_or_email: {"widget": "string"},
+        model_fields.parse_status: {"widget": "select", "options": list(model.EVENT_STATUSES), "default": model.EVENT_STATUSES[0]},
         # The model reads a report as the path from the event's file; the
         # relation widget fills the chosen report's file name into it.
-        model._report: {
+        model_fields.parse_report: {
             "widget": "relation",
             "collection": "verslagen",
             "search_fields": ["title"],

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from .dates import site_today
-from .model import EVENT_FIELDS, POST_FIELDS, _FieldError, _moment
+from .fields import EVENT_FIELDS, POST_FIELDS, FieldError, parse_moment
 from .placeholders import MARKER
 from .settings import load_settings
 from .slugs import slugify
@@ -91,7 +91,7 @@ def _example_lines(key: str, value) -> list[str]:
 
 
 def _two_hours_later(start: str) -> str:
-    moment = _moment(start, None)
+    moment = parse_moment(start, None)
     if isinstance(moment, dt.datetime):
         later = moment + dt.timedelta(hours=2)
         return later.strftime("%Y-%m-%d %H:%M") if later.date() == moment.date() else start
@@ -119,9 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.kind == "event":
         try:
             if start is None:
-                raise _FieldError("ontbreekt")
-            _moment(start, None)
-        except _FieldError as error:
+                raise FieldError("ontbreekt")
+            parse_moment(start, None)
+        except FieldError as error:
             print(f'START {error}: gebruik make event TITLE="..." START="JJJJ-MM-DD UU:MM"', file=sys.stderr)
             return 2
     settings = load_settings()

@@ -13,10 +13,10 @@ import json
 import sys
 from pathlib import Path
 
-from . import model
+from . import fields, model
 from .settings import Settings, load_settings
 
-# The model reads every value as text (model._StringLoader). An editor's
+# The model reads every value as text (front_matter.StringLoader). An editor's
 # YAML extension reads YAML 1.2, where `title: 2024` is a number and
 # `draft: true` a boolean: those are accepted where the model accepts the text.
 _LINE = {"type": ["string", "number", "boolean"], "minLength": 1, "pattern": r"^[^\n]*\S[^\n]*$"}
@@ -74,25 +74,25 @@ _ONE_TAG = {"type": ["string", "number", "boolean"], "pattern": r"^(?!\s*-\S)[^,
 def _fragment(parse, settings: Settings) -> dict:
     """The schema of one parser of the content model."""
     return {
-        model._one_line: _LINE,
-        model._title: {**_LINE, "maxLength": model.TITLE_MAX},
-        model._bool: _BOOL,
-        model._text_list: _list_or_one(_LINE, _ONE_TAG),
-        model._categories: _list_or_one({"enum": list(settings.categories)}, {"enum": list(settings.categories)}),
-        model._authors: _list_or_one({"enum": list(settings.authors)}, {"enum": list(settings.authors)}),
-        model._date: _DATE,
-        model._moment: _MOMENT,
-        model._end: _END,
-        model._url: _URL,
-        model._url_or_email: {"type": "string", "anyOf": [_URL, {"pattern": _EMAIL}]},
-        model._slug: {
+        fields.parse_one_line: _LINE,
+        fields.parse_title: {**_LINE, "maxLength": model.TITLE_MAX},
+        fields.parse_bool: _BOOL,
+        fields.parse_text_list: _list_or_one(_LINE, _ONE_TAG),
+        fields.parse_categories: _list_or_one({"enum": list(settings.categories)}, {"enum": list(settings.categories)}),
+        fields.parse_authors: _list_or_one({"enum": list(settings.authors)}, {"enum": list(settings.authors)}),
+        fields.parse_date: _DATE,
+        fields.parse_moment: _MOMENT,
+        fields.parse_end: _END,
+        fields.parse_url: _URL,
+        fields.parse_url_or_email: {"type": "string", "anyOf": [_URL, {"pattern": _EMAIL}]},
+        fields.parse_slug: {
             "anyOf": [
                 {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": model.SLUG_MAX},
                 {"type": "integer", "minimum": 0},  # `slug: 2026` in YAML 1.2
             ]
         },
-        model._image: _IMAGE,
-        model._attachments: {
+        fields.parse_image: _IMAGE,
+        fields.parse_attachments: {
             "type": "array",
             "items": {
                 "type": "object",
@@ -101,7 +101,7 @@ def _fragment(parse, settings: Settings) -> dict:
                 "properties": {"title": _LINE, "file": _PATH},
             },
         },
-        model._location: {
+        fields.parse_location: {
             "anyOf": [
                 _LINE,
                 {
@@ -112,9 +112,9 @@ def _fragment(parse, settings: Settings) -> dict:
                 },
             ]
         },
-        model._status: {"enum": list(model.EVENT_STATUSES)},
-        model._report: {**_PATH, "pattern": r"^(?![a-zA-Z]+:|/)[^\n\\]+\.md$"},
-        model._aliases: {"anyOf": [_list(_ALIAS), _ALIAS]},  # one address may be written without [ ]
+        fields.parse_status: {"enum": list(model.EVENT_STATUSES)},
+        fields.parse_report: {**_PATH, "pattern": r"^(?![a-zA-Z]+:|/)[^\n\\]+\.md$"},
+        fields.parse_aliases: {"anyOf": [_list(_ALIAS), _ALIAS]},  # one address may be written without [ ]
     }[parse]
 
 
@@ -133,7 +133,7 @@ def schema(kind: str, settings: Settings) -> dict:
         "dependentRequired": {"image": ["image_alt"], "image_alt": ["image"]},
     }
     # `location` (or `online`) is required of events still to come only: a
-    # rule about today that a schema cannot state (model.place_problems).
+    # rule about today that a schema cannot state (model._place_problem).
     return result
 
 
