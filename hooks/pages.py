@@ -1,21 +1,33 @@
-"""Template data: the home page, the reports listing, post pages.
-
-Every decision is made in werkplaats.views; this file only routes a page to
-the right function and puts the result into the template context.
-"""
+"""Template data for every page, routed by its front-matter key `view`
+(werkplaats.pages decides what each view shows and which template it uses;
+this file only hands it the page and the build)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import PluginError
+
 from werkplaats import build as site
-from werkplaats import views
+from werkplaats import pages, views
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The template follows from the view, chosen before the page is rendered.
+    view = page.meta.get("view")
+    if view is not None:
+        try:
+            page.meta["template"] = pages.template_for(str(view))
+        except pages.UnknownView as error:
+            raise PluginError(f"{page.file.src_uri}: {error}") from None
+    return markdown
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
@@ -23,17 +35,18 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
     context["organisation_jsonld"] = views.organisation_jsonld(config.extra["organisatie"], config.site_url or "")
     if state.only is not None:
         context["preview_window"] = {"shown": len(state.shown), "total": len(state.entries)}
-    source = page.file.src_uri
-    pictures = state.pictures
-    if source == "index.md":
-        context["latest_news"] = views.cards(state.posts, state.urls, state.today, limit=views.HOME_NEWS_COUNT, pictures=pictures)
-    elif source == "verslagen.md":
-        context["reports"] = views.cards(state.posts, state.urls, state.today, kind="verslagen", pictures=pictures)
-    elif page.file.abs_src_path in state.by_source:
-        entry = state.by_source[page.file.abs_src_path]
-        context["picture"] = pictures.get(entry.rel)
-        if not entry.is_event:
-            context["publication"] = entry.publication(state.today)
-            context["attachments"] = views.attachments(entry, lambda path: state.urls[str(path)])
-            context["tag_links"] = views.tag_links(entry)
+    view = page.meta.get("view")
+    if view is None:
+        return context
+    key = page.meta.get("key")
+    context.update(
+        pages.page_context(
+            str(view),
+            state,
+            key=None if key is None else str(key),
+            entry=state.by_source.get(page.file.abs_src_path),
+            site_url=config.site_url or "",
+            organisation=config.extra["organisatie"],
+        )
+    )
     return context

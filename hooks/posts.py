@@ -132,7 +132,7 @@ def apply_model(post, entry, state):
     post.html as `publication` (hooks/pages.py)."""
     post.config.categories = list(entry.categories)
     post.markdown = site.markdown_for_site(state.settings, entry, post.markdown)
-    post.meta["template"] = "post.html"
+    post.meta["view"] = "post"  # hooks/pages.py: its template and its data
     post.meta.update(html_meta(entry))
     return post
 

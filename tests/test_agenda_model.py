@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from pathlib import Path
 
 import icalendar
 import pytest
 
 from werkplaats import agenda, ical
-from werkplaats.model import ContentError, load_all, read_entry
-from werkplaats.settings import load_settings
+from werkplaats.model import ContentError, load_all
 
 ROOT = Path(__file__).resolve().parent.parent
 VALID = """---
@@ -32,28 +30,10 @@ Tekst.
 
 
 @pytest.fixture
-def project(tmp_path):
-    """A throwaway project root with the real settings and an empty posts/."""
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    (tmp_path / "docs" / "nieuws").mkdir(parents=True)
-    shutil.copy(ROOT / "docs" / "nieuws" / ".authors.yml", tmp_path / "docs" / "nieuws" / ".authors.yml")
-    for kind in ("nieuws", "verslagen", "agenda"):
-        (tmp_path / "posts" / kind).mkdir(parents=True)
-
-    class Project:
-        root = tmp_path
-        settings = load_settings(tmp_path)
-
-        def write(self, rel: str, text: str) -> Path:
-            path = tmp_path / "posts" / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            return path
-
-        def event(self, text: str, name: str = "agenda/x.md"):
-            return read_entry(self.write(name, text), self.settings)
-
-    return Project()
+def agenda_repo(repo):
+    """conftest's repo (real settings, empty posts/), reading one event at a time."""
+    repo.event = lambda text, name="agenda/x.md": repo.read(name, text)
+    return repo
 
 
 def only_problem(result):
@@ -65,8 +45,8 @@ def only_problem(result):
 # --- validation -------------------------------------------------------------
 
 
-def test_valid_event_parses_to_amsterdam_times(project):
-    entry, problems = project.event(VALID)
+def test_valid_event_parses_to_amsterdam_times(agenda_repo):
+    entry, problems = agenda_repo.event(VALID)
     assert problems == []
     assert entry.start == dt.datetime(2018, 10, 18, 19, 0, tzinfo=agenda.TZ)
     assert entry.start.utcoffset() == dt.timedelta(hours=2)
@@ -74,8 +54,8 @@ def test_valid_event_parses_to_amsterdam_times(project):
     assert entry.location.one_line == "Hogeschool Inholland, Posthumalaan 90, 3072 AG Rotterdam"
 
 
-def test_end_before_start_is_reported_on_the_end_line(project):
-    problem = only_problem(project.event(VALID.replace("end: 2018-10-18 21:30", "end: 2018-10-18 18:00")))
+def test_end_before_start_is_reported_on_the_end_line(agenda_repo):
+    problem = only_problem(agenda_repo.event(VALID.replace("end: 2018-10-18 21:30", "end: 2018-10-18 18:00")))
     assert (problem.path, problem.line) == ("posts/agenda/x.md", 4)
     assert "ligt voor start" in problem.message
 
@@ -89,143 +69,143 @@ def test_end_before_start_is_reported_on_the_end_line(project):
         ("2017-03-26 02:30", "bestaat niet in Nederland"),
     ],
 )
-def test_bad_start_values(project, value, fragment):
+def test_bad_start_values(agenda_repo, value, fragment):
     problem = only_problem(
-        project.event(VALID.replace("start: 2018-10-18 19:00", f"start: {value}").replace("end: 2018-10-18 21:30\n", ""))
+        agenda_repo.event(VALID.replace("start: 2018-10-18 19:00", f"start: {value}").replace("end: 2018-10-18 21:30\n", ""))
     )
     assert problem.line == 3 and problem.message.startswith("start: ") and fragment in problem.message
 
 
-def test_ambiguous_autumn_time_takes_the_first_occurrence(project):
-    entry, problems = project.event(
+def test_ambiguous_autumn_time_takes_the_first_occurrence(agenda_repo):
+    entry, problems = agenda_repo.event(
         VALID.replace("start: 2018-10-18 19:00", "start: 2017-10-29 02:30").replace("end: 2018-10-18 21:30\n", "")
     )
     assert problems == []
     assert entry.start.utcoffset() == dt.timedelta(hours=2)  # still summer time
 
 
-def test_unknown_status_has_a_hint(project):
-    problem = only_problem(project.event(VALID.replace("---\n\nTekst", "status: geanuleerd\n---\n\nTekst")))
+def test_unknown_status_has_a_hint(agenda_repo):
+    problem = only_problem(agenda_repo.event(VALID.replace("---\n\nTekst", "status: geanuleerd\n---\n\nTekst")))
     assert problem.line == 10
     assert 'status "geanuleerd" bestaat niet (bedoel je "geannuleerd"?)' in problem.message
 
 
-def place_problems_on(project, text: str, today: str) -> list[str]:
+def place_problems_on(agenda_repo, text: str, today: str) -> list[str]:
     """`line: message` of every problem load_all finds in one event on `today`."""
-    project.write("agenda/x.md", text)
+    agenda_repo.write("agenda/x.md", text)
     try:
-        load_all(project.settings, today=dt.date.fromisoformat(today))
+        load_all(agenda_repo.settings, today=dt.date.fromisoformat(today))
     except ContentError as error:
         return [f"{p.line}: {p.message}" for p in error.problems]
     return []
 
 
-def test_an_event_to_come_needs_a_place_an_event_that_is_over_may_have_none(project):
+def test_an_event_to_come_needs_a_place_an_event_that_is_over_may_have_none(agenda_repo):
     without = VALID.split("location:")[0] + "---\n\nTekst.\n"
-    found = place_problems_on(project, without, "2018-10-18")  # the day itself: still to come
+    found = place_problems_on(agenda_repo, without, "2018-10-18")  # the day itself: still to come
     assert len(found) == 1 and found[0].startswith("5: location ontbreekt")  # the closing ---
     assert "alleen bij een activiteit die al voorbij is" in found[0]
-    assert place_problems_on(project, without, "2018-10-19") == []
+    assert place_problems_on(agenda_repo, without, "2018-10-19") == []
     # Read without a day (no rule about today), the file is valid.
-    entry, problems = project.event(without)
+    entry, problems = agenda_repo.event(without)
     assert problems == [] and entry.location is None
 
 
-def test_only_a_city_is_enough_for_an_event_that_is_over(project):
+def test_only_a_city_is_enough_for_an_event_that_is_over(agenda_repo):
     city = VALID.split("location:")[0] + "location:\n  city: Rotterdam\n---\n\nTekst.\n"
-    found = place_problems_on(project, city, "2018-10-01")
+    found = place_problems_on(agenda_repo, city, "2018-10-01")
     assert found == [
         "5: location: geef ook name of address, zodat bezoekers de plek vinden (alleen Rotterdam is genoeg bij een activiteit die al voorbij is)"
     ]
-    assert place_problems_on(project, city, "2018-10-19") == []
-    assert project.event(city)[0].location.one_line == "Rotterdam"
+    assert place_problems_on(agenda_repo, city, "2018-10-19") == []
+    assert agenda_repo.event(city)[0].location.one_line == "Rotterdam"
     # A day event (no time) whose place is unknown: what the old pages give.
     day = "---\ntitle: Netwerkbijeenkomst\nstart: 2017-03-07\n---\n\nTekst.\n"
-    assert place_problems_on(project, day, "2026-11-23") == []
+    assert place_problems_on(agenda_repo, day, "2026-11-23") == []
 
 
-def test_an_empty_location_is_refused(project):
-    problem = only_problem(project.event(VALID.split("location:")[0] + 'location:\n  city: ""\n---\n\nTekst.\n'))
+def test_an_empty_location_is_refused(agenda_repo):
+    problem = only_problem(agenda_repo.event(VALID.split("location:")[0] + 'location:\n  city: ""\n---\n\nTekst.\n'))
     assert problem.message.startswith("location: is leeg")
 
 
-def test_online_only_event_needs_no_location_and_plain_place_is_accepted(project):
+def test_online_only_event_needs_no_location_and_plain_place_is_accepted(agenda_repo):
     text = VALID.split("location:")[0] + "online: https://example.org/meet\n---\n\nTekst.\n"
-    entry, problems = project.event(text)
+    entry, problems = agenda_repo.event(text)
     assert problems == [] and entry.online == "https://example.org/meet" and entry.location is None
-    entry, problems = project.event(VALID.split("location:")[0] + "location: Dordrecht\n---\n\nTekst.\n")
+    entry, problems = agenda_repo.event(VALID.split("location:")[0] + "location: Dordrecht\n---\n\nTekst.\n")
     assert problems == [] and entry.location.name == "Dordrecht"
 
 
-def test_report_must_exist_in_verslagen(project):
-    problem = only_problem(project.event(VALID.replace("---\n\nTekst", "report: ../verslagen/bestaat-niet.md\n---\n\nTekst")))
+def test_report_must_exist_in_verslagen(agenda_repo):
+    problem = only_problem(agenda_repo.event(VALID.replace("---\n\nTekst", "report: ../verslagen/bestaat-niet.md\n---\n\nTekst")))
     assert problem.line == 10 and 'verslag "../verslagen/bestaat-niet.md" bestaat niet' in problem.message
-    project.write("nieuws/bericht.md", "---\ntitle: B\ndate: 2018-10-30\n---\n\nTekst.\n")
-    problem = only_problem(project.event(VALID.replace("---\n\nTekst", "report: ../nieuws/bericht.md\n---\n\nTekst")))
+    agenda_repo.write("nieuws/bericht.md", "---\ntitle: B\ndate: 2018-10-30\n---\n\nTekst.\n")
+    problem = only_problem(agenda_repo.event(VALID.replace("---\n\nTekst", "report: ../nieuws/bericht.md\n---\n\nTekst")))
     assert "is geen verslag" in problem.message
 
 
-def test_registration_email_becomes_mailto_and_script_urls_are_refused(project):
-    entry, _ = project.event(VALID.replace("---\n\nTekst", "registration: info@werkplaatssociaaldomeinzhz.nl\n---\n\nTekst"))
+def test_registration_email_becomes_mailto_and_script_urls_are_refused(agenda_repo):
+    entry, _ = agenda_repo.event(VALID.replace("---\n\nTekst", "registration: info@werkplaatssociaaldomeinzhz.nl\n---\n\nTekst"))
     assert entry.registration == "mailto:info@werkplaatssociaaldomeinzhz.nl"
-    problem = only_problem(project.event(VALID.replace("---\n\nTekst", "registration: javascript:alert(1)\n---\n\nTekst")))
+    problem = only_problem(agenda_repo.event(VALID.replace("---\n\nTekst", "registration: javascript:alert(1)\n---\n\nTekst")))
     assert problem.line == 10 and "is geen webadres of e-mailadres" in problem.message
 
 
-def test_all_day_and_timed_cannot_be_mixed(project):
-    problem = only_problem(project.event(VALID.replace("end: 2018-10-18 21:30", "end: 2018-10-19")))
+def test_all_day_and_timed_cannot_be_mixed(agenda_repo):
+    problem = only_problem(agenda_repo.event(VALID.replace("end: 2018-10-18 21:30", "end: 2018-10-19")))
     assert problem.line == 4 and "dezelfde vorm" in problem.message
 
 
-def test_all_problems_of_all_files_in_one_run(project):
-    project.write("agenda/a.md", VALID.replace("19:00", "19:99"))
-    project.write("agenda/b.md", VALID.replace("---\n\nTekst", "status: misschien\n---\n\nTekst"))
-    project.write("agenda/c.md", VALID)
+def test_all_problems_of_all_files_in_one_run(agenda_repo):
+    agenda_repo.write("agenda/a.md", VALID.replace("19:00", "19:99"))
+    agenda_repo.write("agenda/b.md", VALID.replace("---\n\nTekst", "status: misschien\n---\n\nTekst"))
+    agenda_repo.write("agenda/c.md", VALID)
     with pytest.raises(ContentError) as caught:
-        load_all(project.settings)
+        load_all(agenda_repo.settings)
     assert [(p.path, p.line) for p in caught.value.problems] == [("posts/agenda/a.md", 3), ("posts/agenda/b.md", 10)]
 
 
 # --- Dutch dates and the upcoming/past split --------------------------------
 
 
-def event(project, start, end=None, name="agenda/x.md", extra=""):
+def event(agenda_repo, start, end=None, name="agenda/x.md", extra=""):
     text = (
         f"---\ntitle: Bijeenkomst {name}\nstart: {start}\n"
         + (f"end: {end}\n" if end else "")
         + f"location: Dordrecht\n{extra}---\n\nTekst.\n"
     )
-    entry, problems = project.event(text, name)
+    entry, problems = agenda_repo.event(text, name)
     assert problems == []
     return entry
 
 
-def test_when_reads_dutch(project):
-    assert agenda.when(event(project, "2018-10-18 19:00", "2018-10-18 21:30")) == "donderdag 18 oktober 2018, 19:00–21:30"
-    assert agenda.when(event(project, "2018-10-18 19:00")) == "donderdag 18 oktober 2018, 19:00"
-    assert agenda.when(event(project, "2018-10-18")) == "donderdag 18 oktober 2018"
-    assert agenda.when(event(project, "2018-10-18", "2018-10-20")) == "donderdag 18 oktober 2018 t/m zaterdag 20 oktober 2018"
+def test_when_reads_dutch(agenda_repo):
+    assert agenda.when(event(agenda_repo, "2018-10-18 19:00", "2018-10-18 21:30")) == "donderdag 18 oktober 2018, 19:00–21:30"
+    assert agenda.when(event(agenda_repo, "2018-10-18 19:00")) == "donderdag 18 oktober 2018, 19:00"
+    assert agenda.when(event(agenda_repo, "2018-10-18")) == "donderdag 18 oktober 2018"
+    assert agenda.when(event(agenda_repo, "2018-10-18", "2018-10-20")) == "donderdag 18 oktober 2018 t/m zaterdag 20 oktober 2018"
     assert (
-        agenda.when(event(project, "2018-10-18 19:00", "2018-10-19 12:00"))
+        agenda.when(event(agenda_repo, "2018-10-18 19:00", "2018-10-19 12:00"))
         == "donderdag 18 oktober 2018, 19:00 tot vrijdag 19 oktober 2018, 12:00"
     )
 
 
-def test_upcoming_soonest_first_past_newest_first(project):
-    a = event(project, "2017-03-07 15:00", name="agenda/a.md")
-    b = event(project, "2017-09-14 15:00", name="agenda/b.md")
-    c = event(project, "2018-10-18 19:00", name="agenda/c.md")
-    running = event(project, "2017-09-13", "2017-09-15", name="agenda/d.md")
+def test_upcoming_soonest_first_past_newest_first(agenda_repo):
+    a = event(agenda_repo, "2017-03-07 15:00", name="agenda/a.md")
+    b = event(agenda_repo, "2017-09-14 15:00", name="agenda/b.md")
+    c = event(agenda_repo, "2018-10-18 19:00", name="agenda/c.md")
+    running = event(agenda_repo, "2017-09-13", "2017-09-15", name="agenda/d.md")
     today = dt.date(2017, 9, 14)
     assert agenda.upcoming([c, a, b, running], today) == [running, b, c]
     assert agenda.past([c, a, b, running], today) == [a]
     assert agenda.past([c, a, b], dt.date(2019, 1, 1)) == [c, b, a]
 
 
-def test_month_grid(project):
-    first = event(project, "2018-10-18 19:00", "2018-10-18 21:30", name="agenda/a.md")
-    multi = event(project, "2018-10-30", "2018-11-01", name="agenda/b.md")
-    earlier = event(project, "2017-09-14 15:00", name="agenda/c.md")
+def test_month_grid(agenda_repo):
+    first = event(agenda_repo, "2018-10-18 19:00", "2018-10-18 21:30", name="agenda/a.md")
+    multi = event(agenda_repo, "2018-10-30", "2018-11-01", name="agenda/b.md")
+    earlier = event(agenda_repo, "2017-09-14 15:00", name="agenda/c.md")
     events = [first, multi, earlier]
     urls = {e.rel: agenda.event_dir(e) for e in events}
     grid = agenda.month_grid(dt.date(2018, 10, 1), events, urls, dt.date(2018, 10, 1))
@@ -250,8 +230,8 @@ def calendar_of(entries, stamp=dt.datetime(2020, 1, 1, tzinfo=dt.UTC)):
     return data, icalendar.Calendar.from_ical(data)
 
 
-def test_ics_is_rfc5545_with_timezone(project):
-    winter = event(project, "2017-03-07 15:00", "2017-03-07 17:30", name="agenda/a.md")
+def test_ics_is_rfc5545_with_timezone(agenda_repo):
+    winter = event(agenda_repo, "2017-03-07 15:00", "2017-03-07 17:30", name="agenda/a.md")
     data, cal = calendar_of([winter])
     assert cal["VERSION"] == "2.0" and cal["PRODID"] == ical.PRODID
     assert [tz["TZID"] for tz in cal.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
@@ -264,22 +244,22 @@ def test_ics_is_rfc5545_with_timezone(project):
     assert all(len(line) <= 75 for line in data.split(b"\r\n"))
 
 
-def test_all_day_event_has_exclusive_date_end(project):
-    entry = event(project, "2018-10-18", "2018-10-20")
+def test_all_day_event_has_exclusive_date_end(agenda_repo):
+    entry = event(agenda_repo, "2018-10-18", "2018-10-20")
     data, cal = calendar_of([entry])
     assert b"DTSTART;VALUE=DATE:20181018" in data and b"DTEND;VALUE=DATE:20181021" in data
 
 
-def test_cancelled_event_and_stable_uid(project):
-    entry = event(project, "2018-10-18 19:00", extra="status: geannuleerd\n")
+def test_cancelled_event_and_stable_uid(agenda_repo):
+    entry = event(agenda_repo, "2018-10-18 19:00", extra="status: geannuleerd\n")
     _, cal = calendar_of([entry])
     assert cal.walk("VEVENT")[0]["STATUS"] == "CANCELLED"
-    edited = event(project, "2018-11-01 20:00", extra="description: Nieuwe tekst\n")
+    edited = event(agenda_repo, "2018-11-01 20:00", extra="description: Nieuwe tekst\n")
     assert ical.uid(edited) == ical.uid(entry)  # same file, edited: same UID
 
 
-def test_ics_bytes_depend_only_on_input(project):
-    entries = [event(project, "2018-10-18 19:00", name="agenda/a.md"), event(project, "2017-03-07 15:00", name="agenda/b.md")]
+def test_ics_bytes_depend_only_on_input(agenda_repo):
+    entries = [event(agenda_repo, "2018-10-18 19:00", name="agenda/a.md"), event(agenda_repo, "2017-03-07 15:00", name="agenda/b.md")]
     assert calendar_of(entries)[0] == calendar_of(list(reversed(entries)))[0]
     assert ical.stamp_from({"SOURCE_DATE_EPOCH": "1500000000"}, dt.date(2026, 1, 1)) == dt.datetime(2017, 7, 14, 2, 40, tzinfo=dt.UTC)
     assert ical.stamp_from({}, dt.date(2026, 1, 1)) == dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
@@ -288,9 +268,9 @@ def test_ics_bytes_depend_only_on_input(project):
 # --- JSON-LD ------------------------------------------------------------------
 
 
-def test_jsonld_offsets_winter_and_summer(project):
-    winter = event(project, "2017-03-07 15:00", "2017-03-07 17:30", name="agenda/a.md")
-    summer = event(project, "2018-10-18 19:00", "2018-10-18 21:30", name="agenda/b.md", extra="online: https://example.org/m\n")
+def test_jsonld_offsets_winter_and_summer(agenda_repo):
+    winter = event(agenda_repo, "2017-03-07 15:00", "2017-03-07 17:30", name="agenda/a.md")
+    summer = event(agenda_repo, "2018-10-18 19:00", "2018-10-18 21:30", name="agenda/b.md", extra="online: https://example.org/m\n")
     org = {"naam": "Werkplaats"}
     w = agenda.event_jsonld(winter, "https://example.org/a/", org, "https://example.org/")
     s = agenda.event_jsonld(summer, "https://example.org/b/", org, "https://example.org/")
@@ -303,13 +283,13 @@ def test_jsonld_offsets_winter_and_summer(project):
     json.dumps(w)  # plain data, serialisable
 
 
-def test_an_unknown_place_is_claimed_nowhere_and_a_city_is_only_a_city(project):
+def test_an_unknown_place_is_claimed_nowhere_and_a_city_is_only_a_city(agenda_repo):
     """JSON-LD and iCalendar of a past event: no place invented for one
     whose place is unknown; only the city for one whose city is known."""
     org = {"naam": "Werkplaats"}
     stamp = dt.datetime(2026, 11, 22, tzinfo=dt.UTC)
-    unknown, _ = project.event("---\ntitle: Netwerkbijeenkomst\nstart: 2017-03-07\n---\n\nTekst.\n", "agenda/a.md")
-    city, _ = project.event("---\ntitle: Kenniscafé\nstart: 2018-10-18\nlocation:\n  city: Rotterdam\n---\n\nTekst.\n", "agenda/b.md")
+    unknown, _ = agenda_repo.event("---\ntitle: Netwerkbijeenkomst\nstart: 2017-03-07\n---\n\nTekst.\n", "agenda/a.md")
+    city, _ = agenda_repo.event("---\ntitle: Kenniscafé\nstart: 2018-10-18\nlocation:\n  city: Rotterdam\n---\n\nTekst.\n", "agenda/b.md")
     data = agenda.event_jsonld(unknown, "https://example.org/a/", org, "https://example.org/")
     assert "location" not in data and data["startDate"] == "2017-03-07"
     data = agenda.event_jsonld(city, "https://example.org/b/", org, "https://example.org/")

@@ -139,7 +139,7 @@ def test_post_resolver_is_installed_once_and_reads_the_current_build(repo, monke
     assert blog._resolve_post is wrapper and wrapper.__wrapped__.__func__ is FakeBlog._resolve_post
     post = blog._resolve_post(SimpleNamespace(abs_src_path=str(second)), None)
     assert len(blog.resolved) == 1  # one level: the original ran once (on the model's source, hooks/posts.py)
-    assert set(post.config.categories) == {"Wijkteams", "Nieuws"} and post.meta["template"] == "post.html"
+    assert set(post.config.categories) == {"Wijkteams", "Nieuws"} and post.meta["view"] == "post"
     assert post.markdown.count(EXCERPT_SEPARATOR) == 1
     assert blog._resolve_post(SimpleNamespace(abs_src_path=str(first)), None).config.categories == ["Nieuws"]
 

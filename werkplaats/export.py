@@ -152,10 +152,10 @@ def plan(root: Path, environ: dict | None = None) -> Export:
         return page.content.strip()
 
     def meta_of(page) -> dict:
-        return {k: v for k, v in page.metadata.items() if k != "template"}
+        return {k: v for k, v in page.metadata.items() if k not in ("template", "view")}
 
     for rel, page in fixed.items():
-        template = page.metadata.get("template")
+        view = page.metadata.get("view")
         context = {"text": text_of(page), "title": page.metadata.get("title") or "", "meta": meta_of(page)}
         if rel == "index.md":
             context.update(
@@ -163,7 +163,7 @@ def plan(root: Path, environ: dict | None = None) -> Export:
                 news=views.cards(state.posts, urls, today, limit=views.HOME_NEWS_COUNT),
             )
             out.pages[rel] = ("home.md", context)
-        elif template == "verslagen.html":
+        elif view == "verslagen":
             out.pages[rel] = (
                 "posts.md",
                 {
@@ -176,7 +176,7 @@ def plan(root: Path, environ: dict | None = None) -> Export:
                     "categories": [],
                 },
             )
-        elif template == "agenda.html":
+        elif view == "agenda":
             recent = agenda.past(state.events, today)[: agenda.RECENT_PAST_COUNT]
             groups = [
                 {
@@ -200,9 +200,9 @@ def plan(root: Path, environ: dict | None = None) -> Export:
                     "groups": groups,
                 },
             )
-        elif template == "contact.html":
+        elif view == "contact":
             out.pages[rel] = ("contact.md", {**context, "organisation": settings.organisation})
-        elif template == "zoeken.html":
+        elif view == "zoeken":
             out.pages[rel] = ("search.md", context)
         elif rel == news_index:
             continue  # the blog listing below

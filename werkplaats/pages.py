@@ -1,0 +1,169 @@
+"""What each page shows, routed by one front-matter key: `view`.
+
+A fixed page in docs/ says which view it is (`view: verslagen`), the pages
+the hooks add say it too (`view: agenda-maand` with `key: 2017-10`), and
+posts and events are `post` and `event`. The template follows from the
+view (TEMPLATES), and `page_context()` gives the template its data. So a
+page keeps its lists when its file is renamed or moved, and a view that
+does not exist stops the build instead of showing an empty page.
+
+Plain data in, plain data out: tests call page_context() with a Build made
+of Entry values, no files and no MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import agenda, views
+from .build import Build
+from .entries import Entry
+
+# view -> template in overrides/
+TEMPLATES = {
+    "home": "home.html",
+    "verslagen": "verslagen.html",
+    "agenda": "agenda.html",
+    "contact": "contact.html",
+    "zoeken": "zoeken.html",
+    "agenda-maand": "agenda-maand.html",
+    "agenda-jaar": "agenda-jaar.html",
+    "agenda-categorie": "agenda-categorie.html",
+    "agenda-trefwoord": "agenda-trefwoord.html",
+    "post": "post.html",
+    "event": "event.html",
+}
+
+
+class UnknownView(ValueError):
+    """A page names a view that does not exist."""
+
+
+def template_for(view: str) -> str:
+    try:
+        return TEMPLATES[view]
+    except KeyError:
+        raise UnknownView(f"view: {view!r} does not exist; the views are: {', '.join(TEMPLATES)}") from None
+
+
+def page_context(
+    view: str, state: Build, *, key: str | None = None, entry: Entry | None = None, site_url: str = "", organisation: dict | None = None
+) -> dict:
+    """The template data of one page of `view`."""
+    template_for(view)
+    build = _VIEWS.get(view)
+    return build(state, key=key, entry=entry, site_url=site_url, organisation=organisation or {}) if build else {}
+
+
+# --- one small function per view ------------------------------------------------------
+
+
+def _home(state: Build, **_) -> dict:
+    return {
+        "latest_news": views.cards(state.posts, state.urls, state.today, limit=views.HOME_NEWS_COUNT, pictures=state.pictures),
+        "upcoming_events": [
+            agenda.card(e, state.urls, state.today) for e in agenda.upcoming(state.events, state.today)[: agenda.HOME_EVENT_COUNT]
+        ],
+    }
+
+
+def _reports(state: Build, **_) -> dict:
+    return {"reports": views.cards(state.posts, state.urls, state.today, kind="verslagen", pictures=state.pictures)}
+
+
+def _agenda(state: Build, **_) -> dict:
+    events, today, urls = state.events, state.today, state.urls
+    return {
+        "agenda": {
+            "upcoming": agenda.grouped_by_month(agenda.upcoming(events, today), urls, today),
+            "past": [agenda.card(e, urls, today) for e in agenda.past(events, today)[: agenda.RECENT_PAST_COUNT]],
+            "years": [{"title": str(y), "url": agenda.year_dir(y)} for y in agenda.years(events)],
+            "months": [{"title": agenda.dutch_month(m), "url": agenda.month_dir(m)} for m in agenda.months(events)],
+            "categories": [{"title": n, "url": agenda.category_dir(n)} for n in taxonomy(state, "categories")],
+        }
+    }
+
+
+def _month(state: Build, *, key: str, **_) -> dict:
+    return {"grid": agenda.month_grid(dt.date.fromisoformat(f"{key}-01"), state.events, state.urls, state.today)}
+
+
+def _listing(chosen: list[Entry], state: Build) -> dict:
+    return {
+        "listing": {
+            "upcoming": [agenda.card(e, state.urls, state.today) for e in agenda.upcoming(chosen, state.today)],
+            "past": [agenda.card(e, state.urls, state.today) for e in agenda.past(chosen, state.today)],
+        }
+    }
+
+
+def _year(state: Build, *, key: str, **_) -> dict:
+    return _listing([e for e in state.events if e.first_day.year == int(key)], state)
+
+
+def _category(state: Build, *, key: str, **_) -> dict:
+    return _listing(taxonomy(state, "categories")[key], state)
+
+
+def _tag(state: Build, *, key: str, **_) -> dict:
+    return _listing(taxonomy(state, "tags")[key], state)
+
+
+def _post(state: Build, *, entry: Entry, **_) -> dict:
+    links = state.memo("agenda.links", lambda: agenda.links(state.events))
+    event = links.event_of.get(entry.rel)
+    return {
+        "picture": state.pictures.get(entry.rel),
+        "publication": entry.publication(state.today),
+        "attachments": views.attachments(entry, lambda path: state.urls[str(path)]),
+        "tag_links": views.tag_links(entry),
+        "event_of_report": linked(state, event) if event else None,
+    }
+
+
+def _event(state: Build, *, entry: Entry, site_url: str, organisation: dict, **_) -> dict:
+    urls, today = state.urls, state.today
+    return {
+        "picture": state.pictures.get(entry.rel),
+        "event": agenda.card(entry, urls, today)
+        | {
+            "map_url": agenda.map_url(entry),
+            "location": entry.location,
+            "online_url": entry.online,
+            "registration": entry.registration,
+            "ics": agenda.event_ics(entry),
+            "report": linked(state, entry.report),
+            "categories": [{"title": n, "url": agenda.category_dir(n)} for n in entry.categories],
+            "tags": [{"title": n, "url": agenda.tag_dir(n)} for n in entry.tags],
+            "jsonld": agenda.event_jsonld(entry, site_url + urls[entry.rel], organisation, site_url),
+        },
+    }
+
+
+_VIEWS = {
+    "home": _home,
+    "verslagen": _reports,
+    "agenda": _agenda,
+    "agenda-maand": _month,
+    "agenda-jaar": _year,
+    "agenda-categorie": _category,
+    "agenda-trefwoord": _tag,
+    "post": _post,
+    "event": _event,
+}
+
+
+# --- shared --------------------------------------------------------------------------
+
+
+def taxonomy(state: Build, attribute: str) -> dict[str, list[Entry]]:
+    """Category or tag name -> its events, once per build."""
+    return state.memo(("agenda.taxonomy", attribute), lambda: agenda.taxonomy(state.events, attribute))
+
+
+def linked(state: Build, rel: str) -> dict | None:
+    """Title and URL of another entry, if it is on this build's site."""
+    other = state.entry_for(rel) if rel else None
+    if other is None or rel not in state.urls:
+        return None
+    return {"title": other.title, "url": state.urls[rel]}
