@@ -30,22 +30,10 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import PROJECT, ROOT, TODAY, Project, html_files, mkdocs_build
 
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 (tests import them from here)
 from tools.static_server import StaticServer
 
 IN_CI = os.environ.get("CI") == "true"
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-# Without these flags Chromium calls Google hosts on its own (updates, sync,
-# field trials); the privacy test counts what the pages ask for, not that.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-default-apps",
-    "--disable-domain-reliability",
-]
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 

@@ -19,8 +19,8 @@ from PIL import Image
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from sitecheck import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+sys.path.insert(0, str(ROOT))
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 WIDTHS = ((360, 800), (1280, 900))
 

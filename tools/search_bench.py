@@ -41,20 +41,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tools.bench import project_copy, timed  # noqa: E402
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tools.static_server import COMPRESSED, StaticServer  # noqa: E402
 from werkplaats.search import BUNDLE  # noqa: E402
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# --no-sandbox as in a container; the rest keep Chromium's own calls to
-# Google hosts out of the byte counts.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 DIALOG = "dialog[data-wp-zoek-dialoog]"
 RESULT = ".wp-zoek__resultaat"
 UI_PAGE_SIZE = 10  # results the UI shows before "Meer resultaten" (zoeken.js)
