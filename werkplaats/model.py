@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -105,13 +106,42 @@ __all__ = [
 
 def read_entry(path: Path, settings: Settings, today: dt.date | None = None) -> tuple[Entry | None, list[Problem]]:
     """Read and validate one post file. Returns the entry or its problems.
-    With `today`, also the rules that depend on the day (_place_problem)."""
+    With `today`, also the rules that depend on the day (_place_problem).
+
+    In four steps: the front matter as YAML (_read_source), each key by its
+    parser (_parse_values), the rules across keys and the text
+    (_cross_problems), and the Entry (_entry)."""
     if is_folder_readme(path, settings.posts_dir):
         return None, []  # explains afbeeldingen/ or bijlagen/; not a post (werkplaats.folders)
     rel = rel_path(path, settings)
     kind = path.parent.name if path.parent.parent.resolve() == settings.posts_dir.resolve() else ""
     if kind not in KINDS:
         return None, [Problem(rel, 1, f"staat niet in een van de mappen posts/{', posts/'.join(KINDS)}/: verplaats het bestand")]
+    source, problems = _read_source(path, rel, kind)
+    if source is None:
+        return None, problems
+    values, problems = _parse_values(source, path, rel, kind, settings)
+    problems += _cross_problems(source, values, path, rel, kind, today)
+    if problems:
+        return None, problems
+    return _entry(source, values, path, rel, kind, settings), []
+
+
+@dataclass
+class _Source:
+    """A post file read as far as YAML goes."""
+
+    text: str
+    meta_text: str
+    body: str
+    body_line: int
+    meta: dict
+    lines: dict  # key -> (line, YAML node)
+
+
+def _read_source(path: Path, rel: str, kind: str) -> tuple[_Source | None, list[Problem]]:
+    """The file's text, its front matter as YAML and each key's line; or the
+    one problem that stops reading (encoding, YAML syntax, a key twice)."""
     try:
         text = decode(path.read_bytes())
     except DecodeError as error:
@@ -156,12 +186,17 @@ def read_entry(path: Path, settings: Settings, today: dt.date | None = None) -> 
                 Problem(rel, key_node.start_mark.line + 1, f'"{key_node.value}" staat twee keer in de front matter: haal er één weg')
             ]
         lines[key_node.value] = (key_node.start_mark.line + 1, value_node)
+    return _Source(text, meta_text, body, body_line, meta, lines), []
 
+
+def _parse_values(source: _Source, path: Path, rel: str, kind: str, settings: Settings) -> tuple[dict[str, Any], list[Problem]]:
+    """Each key read by its parser (werkplaats.fields), with its line."""
+    meta, lines = source.meta, source.lines
     problems: list[Problem] = []
     spec = fields_for(kind)
     ctx = Context(settings, path, kind)
     values: dict[str, Any] = {}
-    meta_lines = meta_text.split("\n")
+    meta_lines = source.meta_text.split("\n")
     for key, value in meta.items():
         line, value_node = lines.get(str(key), (1, None))
         if key == "report" and kind != "agenda":
@@ -182,7 +217,15 @@ def read_entry(path: Path, settings: Settings, today: dt.date | None = None) -> 
             found = unreadable_elsewhere(value_node, meta_lines)
         if found:
             problems.append(Problem(rel, found[0], f"{key}: {found[1]}"))
+    return values, problems
 
+
+def _cross_problems(source: _Source, values: dict[str, Any], path: Path, rel: str, kind: str, today: dt.date | None) -> list[Problem]:
+    """The rules across keys and the text: required keys, image and its
+    description, the text itself, an event's end and place, the address."""
+    meta, lines, body, body_line, text = source.meta, source.lines, source.body, source.body_line, source.text
+    spec = fields_for(kind)
+    problems: list[Problem] = []
     closing = body_line - 1  # the line with the closing ---, where a missing key goes
     for key, item in spec.items():
         if item.required and key not in meta:
@@ -225,15 +268,17 @@ def read_entry(path: Path, settings: Settings, today: dt.date | None = None) -> 
                 f"title: het webadres dat van deze titel gemaakt wordt is {len(slugify(values['title']))} tekens lang, meer dan {TITLE_MAX}: voeg een regel slug: toe met een korter adres, bijvoorbeeld slug: {short_slug(slugify(values['title']))}",
             )
         )
-    if problems:
-        return None, problems
+    return problems
 
+
+def _entry(source: _Source, values: dict[str, Any], path: Path, rel: str, kind: str, settings: Settings) -> Entry:
+    body, body_line = source.body, source.body_line
     title = values["title"]
     categories = values.get("categories", [])
     folder_category = settings.folder_categories.get(kind)
     if folder_category and folder_category not in categories:
         categories = [folder_category, *categories]
-    entry = Entry(
+    return Entry(
         kind=kind,
         path=path,
         rel=rel,
@@ -260,7 +305,6 @@ def read_entry(path: Path, settings: Settings, today: dt.date | None = None) -> 
         aliases=values.get("aliases", []),
         body_line=body_line,
     )
-    return entry, []
 
 
 def _check_event(values, meta, lines, rel, closing) -> list[Problem]:
