@@ -40,6 +40,13 @@ def changed_templates(theme: Theme, edits: dict) -> Theme:
     return replace(theme, templates=templates)
 
 
+def edited(theme: Theme, ours: Ours, key: str, name: str, old: str, new: str) -> list[str]:
+    """The problems of `key` when Material's template `name` has `old` replaced by `new`."""
+    source = theme.source(name)
+    assert old in source, (name, old)  # the edit must change something
+    return problems(changed_templates(theme, {name: source.replace(old, new)}), ours, key)
+
+
 def changed_code(theme: Theme, target: str, value) -> Theme:
     def code(wanted: str):
         if wanted == target:
@@ -188,12 +195,7 @@ def test_template_blocks(theme, ours):
 
 
 def test_translation_keys(theme, ours):
-    dutch = theme.source("partials/languages/nl.html")
-    assert problems(
-        changed_templates(theme, {"partials/languages/nl.html": dutch.replace('"action.skip"', '"action.skip_to"')}),
-        ours,
-        "translation keys",
-    )
+    assert edited(theme, ours, "translation keys", "partials/languages/nl.html", '"action.skip"', '"action.skip_to"')
 
 
 def test_class_names_and_css_variables(theme, ours):
@@ -205,24 +207,14 @@ def test_class_names_and_css_variables(theme, ours):
 
 
 def test_the_inline_scripts_the_policy_allows(theme, ours):
-    base = theme.source("partials/javascripts/base.html")
-    assert problems(
-        changed_templates(theme, {"partials/javascripts/base.html": base.replace("<script>__md_scope=", "<script>window.__md_scope=")}),
-        ours,
-        "inline scripts",
-    )
+    assert edited(theme, ours, "inline scripts", "partials/javascripts/base.html", "<script>__md_scope=", "<script>window.__md_scope=")
 
 
 def test_the_html_replaces(theme, ours):
     header = theme.source("partials/header.html")
     assert problems(changed_templates(theme, {"partials/header.html": header + "<nav></nav>"}), ours, "header </nav>")
-    assert problems(changed_templates(theme, {"partials/header.html": header.replace("</nav>", "</div>")}), ours, "header </nav>")
-    item = theme.source("partials/nav-item.html")
-    assert problems(
-        changed_templates(theme, {"partials/nav-item.html": item.replace('tabindex="{{ tabindex }}"', "{{ tabindex }}")}),
-        ours,
-        'nav tabindex=""',
-    )
+    assert edited(theme, ours, "header </nav>", "partials/header.html", "</nav>", "</div>")
+    assert edited(theme, ours, 'nav tabindex=""', "partials/nav-item.html", 'tabindex="{{ tabindex }}"', "{{ tabindex }}")
 
 
 def test_theme_files(theme, ours):
@@ -284,5 +276,4 @@ def test_the_toggles_lose_autocomplete_only_where_material_writes_them(theme, ou
     for broken in (page.replace(guard.TOGGLES[0], ""), page + guard.TOGGLES[1]):
         with pytest.raises(InternalsChanged, match="toggle"):
             guard.strip_toggle_autocomplete(broken)
-    base = theme.source("base.html")
-    assert problems(changed_templates(theme, {"base.html": base.replace(' autocomplete="off"', "")}), ours, "toggle autocomplete")
+    assert edited(theme, ours, "toggle autocomplete", "base.html", ' autocomplete="off"', "")
