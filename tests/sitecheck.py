@@ -62,10 +62,23 @@ def wait_for(page, expression: str, timeout: float = 3.0) -> None:
     wait_for_function evaluates a string with eval, which the site's
     Content-Security-Policy forbids; page.evaluate is not affected.)"""
     deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
+    while not _evaluate_across_navigation(page, expression):
         if time.monotonic() > deadline:
             raise AssertionError(f"na {timeout} s nog steeds niet waar: {expression}")
         page.wait_for_timeout(50)
+
+
+def _evaluate_across_navigation(page, expression: str):
+    """page.evaluate, or None while the page is being replaced (a reload the
+    page made itself, as the live preview does)."""
+    from playwright.sync_api import Error
+
+    try:
+        return page.evaluate(expression)
+    except Error as error:
+        if "Execution context was destroyed" in error.message or "navigat" in error.message:
+            return None
+        raise
 
 
 def tab_to(page, selector: str, presses: int = 15) -> None:

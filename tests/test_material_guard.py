@@ -232,6 +232,38 @@ def test_theme_files(theme, ours):
     guard.require_found("search files", 3)
 
 
+def _serve_building_first(config_file=None):
+    build(config, serve_url=None)  # noqa: F821 (read as source only)
+    builder(config)  # noqa: F821
+    config.plugins.on_startup(command="serve", dirty=False)  # noqa: F821
+
+
+def _serve_without_the_module_build(config_file=None):
+    config.plugins.on_startup(command="serve", dirty=False)  # noqa: F821
+    builder(config)  # noqa: F821
+
+
+def _serve_request_injecting_inline(self, environ, start_response):
+    if path.startswith("/livereload/"):  # noqa: F821
+        return self.inject(content)  # noqa: F821
+
+
+def test_the_serve_build_the_preview_wraps(theme, ours):
+    assert not problems(theme, ours, "serve build")
+    first = problems(changed_code(theme, "mkdocs.commands.serve:serve", _serve_building_first), ours, "serve build")
+    assert first and "after the first build" in first[0]
+    assert problems(changed_code(theme, "mkdocs.commands.serve:serve", _serve_without_the_module_build), ours, "serve build")
+    assert problems(changed_code(theme, "mkdocs.commands.serve", object()), ours, "serve build")
+
+
+def test_the_livereload_injection_the_preview_replaces(theme, ours):
+    assert not problems(theme, ours, "livereload injection")
+    changed = changed_code(theme, "mkdocs.livereload:LiveReloadServer._serve_request", _serve_request_injecting_inline)
+    found = problems(changed, ours, "livereload injection")
+    assert found and "_inject_js_into_html" in found[0]
+    assert problems(changed_code(theme, "mkdocs.livereload:_timestamp", lambda: 0), ours, "livereload injection")
+
+
 def test_mkdocs_loggers(theme, ours):
     assert problems(changed_code(theme, "mkdocs.structure.pages", object()), ours, "MkDocs loggers")
 

@@ -91,6 +91,22 @@ def weight(site: Path, page: Path) -> int:
     return total
 
 
+def start_serve(project: Path, env: dict) -> tuple[subprocess.Popen, str]:
+    """`mkdocs serve` of `project` on a free port, quiet; (process, base URL)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**env, "SITE_URL": base},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return server, base
+
+
 def preview_latency(project: Path, manifest: Path) -> float:
     """Seconds from saving a post until `mkdocs serve` serves the change.
 
@@ -98,23 +114,12 @@ def preview_latency(project: Path, manifest: Path) -> float:
     newest posts: the harder case (it enters the window by being saved).
     Its URL is the one the full build wrote to its manifest.
     """
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = {**ENV, "SITE_URL": f"http://127.0.0.1:{port}/"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server, url = start_serve(project, ENV)
     try:
         files = json.loads(manifest.read_text(encoding="utf-8"))["files"]
         published = [f for f in files if f["kind"] == "nieuws" and f["status"] == "published"]
         chosen = published[len(published) // 3]
         post = project / chosen["file"]
-        url = f"http://127.0.0.1:{port}/"
         _wait_for(url, lambda body: True, 600)
         marker = f"Bijgewerkt-{time.time_ns()}"
         text = post.read_text(encoding="utf-8")

@@ -332,6 +332,31 @@ def _loggers(theme: Theme, ours: Ours) -> list[str]:
     return problems
 
 
+def _serve_build(theme: Theme, ours: Ours) -> list[str]:
+    """serve() calls on_startup before its first build, and its builder calls
+    the module's own `build` name each time (looked up when called)."""
+    source = _source(theme, "mkdocs.commands.serve:serve")
+    problems = [f"mkdocs.commands.serve:serve: {p}" for p in _contains(source, "plugins.on_startup(", "builder(config)", "build(config, ")]
+    if not problems and source.index("plugins.on_startup(") > source.index("builder(config)"):
+        problems.append("mkdocs.commands.serve:serve: on_startup now runs after the first build")
+    if not callable(getattr(theme.code("mkdocs.commands.serve"), "build", None)):
+        problems.append("mkdocs.commands.serve has no module-level `build` any more")
+    return problems
+
+
+def _livereload(theme: Theme, ours: Ours) -> list[str]:
+    """The server injects its script through one method, answers the long
+    poll at /livereload/<version>/<id>, and counts versions in milliseconds of
+    time.monotonic (werkplaats.preview.version_stamp)."""
+    return [
+        *_in_code("mkdocs.livereload:LiveReloadServer._serve_request", "self._inject_js_into_html(content, epoch)", '"/livereload/"')(
+            theme, ours
+        ),
+        *_in_code("mkdocs.livereload:LiveReloadServer.__init__", "self.set_app(self.serve_request)")(theme, ours),
+        *_in_code("mkdocs.livereload:_timestamp", "time.monotonic() * 1000")(theme, ours),
+    ]
+
+
 # Files of Material's own search that hooks/search.py leaves out of the site.
 SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 # The modules whose warnings quote a page's source path (hooks/messages.py).
@@ -459,6 +484,23 @@ INTERNALS: tuple[Internal, ...] = (
         "werkplaats/admin.py",
         _UPSTREAM + "templates/assets/stylesheets",
         _stylesheets,
+    ),
+    Internal(
+        "serve build",
+        "mkdocs serve runs on_startup before its first build and calls its module's `build` for every build; "
+        "hooks/preview.py wraps that name so that a failed build is explained in the browser, not fatal or hanging.",
+        "hooks/preview.py",
+        _MKDOCS + "commands/serve.py#L57-L101",
+        _serve_build,
+    ),
+    Internal(
+        "livereload injection",
+        "The preview server writes its inline reload script through self._inject_js_into_html(content, epoch), "
+        "which hooks/preview.py replaces by an external script; it serves through set_app(self.serve_request) and "
+        "versions are milliseconds of time.monotonic.",
+        "hooks/preview.py, werkplaats/preview.py",
+        _MKDOCS + "livereload/__init__.py#L264-L338",
+        _livereload,
     ),
     Internal(
         "MkDocs loggers",
