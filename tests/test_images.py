@@ -86,13 +86,42 @@ def webp_with_exif() -> bytes:
     return encoded(scene((2000, 1000)), "WEBP", exif=camera_exif(), xmp=XMP.encode(), icc_profile=SRGB)
 
 
-def animated_gif() -> bytes:
+def animated_gif(comment: bytes = b"Jan Jansen") -> bytes:
     frames = [Image.new("P", (300, 200), colour) for colour in (1, 50, 100)]
-    return encoded(frames[0], "GIF", save_all=True, append_images=frames[1:], duration=200, loop=0, comment=b"Jan Jansen")
+    return encoded(frames[0], "GIF", save_all=True, append_images=frames[1:], duration=200, loop=0, comment=comment)
 
 
 def phone_heic() -> bytes:
     return encoded(scene((2400, 1800)), "HEIF", exif=camera_exif(), xmp=XMP.encode(), quality=60)
+
+
+# --- files as make check lets them into posts/ (werkplaats.photo_metadata) -------------
+# Only what shows the pixels right: the orientation, the colour profile, the
+# resolution. The build drops these too; that the check refuses the rest is
+# tests/test_photos.py.
+
+
+def orientation_only(orientation: int) -> Image.Exif:
+    """EXIF as the CMS leaves it (overrides/admin/clean-photos.js)."""
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    return exif
+
+
+def checked_jpeg(size=(4000, 3000), orientation=6) -> bytes:
+    return encoded(scene(size), "JPEG", quality=90, exif=orientation_only(orientation), icc_profile=SRGB, dpi=(72, 72))
+
+
+def checked_png() -> bytes:
+    return encoded(scene((900, 600)).convert("RGBA"), "PNG", icc_profile=SRGB, dpi=(96, 96))
+
+
+def checked_webp() -> bytes:
+    return encoded(scene((2000, 1000)), "WEBP", exif=orientation_only(1), icc_profile=SRGB)
+
+
+def checked_heic() -> bytes:
+    return encoded(scene((2400, 1800)), "HEIF", quality=60)
 
 
 SAFE_SVG = b"""<?xml version="1.0" encoding="UTF-8"?>
@@ -409,15 +438,17 @@ draft: true
 
 ![Nog geheim](afbeeldingen/concept.jpg)
 """
+# As make check lets them in: stored on its side, with colour profiles (the
+# SVG with its editor's comments and paths, which are the drawing's source).
 SOURCES = {
-    "nieuws/afbeeldingen/staand.jpg": phone_jpeg((4000, 3000), orientation=6),
-    "nieuws/afbeeldingen/plein.png": png_with_text(),
-    "nieuws/afbeeldingen/beweging.gif": animated_gif(),
-    "nieuws/afbeeldingen/telefoon.heic": phone_heic(),
+    "nieuws/afbeeldingen/staand.jpg": checked_jpeg((4000, 3000), orientation=6),
+    "nieuws/afbeeldingen/plein.png": checked_png(),
+    "nieuws/afbeeldingen/beweging.gif": animated_gif(comment=b""),
+    "nieuws/afbeeldingen/telefoon.heic": checked_heic(),
     "nieuws/afbeeldingen/schema.svg": SAFE_SVG,
-    "nieuws/afbeeldingen/zaal.webp": webp_with_exif(),
-    "nieuws/afbeeldingen/wees.jpg": phone_jpeg((800, 600)),  # linked from nowhere
-    "nieuws/afbeeldingen/concept.jpg": phone_jpeg((800, 600), orientation=1),  # only in a draft
+    "nieuws/afbeeldingen/zaal.webp": checked_webp(),
+    "nieuws/afbeeldingen/wees.jpg": checked_jpeg((800, 600)),  # linked from nowhere
+    "nieuws/afbeeldingen/concept.jpg": checked_jpeg((800, 600), orientation=1),  # only in a draft
 }
 RASTER = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".avif", ".tif", ".tiff", ".bmp")
 
