@@ -233,7 +233,10 @@ def test_search_by_keyboard_alone(open_page, width):
     page.keyboard.press("Escape")
     wait_for(page, "!document.querySelector('dialog').open")
     assert not page.locator("dialog .wp-zoek__invoer").is_visible()
-    assert not page.evaluate("!!document.activeElement.closest('dialog')")
+    # Chromium moves focus off the hidden input at its next focus fix-up, a
+    # rendering step after `open` turns false (later on a loaded machine): wait
+    # for that state; it must come.
+    wait_for(page, "!document.activeElement.closest('dialog')")
 
 
 def test_search_shows_ten_results_then_more_on_request(open_page):
