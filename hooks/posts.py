@@ -22,6 +22,7 @@ from mkdocs.structure.files import File
 
 from werkplaats import build as site
 from werkplaats.dates import source_date_epoch
+from werkplaats.messages import count_of
 from werkplaats.model import ContentError, blog_source
 from werkplaats.views import html_meta
 
@@ -139,8 +140,7 @@ def apply_model(post, entry, state):
 
 def _report(error) -> str:
     if isinstance(error, ContentError):
-        count = len(error.problems)
-        return f"{count} {'fout' if count == 1 else 'fouten'} in posts/ (niets gepubliceerd):\n{error}"
+        return f"{count_of(len(error.problems), 'fout', 'fouten')} in posts/ (niets gepubliceerd):\n{error}"
     return str(error)
 
 

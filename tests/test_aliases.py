@@ -1,6 +1,6 @@
 """Addresses that last (issue 11): `aliases` in front matter, the redirect
-pages the build writes for them, `BASE=<ref> make check` for addresses that
-would disappear, the calendar UID across a date change; and the scaffold's
+pages the build writes for them, `make check` for addresses that would
+disappear (compared with where the branch started, or BASE=<ref>), the calendar UID across a date change; and the scaffold's
 placeholder text and the README.md files in afbeeldingen/ and bijlagen/,
 which must never go public.
 
@@ -29,7 +29,7 @@ from werkplaats import aliases, ical, schema, search
 from werkplaats.addresses import public_path
 from werkplaats.build import media_files, start_build
 from werkplaats.front_matter import StringLoader
-from werkplaats.git_ref import RefError, entries_at
+from werkplaats.git_ref import RefError, changed_posts, entries_at
 from werkplaats.model import ContentError, ignored_files, load_all, read_entry
 from werkplaats.placeholders import MARKER
 
@@ -352,6 +352,20 @@ def test_a_deleted_file_says_how_to_keep_or_remove_its_address(repo):
     assert "Zet het bestand terug met draft: true" in problem.message
 
 
+def test_several_addresses_of_one_file_are_told_in_the_plural(repo):
+    repo.write("nieuws/weg.md", news("Weg", "2026-11-01", "aliases: [nieuws/2026/10/01/weg/]"))
+    repo.write("nieuws/x.md", news("Oud", "2026-11-03", "aliases: [nieuws/2026/10/03/oud/]"))
+    before = snapshot(repo)
+    (repo.root / "posts/nieuws/weg.md").unlink()
+    repo.write("nieuws/x.md", news("Oud", "2026-11-04"))  # a new date, and the alias dropped
+    deleted, moved = aliases.disappearing(before, snapshot(repo), DAY)[0]
+    assert deleted.message.startswith("is verwijderd: de adressen nieuws/2026/10/01/weg/, nieuws/2026/11/01/weg/ verdwijnen van de site.")
+    assert moved.message == (
+        "voeg toe: aliases: [nieuws/2026/10/03/oud/, nieuws/2026/11/03/oud/] "
+        "(anders verdwijnen de oude adressen nieuws/2026/10/03/oud/, nieuws/2026/11/03/oud/ en geven links ernaar een foutpagina)"
+    )
+
+
 def test_a_renamed_file_gets_the_suggestion(repo):
     repo.write("nieuws/oude-naam.md", news("Werkgroep", "2026-11-01"))
     before = snapshot(repo)
@@ -397,16 +411,16 @@ def test_a_date_moved_into_the_future_is_named(repo):
     assert problem.line == 3 and "staat nu gepland op 2026-12-01" in problem.message
 
 
-# --- BASE=<ref> make check, on a project in git -------------------------------------------
+# --- make check compares with git: where the branch started, or BASE=<ref> ------------------
 
 
-def make_check(root: Path, *args: str):
-    env = {**os.environ, "SITE_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "GITHUB_ACTIONS": ""}
-    env.pop("BASE", None)
-    return subprocess.run(["make", "-s", "check", *args, f"PY={PY}", "STAMP="], cwd=root, env=env, capture_output=True, text=True)
+def make_check(root: Path, *args: str, **env):
+    environment = {**os.environ, "SITE_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "GITHUB_ACTIONS": "", **env}
+    environment.pop("BASE", None)
+    return subprocess.run(["make", "-s", "check", *args, f"PY={PY}", "STAMP="], cwd=root, env=environment, capture_output=True, text=True)
 
 
-def test_base_make_check_lists_the_address_and_the_line_to_add(repo):
+def test_make_check_on_a_branch_lists_the_address_and_the_line_to_add(repo):
     repo.write("nieuws/kenniscafe.md", news("Kenniscafé in december", "2026-11-20", "description: Kom ook."))
     on_a_branch(repo)
     # The editor moves the date and changes the title, as in the GitHub editor.
@@ -414,23 +428,119 @@ def test_base_make_check_lists_the_address_and_the_line_to_add(repo):
     path.write_text(
         path.read_text(encoding="utf-8").replace("2026-11-20", "2026-11-21").replace("in december", "op 21 november"), encoding="utf-8"
     )
-    assert make_check(repo.root).returncode == 0  # without BASE: only the content
-    result = make_check(repo.root, "BASE=main")
-    assert "check] Error 1" in result.stderr, result.stdout + result.stderr  # werkplaats.check exits 1
-    assert result.stdout.splitlines() == [
-        "posts/nieuws/kenniscafe.md:5: voeg toe: aliases: [nieuws/2026/11/20/kenniscafe-in-december/] "
-        "(anders verdwijnt het oude adres nieuws/2026/11/20/kenniscafe-in-december/ en geven links ernaar een foutpagina)"
-    ]
-    assert "Zie REDACTIE.md" in result.stderr
+    git(repo.root, "commit", "-qam", "een dag later")
+    for result in (make_check(repo.root), make_check(repo.root, "BASE=main")):  # without BASE: where the branch started
+        assert "check] Error 1" in result.stderr, result.stdout + result.stderr  # werkplaats.check exits 1
+        assert result.stdout.splitlines() == [
+            "posts/nieuws/kenniscafe.md:5: voeg toe: aliases: [nieuws/2026/11/20/kenniscafe-in-december/] "
+            "(anders verdwijnt het oude adres nieuws/2026/11/20/kenniscafe-in-december/ en geven links ernaar een foutpagina)"
+        ]
+        assert "1 bestand laat een webadres verdwijnen dat in main bestaat. Zie REDACTIE.md" in result.stderr
     path.write_text(
         path.read_text(encoding="utf-8").replace(
             "description: Kom ook.\n", "description: Kom ook.\naliases: [nieuws/2026/11/20/kenniscafe-in-december/]\n"
         ),
         encoding="utf-8",
     )
-    result = make_check(repo.root, "BASE=main")
+    result = make_check(repo.root)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Geen webadres uit main verdwijnt." in result.stdout
+    assert result.stdout.splitlines()[-1] == "Geen webadres uit main verdwijnt."
+
+
+def test_make_check_counts_the_files_that_lose_an_address(repo):
+    repo.write("nieuws/a.md", news("Bericht A", "2026-10-01"))
+    repo.write("nieuws/b.md", news("Bericht B", "2026-10-02"))
+    on_a_branch(repo)
+    repo.write("nieuws/a.md", news("Bericht A", "2026-10-05"))
+    assert "\n1 bestand laat een webadres verdwijnen dat in" in make_check(repo.root).stderr
+    repo.write("nieuws/b.md", news("Bericht B", "2026-10-06"))
+    assert "\n2 bestanden laten een webadres verdwijnen dat in" in make_check(repo.root).stderr
+
+
+def test_make_check_on_a_branch_that_renames_an_event(repo):
+    repo.write("agenda/2026-11-05-werkconferentie.md", event("Werkconferentie", "2026-11-05 13:00"))
+    on_a_branch(repo)
+    git(repo.root, "mv", "posts/agenda/2026-11-05-werkconferentie.md", "posts/agenda/2026-11-12-werkconferentie.md")
+    repo.write("agenda/2026-11-12-werkconferentie.md", event("Werkconferentie", "2026-11-12 13:00"))
+    git(repo.root, "commit", "-qam", "een week later")
+    result = make_check(repo.root)
+    assert "check] Error 1" in result.stderr, result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        "posts/agenda/2026-11-12-werkconferentie.md:5: voeg toe: aliases: [agenda/2026/11/05/werkconferentie/] "
+        "(posts/agenda/2026-11-05-werkconferentie.md is verwijderd of hernoemd; zonder alias verdwijnt zijn adres "
+        "agenda/2026/11/05/werkconferentie/; beter nog: geef het bestand zijn oude naam 2026-11-05-werkconferentie.md terug, "
+        "dan blijft de activiteit dezelfde in de agenda's van abonnees)"
+    ]
+
+
+def test_make_check_on_main_compares_uncommitted_changes_with_the_last_commit(repo):
+    repo.write("nieuws/werkgroep.md", news("Nieuwe werkgroep", "2026-10-01"))
+    on_a_branch(repo)
+    git(repo.root, "checkout", "-q", "main")
+    git(repo.root, "branch", "-qD", "wijziging")
+    result = make_check(repo.root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == (
+        "Niet vergeleken met een andere versie: dit is main zelf, zonder wijzigingen in posts/ die nog niet gecommit zijn."
+    )
+    # Renamed and retitled, not yet committed: caught before the commit.
+    (repo.root / "posts/nieuws/werkgroep.md").unlink()
+    repo.write("nieuws/werkgroep-zuid.md", news("Nieuwe werkgroep Zuid", "2026-10-01"))
+    result = make_check(repo.root)
+    assert "check] Error 1" in result.stderr, result.stdout + result.stderr
+    assert result.stdout.startswith("posts/nieuws/werkgroep.md:1: is verwijderd: het adres nieuws/2026/10/01/nieuwe-werkgroep/ verdwijnt")
+    assert "1 bestand laat een webadres verdwijnen dat in de laatste commit (HEAD) bestaat." in result.stderr
+
+
+def test_make_check_outside_git_checks_the_rest_and_says_it_did_not_compare(repo, tmp_path):
+    repo.write("nieuws/werkgroep.md", news("Nieuwe werkgroep", "2026-10-01"))
+    (repo.root / "Makefile").write_text((ROOT / "Makefile").read_text(encoding="utf-8"), encoding="utf-8")
+    result = make_check(repo.root, GIT_CEILING_DIRECTORIES=str(repo.root.parent))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        f"posts/ is in orde: 1 bestand, 1 gepubliceerd op {TODAY}.",
+        "Geen git-repository: webadressen niet vergeleken met een andere versie.",
+    ]
+    # Without git on the computer at all: the same check, its own line.
+    empty = tmp_path / "geen-git"
+    empty.mkdir()
+    env = {**os.environ, "SITE_TODAY": TODAY, "PATH": str(empty)}
+    result = subprocess.run([PY, "-m", "werkplaats.check"], cwd=repo.root, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == "Git is niet geïnstalleerd: webadressen niet vergeleken met een andere versie."
+    # A broken post is still reported outside git.
+    repo.write("nieuws/werkgroep.md", news('"Nieuwe werkgroep', "2026-10-01"))
+    result = make_check(repo.root, GIT_CEILING_DIRECTORIES=str(repo.root.parent))
+    assert "check] Error 1" in result.stderr and result.stdout.startswith("posts/nieuws/werkgroep.md:2: een aanhalingsteken")
+
+
+def test_make_check_compares_with_the_merge_base_not_with_what_main_did_since(repo):
+    repo.write("nieuws/a.md", news("Bericht A", "2026-10-01"))
+    repo.write("nieuws/b.md", news("Bericht B", "2026-10-02"))
+    on_a_branch(repo)
+    start = git(repo.root, "rev-parse", "HEAD").strip()
+    # The branch moves A without an alias: its own mistake.
+    repo.write("nieuws/a.md", news("Bericht A", "2026-10-03"))
+    git(repo.root, "commit", "-qam", "A later")
+    # Meanwhile main deletes B and adds C, and that reached origin/main.
+    git(repo.root, "checkout", "-q", "main")
+    (repo.root / "posts/nieuws/b.md").unlink()
+    repo.write("nieuws/c.md", news("Bericht C", "2026-10-04"))
+    git(repo.root, "add", "-A")
+    git(repo.root, "commit", "-qm", "main: B weg, C erbij")
+    git(repo.root, "update-ref", "refs/remotes/origin/main", "HEAD")
+    git(repo.root, "reset", "-q", "--hard", start)  # the editor's own main was not pulled
+    git(repo.root, "checkout", "-q", "wijziging")
+    result = make_check(repo.root)
+    assert "check] Error 1" in result.stderr, result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        "posts/nieuws/a.md:4: voeg toe: aliases: [nieuws/2026/10/01/bericht-a/] "
+        "(anders verdwijnt het oude adres nieuws/2026/10/01/bericht-a/ en geven links ernaar een foutpagina)"
+    ]
+    assert f"dat in origin/main (versie {start[:7]}, waarop je wijzigingen voortbouwen) bestaat" in result.stderr
+    # Compared with origin/main's tip, C would look deleted by the branch.
+    tip = make_check(repo.root, "BASE=origin/main")
+    assert "posts/nieuws/c.md:1: is verwijderd" in tip.stdout
 
 
 def test_base_make_check_on_a_deleted_file_and_a_missing_ref(repo):
@@ -444,6 +554,22 @@ def test_base_make_check_on_a_deleted_file_and_a_missing_ref(repo):
     )
     missing = make_check(repo.root, "BASE=bestaat-niet")
     assert "check] Error 2" in missing.stderr and "BASE=bestaat-niet: die git-versie bestaat niet" in missing.stderr
+
+
+def test_only_the_files_that_differ_from_the_base_are_read_there(repo):
+    for name in ("a", "b", "c"):
+        repo.write(f"nieuws/{name}.md", news(name.upper(), "2026-10-01"))
+    on_a_branch(repo)
+    repo.write("nieuws/a.md", news("A", "2026-10-02"))
+    git(repo.root, "commit", "-qam", "A later")
+    (repo.root / "posts/nieuws/b.md").unlink()  # not committed
+    repo.write("nieuws/d.md", news("D", "2026-10-03"))  # new, untracked
+    changed = changed_posts("main", repo.root)
+    assert changed == {"posts/nieuws/a.md", "posts/nieuws/b.md", "posts/nieuws/d.md"}
+    entries, _ = entries_at("main", repo.root, only=changed)
+    assert [(e.rel, e.date.isoformat()) for e in entries] == [("posts/nieuws/a.md", "2026-10-01"), ("posts/nieuws/b.md", "2026-10-01")]
+    (repo.root / "mkdocs.yml").write_text((repo.root / "mkdocs.yml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert changed_posts("main", repo.root) is None  # the settings changed: every file is read
 
 
 def test_the_ref_is_read_in_a_project_below_the_repository_root(tmp_path):
@@ -493,7 +619,7 @@ def test_placeholder_text_is_refused_where_it_could_go_public(repo):
     ]
 
 
-# --- README.md in afbeeldingen/ and bijlagen/ -----------------------------------------------
+# --- README.md in afbeeldingen/ and bijlagen/ (shipped until issue 21; a clone may have them) ---
 
 
 def test_folder_readmes_are_not_posts_nor_published(repo):
@@ -511,8 +637,16 @@ def test_folder_readmes_are_not_posts_nor_published(repo):
     assert problems_of(repo) == ["posts/nieuws/README.md:1: het bestand moet beginnen met een regel met alleen --- (de front matter)"]
 
 
-def test_the_shipped_folders_have_their_readme():
+def test_the_shipped_media_folders_hold_media_only():
+    """The CMS's media library lists every file of afbeeldingen/ and
+    bijlagen/ (Decap cannot filter by kind): a README.md there showed as a
+    picture, and could be chosen as an attachment. What they said stands in
+    REDACTIE.md, section 6 (tests/test_cms_e2e.py opens the media library)."""
+    from werkplaats.model import IMAGE_SUFFIXES
+
     for kind in ("nieuws", "verslagen", "agenda"):
         for folder in ("afbeeldingen", "bijlagen"):
-            text = (ROOT / "posts" / kind / folder / "README.md").read_text(encoding="utf-8")
-            assert "Het komt niet op de site." in text
+            for path in (ROOT / "posts" / kind / folder).glob("*"):
+                assert path.suffix.lower() != ".md", path
+                if folder == "afbeeldingen":
+                    assert path.suffix.lower() in IMAGE_SUFFIXES, path

@@ -15,7 +15,7 @@ Four steps, on the project in the current directory:
 "Changed" is what `git diff` shows against the merge base of BASE and HEAD,
 plus uncommitted and new files, so it works the same on a pull request in
 CI and on an editor's own checkout. BASE: `--base`, else CONTENT_CHECK_BASE,
-else origin/main, else main. Changed files map to pages through the build's
+else origin/main, else main (werkplaats.git_ref.default_base, as `make check`). Changed files map to pages through the build's
 manifest (`<site_dir>.manifest.json`, hooks/posts.py); an image or PDF maps
 to the posts that name it.
 
@@ -49,11 +49,11 @@ TOOL_ROOT = Path(__file__).resolve().parent.parent
 # not copied, so the pull-request check and `make test` judge alike.
 sys.path[:0] = [str(TOOL_ROOT), str(TOOL_ROOT / "tests")]
 
-from werkplaats import admin  # noqa: E402
+from werkplaats import admin, git_ref  # noqa: E402
 from werkplaats.check import annotation  # noqa: E402
+from werkplaats.messages import count_of  # noqa: E402
 from werkplaats.settings import read_config  # noqa: E402
 
-DEFAULT_BASES = ("origin/main", "main")
 POST_LINE = re.compile(r"^(?P<path>posts/[^:\n]+):(?P<line>\d+): (?P<message>.+)$", re.MULTILINE)
 MKDOCS_LOG = re.compile(r"^(?P<level>WARNING|ERROR)\s+-\s+(?P<message>.+)$")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -124,15 +124,13 @@ def git(root: Path, *args: str) -> str:
 
 def merge_base(root: Path, base: str | None) -> tuple[str, str]:
     """(the base as named, the commit changes are counted from)."""
-    candidates = [base] if base else list(DEFAULT_BASES)
-    for name in candidates:
-        found = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}"], cwd=root, capture_output=True, text=True)
-        if found.returncode == 0:
-            return name, git(root, "merge-base", name, "HEAD").strip()
-    raise BaseError(
-        f"geen basis gevonden om mee te vergelijken ({' of '.join(candidates)}); "
-        "geef er een met --base, CONTENT_CHECK_BASE of `make content-check BASE=...`"
-    )
+    name = base or git_ref.default_base(root)
+    if not name or not git_ref.commit_of(root, name):
+        raise BaseError(
+            f"geen basis gevonden om mee te vergelijken ({base or ' of '.join(git_ref.DEFAULT_BASES)}); "
+            "geef er een met --base, CONTENT_CHECK_BASE of `make content-check BASE=...`"
+        )
+    return name, git(root, "merge-base", name, "HEAD").strip()
 
 
 def changed_files(root: Path, commit: str) -> list[str]:
@@ -396,7 +394,7 @@ def content_check(root: Path, base: str | None, www: Path) -> Result:
     on_site = [page for page in result.pages if page.on_site]
     problems, count = timed("links", lambda: check_links(root, site_dir, site_url, result.pages))
     steps["links"].ok = not problems
-    steps["links"].detail = f"{count} links, " + (f"{len(problems)} kapot" if problems else "in orde")
+    steps["links"].detail = count_of(count, "link", "links") + ", " + (f"{len(problems)} kapot" if problems else "in orde")
     report(problems)
     result.problems += problems
 
@@ -437,10 +435,6 @@ STATUS = {
     "media": "afbeelding of bijlage",
     "other": "geen pagina van de site",
 }
-
-
-def count_of(number: int, one: str, more: str) -> str:
-    return f"{number} {one if number == 1 else more}"
 
 
 def seconds(value: float) -> str:

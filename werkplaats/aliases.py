@@ -19,6 +19,7 @@ import posixpath
 from dataclasses import dataclass
 
 from .addresses import key_line, public_path
+from .messages import plural
 from .model import Entry, Problem
 
 TEMPLATE = "redirect.html"
@@ -110,23 +111,27 @@ def disappearing(before: list[Entry], now: list[Entry], today: dt.date) -> tuple
     problems, notes = [], []
     for (rel, case), gone in lost.items():
         listed = ", ".join(gone)
+        count = len(gone)
         entry = current.get(rel)
         if case == "concept":
-            notes.append(f"{rel}: bewust van de site gehaald (draft: true); dit adres verdwijnt: {listed}")
+            notes.append(
+                f"{rel}: bewust van de site gehaald (draft: true); {plural(count, 'dit adres verdwijnt', 'deze adressen verdwijnen')}: {listed}"
+            )
         elif case == "gepland":
             problems.append(
                 Problem(
                     rel,
                     key_line(entry.path, entry.body_line, "date"),
                     (
-                        f"{listed} verdwijnt: dit bericht staat nu gepland op {entry.date.isoformat()} en is tot dan niet op de site; "
+                        f"{listed} {plural(count, 'verdwijnt', 'verdwijnen')}: dit bericht staat nu gepland op {entry.date.isoformat()} en is tot dan niet op de site; "
                         "kies een datum tot en met vandaag, of zet draft: true om het bewust van de site te halen"
                     ),
                 )
             )
         elif case == "alias":
             line, fix = _aliases_line(entry, gone)
-            problems.append(Problem(rel, line, f"{fix} (anders verdwijnt het oude adres {listed} en geven links ernaar een foutpagina)"))
+            goes = plural(count, "verdwijnt het oude adres", "verdwijnen de oude adressen")
+            problems.append(Problem(rel, line, f"{fix} (anders {goes} {listed} en geven links ernaar een foutpagina)"))
         elif case.startswith("opvolger:"):
             line, fix = _aliases_line(entry, gone)
             old_rel = case.removeprefix("opvolger:")
@@ -137,7 +142,11 @@ def disappearing(before: list[Entry], now: list[Entry], today: dt.date) -> tuple
                 else ""
             )
             problems.append(
-                Problem(rel, line, f"{fix} ({old_rel} is verwijderd of hernoemd; zonder alias verdwijnt zijn adres {listed}{tip})")
+                Problem(
+                    rel,
+                    line,
+                    f"{fix} ({old_rel} is verwijderd of hernoemd; zonder alias {plural(count, 'verdwijnt zijn adres', 'verdwijnen zijn adressen')} {listed}{tip})",
+                )
             )
         else:
             problems.append(
@@ -145,7 +154,8 @@ def disappearing(before: list[Entry], now: list[Entry], today: dt.date) -> tuple
                     rel,
                     1,
                     (
-                        f"is verwijderd: het adres {listed} verdwijnt van de site. Staat de inhoud nu in een ander bestand? "
+                        f"is verwijderd: {plural(count, 'het adres', 'de adressen')} {listed} {plural(count, 'verdwijnt', 'verdwijnen')} van de site. "
+                        "Staat de inhoud nu in een ander bestand? "
                         f"Zet daar aliases: [{listed}]. Wil je het echt van de site halen? Zet het bestand terug met draft: true "
                         "(verwijderen mag daarna, in een volgende wijziging)"
                     ),

@@ -6,10 +6,14 @@ Prints one line per problem, `path:line: message`, and exits 1 if there is
 any. Inside GitHub Actions it also prints `::error file=...,line=...::`
 annotations so the problem shows on the pull request's diff.
 
-With `--base REF` (`BASE=main make check`) it also compares with posts/ at
-that git ref: every public address there that the current content neither
-serves nor keeps as an alias is a problem on the file where the fix goes
-(werkplaats.aliases.disappearing).
+It also compares with posts/ in git: every public address there that the
+current content neither serves nor keeps as an alias is a problem on the
+file where the fix goes (werkplaats.aliases.disappearing). With `--base REF`
+(`BASE=REF make check`) it compares with REF; without, with the version the
+branch started from, or on main with the last commit if posts/ has changes
+not committed yet (werkplaats.git_ref.comparison). Where there is nothing
+to compare with (outside git, main without changes) one line says so, and
+everything else is still checked.
 """
 
 from __future__ import annotations
@@ -22,8 +26,9 @@ from pathlib import Path
 from .aliases import disappearing
 from .build import start_build
 from .dates import TodayError
-from .git_ref import RefError, entries_at
+from .git_ref import Comparison, RefError, changed_posts, comparison, entries_at
 from .links import change_dates
+from .messages import count_of, plural
 from .model import ContentError
 
 
@@ -43,7 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     """Check all of posts/; with file arguments (pre-commit), report only those files."""
     parser = argparse.ArgumentParser(prog="make check")
     parser.add_argument("files", nargs="*")
-    parser.add_argument("--base", help="git ref: report public addresses there that would disappear")
+    parser.add_argument(
+        "--base",
+        help="git ref: report public addresses there that would disappear (default: where the branch started, see git_ref.comparison)",
+    )
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     only = {Path(arg).as_posix().removeprefix("./") for arg in args.files}
     try:
@@ -53,39 +61,46 @@ def main(argv: list[str] | None = None) -> int:
         if not problems:
             return 0
         report(problems)
-        count = len(problems)
-        print(f"\n{count} {'fout' if count == 1 else 'fouten'} gevonden in posts/. Zie REDACTIE.md voor uitleg.", file=sys.stderr)
+        print(f"\n{count_of(len(problems), 'fout', 'fouten')} gevonden in posts/. Zie REDACTIE.md voor uitleg.", file=sys.stderr)
         return 1
     except TodayError as error:
         print(error, file=sys.stderr)
         return 2
-    if args.base:
+    compared = Comparison(args.base, args.base, "") if args.base else comparison(state.settings.root)
+    if compared.ref:
         try:
-            before, unreadable = entries_at(args.base, state.settings.root)
+            # Only the files that changed are read at the ref; every other
+            # file has the same address then as now.
+            changed = changed_posts(compared.ref, state.settings.root)
+            before, unreadable = entries_at(compared.ref, state.settings.root, only=changed)
+            if changed is not None:
+                before += [entry for entry in state.entries if entry.rel not in changed]
         except RefError as error:
-            print(error, file=sys.stderr)
-            return 2
+            if args.base:
+                print(f"BASE={args.base}: {error}", file=sys.stderr)
+                return 2
+            compared = Comparison(None, "", f"Webadressen niet vergeleken met {compared.name}: {error}.")
+    if compared.ref:
         for rel in unreadable:
-            print(f"{rel}: in {args.base} niet te lezen met de huidige regels; zijn adres is niet vergeleken")
+            print(f"{rel}: in {compared.name} niet te lezen met de huidige regels; zijn adres is niet vergeleken")
         problems, notes = disappearing(before, state.entries, state.today)
         for note in notes:
             print(note)
         if problems:
             report(problems)
-            count = len(problems)
+            files = plural(len(problems), "1 bestand laat", "{n} bestanden laten")
             print(
-                f"\n{count} {'bestand laat' if count == 1 else 'bestanden laten'} een webadres verdwijnen dat in {args.base} bestaat. "
-                "Zie REDACTIE.md (Datum of titel veranderen).",
+                f"\n{files} een webadres verdwijnen dat in {compared.name} bestaat. Zie REDACTIE.md (Datum of titel veranderen).",
                 file=sys.stderr,
             )
             return 1
     shown = len(state.shown)
     later = change_dates(state.entries, state.today)[1:]
-    print(f"posts/ is in orde: {len(state.entries)} bestanden, {shown} gepubliceerd op {state.today.isoformat()}.")
+    print(f"posts/ is in orde: {count_of(len(state.entries), 'bestand', 'bestanden')}, {shown} gepubliceerd op {state.today.isoformat()}.")
     if later:
-        print(f"Ook de links gecontroleerd op de {len(later)} komende dagen waarop de site verandert (t/m {later[-1].isoformat()}).")
-    if args.base:
-        print(f"Geen webadres uit {args.base} verdwijnt.")
+        days = plural(len(later), "de komende dag", "de {n} komende dagen")
+        print(f"Ook de links gecontroleerd op {days} waarop de site verandert (t/m {later[-1].isoformat()}).")
+    print(f"Geen webadres uit {compared.name} verdwijnt." if compared.ref else compared.note)
     return 0
 
 

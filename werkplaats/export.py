@@ -41,6 +41,7 @@ from . import addresses, agenda, aliases, feeds, ical, views
 from .build import Build, linked_files, start_build
 from .dates import dutch_date
 from .links import relink
+from .messages import count_of
 from .model import ContentError
 from .publish import pages_files
 from .security import harden
@@ -427,7 +428,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Nothing exported: posts/ has problems (run make check):\n{error}", file=sys.stderr)
         return 1
     write(export, args.dir)
-    print(f"{len(export.pages)} pages and {len(export.files)} files written to {args.dir}")
+    print(f"{count_of(len(export.pages), 'page', 'pages')} and {count_of(len(export.files), 'file', 'files')} written to {args.dir}")
     return 0
 
 

@@ -87,10 +87,17 @@ def written_problem(key_line: int, node, lines: list[str], parse) -> tuple[int, 
                     f'YAML leest alles vanaf " #" als commentaar, dus hier staat alleen "{value}": '
                     f"zet de hele waarde tussen aanhalingstekens: {fix}"
                 )
-        if value[0] in _CURLY_QUOTES and value[-1] in _CURLY_QUOTES and len(value) > 1:
+        if value[0] in _CURLY_QUOTES and value[-1] in _CURLY_QUOTES + "\"'" and len(value) > 1:
             fix = f"{line[:start].strip()} {_quote(value[1:-1])}".strip()
             return start_mark.line + 1, (
                 f"de waarde staat tussen gekrulde aanhalingstekens ({value[0]} {value[-1]}), die YAML als tekst leest: "
+                f"gebruik rechte aanhalingstekens of geen, {fix}"
+            )
+        if value[0] in "“„" and not any(char in "“”„‟" for char in value[1:]):
+            # “Nieuwe foto: Word's quote, opened and never closed.
+            fix = f"{line[:start].strip()} {_quote(value[1:])}".strip()
+            return start_mark.line + 1, (
+                f"de waarde begint met een gekruld aanhalingsteken ({value[0]}) dat niet wordt gesloten: "
                 f"gebruik rechte aanhalingstekens of geen, {fix}"
             )
         if start_mark.line > key_line:
@@ -214,17 +221,200 @@ def key_problem(lines: list[str], last: int) -> tuple[int, str] | None:
     return None
 
 
-def _unclosed_quote(line: str, column: int) -> str:
-    quote, rest = line[column], line[column + 1 :].rstrip()
-    match = _KEY_LINE.match(line)
-    if quote == "'" and re.match(r"[a-zA-Z]\b", rest) and match:
-        # 't Kenniscafé, 's middags: an apostrophe, not a quote.
-        return (
-            "de waarde begint met een ' en die leest YAML als aanhalingsteken: "
-            f"zet de hele waarde tussen dubbele aanhalingstekens: {_with_key(match, _quote(quote + rest))}"
-        )
-    example = f": {_with_key(match, quote + rest + quote)}" if match and rest else f" ({quote})"
-    return f"een aanhalingsteken wordt niet gesloten: zet aan het eind van de waarde hetzelfde teken{example}"
+# --------------------------------------------------------------------------
+# Quotes: every way a quote can go wrong, named on the line where it opens,
+# with that line written so that YAML reads what the editor meant.
+
+# A line whose value starts with a quote: `key: "...`, `- key: '...`, `- "...`.
+_QUOTED_VALUE = re.compile(rf"^(?P<lead>[ ]*(?:-[ ]+)?)(?:(?P<key>{_ANY_KEY})[ ]*:[ ]+)?(?P<value>[\"'].*?)[ \t]*$")
+# A line that starts a key or a list item (what an unclosed quote swallows).
+_STARTS_ENTRY = re.compile(rf"^(?P<indent>[ ]*)(?:-(?:[ ]+|$)|(?P<key>{_ANY_KEY})[ ]*:(?:[ ]|$))")
+# 't, 's, 'n, '80: an apostrophe at the start of a word, not a quote.
+_APOSTROPHE_WORD = re.compile(r"'(?:[A-Za-z]{1,2}|\d\d)(?:\s|$)")
+# What may follow a backslash inside double quotes (YAML 1.1 escapes).
+_ESCAPES = set('0abt\tnvfre "/\\N_LPxuU')
+_CURLY_CLOSERS = {'"': "”“", "'": "’‘"}
+
+
+def _closing_quote(lines: list[str], index: int, column: int) -> tuple[int, int, bool] | None:
+    """(line index, column, bad escape) of the quote that closes the value
+    opening at lines[index][column], as YAML scans it; None if it never closes."""
+    quote = lines[index][column]
+    row, col = index, column + 1
+    while row < len(lines):
+        line = lines[row]
+        while col < len(line):
+            char = line[col]
+            if quote == '"' and char == "\\":
+                if col + 1 < len(line) and line[col + 1] not in _ESCAPES:
+                    return row, col, True
+                col += 2
+                continue
+            if char == quote:
+                if quote == "'" and line[col + 1 : col + 2] == "'":
+                    col += 2
+                    continue
+                return row, col, False
+            col += 1
+        row, col = row + 1, 0
+    return None
+
+
+def _swallows_an_entry(lines: list[str], index: int, until: int, indent: int) -> bool:
+    """Whether a quoted value from line `index` to `until` runs over a line
+    that starts a key or list item at its own level: the editor's next
+    line, read by YAML as more text of this value."""
+    keys = _all_keys()
+    for line in lines[index + 1 : until + 1]:
+        match = _STARTS_ENTRY.match(line)
+        if match and len(match["indent"]) <= indent and (match["key"] is None or match["key"] in keys):
+            return True
+    return False
+
+
+def _as_quoted(text: str, prefer: str = '"') -> str:
+    """`text` as a quoted YAML value that reads back as exactly `text`,
+    in the editor's own quotes where that can be done."""
+    if prefer == "'" and "'" not in text:
+        return f"'{text}'"
+    return _quote(text)
+
+
+def _how(fixed: str) -> str:
+    """How the value in `fixed` (from _as_quoted) is written, in Dutch."""
+    if fixed.startswith('"'):
+        return "zet de hele waarde tussen dubbele aanhalingstekens"
+    if "''" in fixed[1:-1]:
+        return "zet de hele waarde tussen enkele aanhalingstekens en schrijf elke ' erbinnen dubbel ('')"
+    return "zet de hele waarde tussen enkele aanhalingstekens"
+
+
+def _quote_mistake(lines: list[str], index: int) -> tuple[int, str] | None:
+    """The quote mistake of the value on line `index`, if its value starts with a quote."""
+    match = _QUOTED_VALUE.match(lines[index])
+    if not match or not (match["key"] or "-" in match["lead"]):
+        return None
+    value = match["value"]
+    quote, column = value[0], match.start("value")
+    found = _closing_quote(lines, index, column)
+    if found is not None and found[2]:  # "C:\map" or "1\2": \ starts an escape in double quotes
+        quoted = _as_quoted(value[1:-1] if value.endswith('"') and found[0] == index else value[1:], "'")
+        return index, f"tussen dubbele aanhalingstekens begint een \\ een speciaal teken: {_how(quoted)}: {_rewritten(match, quoted)}"
+    apostrophe = quote == "'" and _APOSTROPHE_WORD.match(value)
+    if found is None or (found[0] > index and _swallows_an_entry(lines, index, found[0], len(match["lead"]))):
+        # Never closed, or closed only on a later line after the next key.
+        if apostrophe:
+            return index, _starts_with_quote(match, value)
+        meant = value[1:]
+        if meant[-1:] and meant[-1] in _CURLY_CLOSERS[quote]:  # "Tekst” from Word
+            meant = meant[:-1]
+        if quote == "'":
+            meant = meant.replace("''", "'")
+        fixed = _as_quoted(meant, quote)
+        how = "zet aan het eind van de waarde hetzelfde teken" if fixed[0] == quote else _how(fixed)
+        return index, f"een aanhalingsteken wordt niet gesloten: {how}: {_rewritten(match, fixed)}"
+    row, col, _ = found
+    if row != index:
+        return None  # a value over several lines, as YAML allows
+    rest = lines[index][col + 1 :]
+    if not rest.strip() or re.match(r"[ \t]+#", rest):
+        return None  # closed, perhaps with a comment after it
+    # Text after the closing quote. The quote YAML closes on is either a
+    # quote inside the value (after a space: Het "Kenniscafé" van oktober,
+    # Wat is 's avonds open) or the end of a quoted word the value starts
+    # with ("Kennis" en kunde): then every quote is text.
+    close = col - column
+    before = value[close - 1]
+    if apostrophe or not (close == 1 or before.isspace()) or close + 1 >= len(value) or value[close + 1].isspace():
+        return index, _starts_with_quote(match, value)
+    inner = value[1:]
+    if value.endswith(quote) and (quote == "'" or value[1:-1].count('"') % 2 == 0):
+        inner = value[1:-1]
+    fixed = _as_quoted(inner, '"' if quote == "'" else "'")
+    how = _how(fixed)
+    if quote == "'" and fixed.startswith('"'):
+        how += " (of schrijf elke ' binnen de waarde dubbel: '')"
+    return index, f"de waarde bevat zelf een {quote}: {how}: {_rewritten(match, fixed)}"
+
+
+def _rewritten(match, quoted: str) -> str:
+    """The line of `match` with `quoted` as its value (without its indentation)."""
+    lead = match["lead"].strip()
+    return " ".join(part for part in (lead, f"{match['key']}:" if match["key"] else "", quoted) if part)
+
+
+def _starts_with_quote(match, value: str) -> str:
+    """A value that starts with a quote that is text ('t Kenniscafé, "Kennis" en kunde)."""
+    fixed = _as_quoted(value, '"' if value[0] == "'" else "'")
+    return f"de waarde begint met een {value[0]} en die leest YAML als aanhalingsteken: {_how(fixed)}: {_rewritten(match, fixed)}"
+
+
+def quote_problem(lines: list[str], indices, lists: bool = True) -> tuple[int, str] | None:
+    """The first quote mistake on the given lines (front matter lines, 0 = the
+    line of the opening ---): (line index, message with the line rewritten).
+    With `lists`, also in lists in [ ] (where YAML failed: an item quoted
+    over two lines is valid YAML)."""
+    for index in indices:
+        if 0 < index < len(lines) and ("'" in lines[index] or '"' in lines[index]):
+            found = _quote_mistake(lines, index) or (lists and _list_quote_mistake(lines, index))
+            if found:
+                return found
+    return None
+
+
+_FLOW_LIST = re.compile(rf"^(?P<lead>[ ]*(?:-[ ]+)?)(?P<key>{_ANY_KEY})[ ]*:[ ]+\[")
+
+
+def _list_quote_mistake(lines: list[str], index: int) -> tuple[int, str] | None:
+    """An item of a list in [ ] that opens a quote and does not close it on
+    its line: `tags: ["werkgroep, zorg]`. The quote is closed where the item
+    ends (the next , or ]), as the editor meant."""
+    line = lines[index]
+    match = _FLOW_LIST.match(line)
+    if not match:
+        return None
+    col = match.end()
+    while col < len(line):
+        while col < len(line) and line[col] in " ,":
+            col += 1
+        if col >= len(line) or line[col] == "]":
+            return None
+        if line[col] in "\"'":
+            found = _closing_quote([line], 0, col)
+            if found is not None and not found[2]:
+                col = found[1] + 1
+                continue
+            if found is not None:
+                return None  # a \ escape: not this kind of mistake
+            quote, ends = line[col], [i for i in (line.find(",", col), line.find("]", col)) if i != -1]
+            end = min(ends) if ends else len(line.rstrip())
+            item = line[col + 1 : end].rstrip()
+            rest = line[end:].rstrip()
+            fixed = line[:col] + quote + item + quote + (rest if "]" in rest else rest + "]")
+            return index, f"een aanhalingsteken wordt niet gesloten: zet aan het eind van dit item hetzelfde teken: {fixed.strip()}"
+        while col < len(line) and line[col] not in ",]":
+            col += 1
+    return None
+
+
+def swallowed_lines(node, lines: list[str]) -> tuple[int, str] | None:
+    """A quoted value YAML did read, but over the lines after it: the
+    quote was not closed, and the next keys became part of the value."""
+    starts = [scalar.start_mark.line for scalar in _quoted_scalars(node) if scalar.start_mark.line != scalar.end_mark.line]
+    return quote_problem(lines, starts, lists=False) if starts else None
+
+
+def _quoted_scalars(node):
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, yaml.ScalarNode):
+            if item.style in ('"', "'"):
+                yield item
+        elif isinstance(item, yaml.SequenceNode):
+            stack.extend(item.value)
+        elif isinstance(item, yaml.MappingNode):
+            stack.extend(value for pair in item.value for value in pair)
 
 
 def _value_problem(lines: list[str], indices: list[int]) -> tuple[int, str] | None:
@@ -235,20 +425,6 @@ def _value_problem(lines: list[str], indices: list[int]) -> tuple[int, str] | No
         if not value:
             continue
         first = value[0]
-        if first in "\"'":
-            if value.count(first) > 2 or not value.endswith(first):
-                inner = value[1:-1] if value.endswith(first) and len(value) > 1 else value
-                if first == "'" and not ('"' in inner or "\\" in inner):
-                    how, fix = (
-                        "zet de hele waarde tussen dubbele aanhalingstekens (of schrijf elke ' binnen de waarde dubbel: '')",
-                        f'"{inner}"',
-                    )
-                elif first == "'":
-                    how, fix = "schrijf elke ' binnen de waarde dubbel ('')", _quote(inner)
-                else:
-                    how, fix = "zet de hele waarde tussen enkele aanhalingstekens", _quote(inner)
-                return index, f"de waarde bevat zelf een {first}: {how}: {_with_key(match, fix)}"
-            continue
         if first in _INDICATORS or (first == "-" and value[1:2] == " "):
             return (
                 index,
@@ -274,12 +450,16 @@ def yaml_problem(error: yaml.YAMLError, rel: str, text: str) -> Problem:
     problem_mark, context_mark = getattr(error, "problem_mark", None), getattr(error, "context_mark", None)
     mark = problem_mark or context_mark
     index = mark.line if mark else 0
-    found = None
-    if "quoted scalar" in context and context_mark:
-        found = context_mark.line, _unclosed_quote(lines[context_mark.line], context_mark.column)
-    found = found or key_problem(lines, index)
+    last = max([m.line for m in (problem_mark, context_mark) if m] or [len(lines) - 1])
+    found = quote_problem(lines, range(1, last + 1)) or key_problem(lines, index)
     if found:
         index, message = found
+    elif "quoted scalar" in context and context_mark and "escape" in problem:  # ["1\2"]
+        index = problem_mark.line if problem_mark else context_mark.line
+        message = "tussen dubbele aanhalingstekens begint een \\ een speciaal teken: zet deze tekst tussen enkele aanhalingstekens"
+    elif "quoted scalar" in context and context_mark:  # a quote where no value starts
+        quote = lines[context_mark.line][context_mark.column]
+        index, message = context_mark.line, f"een aanhalingsteken ({quote}) wordt niet gesloten: zet hetzelfde teken waar de tekst ophoudt"
     elif "flow" in context and context_mark:
         index = context_mark.line
         message = "een lijst met [ wordt niet gesloten met ]: zet ] aan het eind van deze regel"
