@@ -22,8 +22,8 @@ THEME_DIR = Path(material.__file__).parent / "templates"
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    # MkDocs copies overrides/admin/preview.js as a theme file; werkplaats.admin
-    # lists it with the rest of /admin/, so that copy goes.
+    # MkDocs copies overrides/admin/*.js as theme files; werkplaats.admin lists
+    # the ones /admin/ serves (admin.scripts()) with the rest, so those copies go.
     for file in [f for f in files if f.src_uri.startswith(f"{admin.ADMIN_DIR}/")]:
         files.remove(file)
     if not admin.enabled():

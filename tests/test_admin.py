@@ -12,6 +12,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -58,7 +59,9 @@ def built(site_build):
 def test_admin_holds_decaps_bundle_its_page_and_configuration_and_nothing_else(built):
     bundle = {path.name for path in admin.dist_files(ROOT / admin.DIST)}
     assert "decap-cms.js" in bundle and any(name.endswith(".wasm") for name in bundle)
-    assert {path.name for path in (built / "admin").iterdir()} == bundle | {"index.html", "config.yml", "preview.js"}
+    # Our own scripts: the photo cleaning, the form's rules with their data and box, the preview (save-check.js only under make cms).
+    own = {"clean-photos.js", "refusal-box.js", "form-rules.js", "form-rules.json", "preview.js"}
+    assert {path.name for path in (built / "admin").iterdir()} == bundle | {"index.html", "config.yml"} | own
 
 
 def test_the_configuration_served_is_the_content_models_of_this_build(built):
@@ -166,6 +169,11 @@ def test_make_cms_writes_an_admin_for_the_local_backend_with_the_sites_css(tmp_p
     cms_tool.write_admin(ROOT, tmp_path, 8181)
     page = page_of(tmp_path)
     assert page.find("script", src="decap-cms.js")  # ready without any sign-in set-up
+    # The photo cleaning and the save check see the page's events and requests before Decap does;
+    # the form's rules register with Decap, after it.
+    scripts = ["clean-photos.js", "refusal-box.js", "save-check.js", "decap-cms.js", "form-rules.js", "preview.js"]
+    assert [script["src"] for script in page.find_all("script")] == scripts
+    assert all((tmp_path / "admin" / name).is_file() for name in (*scripts, "form-rules.json"))
     for style in page.find("script", src="preview.js")["data-styles"].split():
         assert (tmp_path / "admin" / style).resolve().is_file(), style
     config = yaml.safe_load((tmp_path / "admin" / "config.yml").read_text(encoding="utf-8"))
@@ -180,6 +188,34 @@ def test_make_cms_stops_at_once_when_a_port_is_taken():
         port = taken.getsockname()[1]
         with pytest.raises(SystemExit, match=f"Poort {port} is al in gebruik"):
             cms_tool.check_free(port)
+
+
+def time_wait_on(port: int) -> bool:
+    """Whether a connection on this local port is in TIME_WAIT (/proc/net/tcp state 06)."""
+    lines = Path("/proc/net/tcp").read_text(encoding="ascii").splitlines()[1:]
+    return any(int(f.split()[1].split(":")[1], 16) == port and f.split()[3] == "06" for f in lines)
+
+
+def test_make_cms_starts_right_after_a_server_stopped():
+    """A server that stopped (make serve) leaves its connections in TIME_WAIT
+    on its port for a minute; that port is free for a new server all the same."""
+    with socket.socket() as server:
+        server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        port = server.getsockname()[1]
+        client = socket.create_connection(("127.0.0.1", port))
+        accepted, _ = server.accept()
+        accepted.close()  # the server closes first, as a stopped server does
+        assert client.recv(1) == b""
+        client.close()
+    deadline = time.monotonic() + 10
+    while not time_wait_on(port):
+        assert time.monotonic() < deadline, "no TIME_WAIT to test with"
+        time.sleep(0.05)
+    with socket.socket() as plain, pytest.raises(OSError):
+        plain.bind(("127.0.0.1", port))  # what the old check did, and failed on
+    cms_tool.check_free(port)
 
 
 def test_make_help_lists_make_cms():

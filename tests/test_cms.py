@@ -132,3 +132,52 @@ def test_a_form_filled_in_completely_is_read_by_the_model(repo, kind):
         assert entry.location.city == model.EVENT_FIELDS["location"].example["city"]
     else:
         assert entry.date == moment.date()
+
+
+# --- fields the model requires only in some cases -----------------------------------
+
+TODAY = dt.date(2026, 11, 22)
+# Entries the model accepts on TODAY, each with keys that are not always
+# required: taking one such key away may make the model refuse the entry.
+ACCEPTED = {
+    "nieuws": [
+        {"title": "Foto van de avond", "date": "2026-11-20", "image": "afbeeldingen/foto.jpg", "image_alt": "De zaal"},
+        {"title": "!!!", "date": "2026-11-20", "slug": "uitroep"},
+    ],
+    "agenda": [
+        {"title": "Inloop", "start": "2026-12-10 19:30", "end": "2026-12-10 21:00", "location": {"name": "Wijkcentrum"}},
+        {"title": "Webinar", "start": "2026-12-10 19:30", "online": "https://example.org/webinar"},
+        {"title": "Avond", "start": "2026-12-10", "location": {"address": "Groenmarkt 153", "city": "Dordrecht"}},
+    ],
+}
+
+
+def refused_without(repo, kind: str, front: dict, key: str) -> bool:
+    rest = {k: v for k, v in front.items() if k != key}
+    text = "---\n" + yaml.safe_dump(rest, allow_unicode=True, sort_keys=False) + "---\nDe tekst.\n"
+    path = repo.write(f"{kind}/bericht.md", text)
+    return bool(model.read_entry(path, repo.settings, TODAY)[1])
+
+
+def test_a_field_required_only_in_some_cases_says_when(repo):
+    """Decap marks every field that is not always required "(optioneel)".
+    Each key whose absence the model refuses in an accepted entry says in its
+    hint when it is required, first; and each that says so is such a key."""
+    repo.write(f"nieuws/{cms.IMAGES}/foto.jpg", jpeg())
+    conditional = set()
+    for kind, fronts in ACCEPTED.items():
+        for front in fronts:
+            assert not refused_without(repo, kind, front, ""), front  # accepted as it is
+            for key in front:
+                if not model.fields_for(kind)[key].required and refused_without(repo, kind, front, key):
+                    conditional.add(key)
+    saying = {key for kind in ACCEPTED for key, field in model.fields_for(kind).items() if field.required_when}
+    assert conditional == saying == {"image", "image_alt", "slug", "location", "online"}
+    for kind in KINDS:
+        for key, field in form(kind).items():
+            if key in saying:
+                assert field["hint"].startswith(model.fields_for(kind)[key].required_when), (kind, key)
+                assert field["hint"].startswith("Verplicht "), (kind, key)
+    # Inside Plaats: name or address.
+    parts = {part["name"]: part for part in form("agenda")["location"]["fields"]}
+    assert all("verplicht bij een activiteit die nog komt" in parts[key]["hint"] for key in ("name", "address"))

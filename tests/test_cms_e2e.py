@@ -9,8 +9,11 @@ the tests after it read what the session left behind.
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -20,9 +23,13 @@ from urllib.parse import urlsplit
 import markupsafe
 import pytest
 from bs4 import BeautifulSoup
-from conftest import TODAY, Project
-from PIL import Image
+from conftest import ROOT, TODAY, Project
+from PIL import ExifTags, Image
 from sitecheck import REPORT, wait_for
+
+from werkplaats import photo_metadata
+from werkplaats.model import EVENT_FIELDS, read_entry
+from werkplaats.settings import load_settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import cms as cms_tool  # noqa: E402  (tools/cms.py, what `make cms` runs)
@@ -72,6 +79,31 @@ PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
     b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 )
+
+
+def phone_photo(orientation: int = 6, size=(1600, 1000)) -> bytes:
+    """A JPEG as a phone writes it: where (GPS), with what (make, model,
+    serial number), by whom, an XMP packet and a comment, and turned by its
+    Exif orientation. The pixels vary, so a re-encoding would show."""
+    image = Image.linear_gradient("L").resize(size).convert("RGB")
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "Telefoonmerk"
+    exif[ExifTags.Base.Model] = "Model X"
+    exif[ExifTags.Base.Artist] = "Jan Jansen"
+    exif[ExifTags.Base.Orientation] = orientation
+    exif.get_ifd(ExifTags.IFD.Exif)[ExifTags.Base.BodySerialNumber] = "SN123456789"
+    exif.get_ifd(ExifTags.IFD.Exif)[ExifTags.Base.MakerNote] = b"Telefoonmerk intern"
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    gps.update({ExifTags.GPS.GPSLatitudeRef: "N", ExifTags.GPS.GPSLatitude: (51.0, 48.0, 36.0)})
+    gps.update({ExifTags.GPS.GPSLongitudeRef: "E", ExifTags.GPS.GPSLongitude: (4.0, 40.0, 12.0)})
+    xmp = (
+        b'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/">'
+        b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
+        b'xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="51,48.6N"/></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+    )
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85, exif=exif, xmp=xmp, comment=b"Gemaakt aan de Groenmarkt")
+    return out.getvalue()
 
 
 def free_port() -> int:
@@ -131,6 +163,10 @@ def cms(tmp_path_factory):
     project = Project(root)
     project.write("verslagen/kenniscafe-maart.md", REPORT)
     project.write(f"agenda/{PLAIN_PLACE}.md", PLAIN_PLACE_EVENT)
+    # The media folders as the repository ships them: what the media library lists.
+    for folder in sorted((ROOT / "posts").glob("*/*/")):
+        if folder.name in ("afbeeldingen", "bijlagen"):
+            shutil.copytree(folder, root / "posts" / folder.relative_to(ROOT / "posts"), dirs_exist_ok=True)
     port, admin_port, backend_port = free_port(), free_port(), free_port()
     servers = cms_tool.start(root, port, admin_port, backend_port, environ={**os.environ, "SITE_TODAY": TODAY})
     try:
@@ -145,7 +181,7 @@ def session(cms, browser):
     project, admin = cms
     root = project.root
     photo = root.parent / "foto-stuurgroep.jpg"
-    Image.new("RGB", (1600, 1000), (30, 110, 160)).save(photo, quality=85)
+    photo.write_bytes(phone_photo())
     pdf = root.parent / "stuurgroep.pdf"
     pdf.write_bytes(PDF)
     context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam", viewport={"width": 1280, "height": 800})
@@ -160,6 +196,13 @@ def session(cms, browser):
         page.get_by_role("link", name="Agenda").first.wait_for()
         shot(page, "cms-overzicht")
         seen["axe_list"] = axe_rules(page)
+
+        # The media library on its own (Media, at the top): media only.
+        page.get_by_role("button", name="Media").click()
+        page.get_by_text("Nieuwe uploaden").wait_for()
+        page.wait_for_timeout(1000)  # the listing arrives after the dialog
+        seen["media_library"] = page.get_by_role("dialog").inner_text()
+        page.keyboard.press("Escape")
 
         # An event with its place, end time, registration and report.
         open_form(page, admin + "#/collections/agenda/new")
@@ -207,6 +250,9 @@ def session(cms, browser):
         page.get_by_role("button", name="Voeg bijlage toe").click()
         page.get_by_label("Titel van de bijlage").fill("Samenstelling van de stuurgroep")
         page.get_by_role("button", name="Kies een bestand").click()
+        page.get_by_text("Nieuwe uploaden").wait_for()
+        page.wait_for_timeout(1000)
+        seen["attachment_library"] = page.get_by_role("dialog").inner_text()
         page.locator("input[type=file]").set_input_files(str(pdf))
         page.get_by_text("stuurgroep.pdf").first.wait_for()
         page.get_by_role("button", name="Gebruik selectie").click()
@@ -258,6 +304,156 @@ def session(cms, browser):
     finally:
         context.close()
     return seen
+
+
+# --- what make check refuses, the CMS does not save ---------------------------------------
+
+UNPLACED = "Inloop in de wijk"
+BACKWARDS = "Avond met een verkeerde eindtijd"
+UNREACHABLE = "Avond zonder goed aanmeldadres"
+
+
+def fill_event(page, admin: str, title: str, start: str, *, end: str = "", place: str = "", registration: str = "", text: str) -> None:
+    """A new event's form filled in: title, start, and end, place, registration and text when given."""
+    open_form(page, admin + "#/collections/agenda/new")
+    page.get_by_label("Titel").fill(title)
+    page.get_by_label("Begin").fill(start)
+    if end:
+        page.get_by_label("Einde (optioneel)").fill(end)
+    if place:
+        page.get_by_label("Naam (optioneel)").fill(place)
+    if registration:
+        page.get_by_label("Aanmelden (optioneel)").fill(registration)
+    page.locator("div[role=textbox]").first.click()
+    page.keyboard.type(text)
+
+
+@pytest.fixture(scope="module")
+def refusals(cms, browser):
+    """Saves the model refuses, through make cms's servers: refused in the
+    form with the model's own messages, then corrected and saved. The rules
+    across keys refuse in the browser before saving (form-rules.js), so no
+    save reaches the gate; the others are refused by the gate."""
+    project, admin = cms
+    agenda = project.root / "posts" / "agenda"
+    context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam", viewport={"width": 1280, "height": 800})
+    saves: list[str] = []  # every save sent to the local backend (through the gate)
+    context.on("request", lambda request: saves.append(request.url) if '"persistEntry"' in (request.post_data or "") else None)
+    seen: dict = {}
+    try:
+        page = context.new_page()
+        page.goto(admin)
+        page.get_by_role("button", name="Inloggen").click()
+        page.get_by_role("link", name="Agenda").first.wait_for()
+        refused = page.locator("#wp-save-refused")
+
+        # An upcoming event without a place.
+        fill_event(page, admin, UNPLACED, "2026-12-17T19:30", text="Kom langs met je vragen over mantelzorg.")
+        publish(page)
+        refused.wait_for()
+        seen["unplaced"] = refused.inner_text()
+        seen["unplaced_toast"] = page.get_by_text("Kan item niet opslaan").first.inner_text()
+        seen["unplaced_hint"] = page.get_by_text(EVENT_FIELDS["location"].form_hint, exact=True).is_visible()
+        shot(page, "cms-geweigerd")
+        seen["unplaced_files"] = sorted(p.name for p in agenda.glob("2026-12-17-*"))
+        seen["unplaced_saves"] = len(saves)
+        # With a place it is saved, and the refusal goes.
+        page.get_by_label("Naam (optioneel)").fill("Wijkcentrum De Hoven")
+        publish(page)
+        seen["placed"] = wait_for_file(agenda, "2026-12-17-*.md", page)
+        refused.wait_for(state="detached")
+        seen["placed_saves"] = len(saves)
+
+        # An end before the start.
+        fill_event(page, admin, BACKWARDS, "2026-12-18T19:30", end="2026-12-18T18:00", place="Bibliotheek Dordrecht", text="Een avond.")
+        publish(page)
+        refused.wait_for()
+        seen["backwards"] = refused.inner_text()
+        seen["backwards_files"] = sorted(p.name for p in agenda.glob("2026-12-18-*"))
+        seen["backwards_saves"] = len(saves) - seen["placed_saves"]
+
+        # A rule of one field the form does not know: the gate refuses it.
+        before = len(saves)
+        fill_event(page, admin, UNREACHABLE, "2026-12-19T19:30", place="Bibliotheek Dordrecht", registration="bel ons", text="Een avond.")
+        publish(page)
+        page.get_by_text("make check zou dit weigeren").first.wait_for()
+        seen["unreachable"] = refused.inner_text()
+        seen["unreachable_files"] = sorted(p.name for p in agenda.glob("2026-12-19-*"))
+        seen["unreachable_saves"] = len(saves) - before
+    except Exception:
+        page.screenshot(path=str(project.root.parent / "refusal-failure.png"))
+        print("screenshot of the failure:", project.root.parent / "refusal-failure.png")
+        raise
+    finally:
+        context.close()
+    return seen
+
+
+def models_messages(repo, text: str) -> list[str]:
+    """What the model says of an event file with this text, on TODAY."""
+    path = repo.write("agenda/2026-12-17-zelfde.md", text)
+    return [p.message for p in read_entry(path, repo.settings, dt.date.fromisoformat(TODAY))[1]]
+
+
+def test_an_upcoming_event_without_a_place_is_refused_with_the_models_message(refusals, repo):
+    (message,) = models_messages(repo, f"---\ntitle: {UNPLACED}\nstart: 2026-12-17 19:30\n---\n\nTekst.\n")
+    assert message.startswith("location ontbreekt")
+    assert f"Plaats: {message}" in refusals["unplaced"]
+    assert "Niet opgeslagen" in refusals["unplaced"] and refusals["unplaced_toast"] == f"Kan item niet opslaan: Plaats: {message}"
+    assert refusals["unplaced_files"] == []  # nothing written
+    # Refused by the form before saving, as on the public site: no save reached
+    # the gate (the corrected one did), and the box says the form refused it.
+    assert refusals["unplaced_saves"] == 0 and refusals["placed_saves"] >= 1
+    assert "Het formulier weigert dit" in refusals["unplaced"] and "make check" not in refusals["unplaced_toast"]
+    # The form said so before: Plaats is "(optioneel)", and its hint says when it is not.
+    assert EVENT_FIELDS["location"].form_hint.startswith("Verplicht bij een activiteit die nog komt") and refusals["unplaced_hint"]
+
+
+def test_with_a_place_the_event_is_saved_and_the_model_reads_it(refusals):
+    path = refusals["placed"]
+    assert path.name == "2026-12-17-inloop-in-de-wijk.md"
+    entry, problems = read_entry(path, load_settings(path.parents[2]), dt.date.fromisoformat(TODAY))
+    assert problems == [] and entry.location.name == "Wijkcentrum De Hoven" and entry.title == UNPLACED
+
+
+def test_an_end_before_the_start_is_refused_with_the_models_message(refusals, repo):
+    text = f"---\ntitle: {BACKWARDS}\nstart: 2026-12-18 19:30\nend: 2026-12-18 18:00\nlocation:\n  name: Bibliotheek Dordrecht\n---\n\nTekst.\n"
+    (message,) = models_messages(repo, text)
+    assert f"Einde: {message}" in refusals["backwards"]
+    assert refusals["backwards_files"] == [] and refusals["backwards_saves"] == 0  # refused in the form
+
+
+def test_a_rule_the_form_does_not_hold_is_refused_by_the_gate(refusals, repo):
+    text = f"---\ntitle: {UNREACHABLE}\nstart: 2026-12-19 19:30\nlocation: Bibliotheek Dordrecht\nregistration: bel ons\n---\n\nTekst.\n"
+    (message,) = models_messages(repo, text)
+    assert f"Aanmelden: {message}" in refusals["unreachable"] and "(make check) zou dit weigeren" in refusals["unreachable"]
+    assert refusals["unreachable_files"] == [] and refusals["unreachable_saves"] >= 1
+
+
+# --- photos without location and camera data ----------------------------------------------
+
+
+def test_the_cms_uploads_a_phone_photo_without_its_location_and_camera_data(session):
+    stored = session["root"] / "posts" / "nieuws" / "afbeeldingen" / "foto-stuurgroep.jpg"
+    data = stored.read_bytes()
+    with Image.open(stored) as image, Image.open(io.BytesIO(phone_photo())) as original:
+        exif = image.getexif()
+        assert dict(exif) == {ExifTags.Base.Orientation: 6}  # upright as on the phone, nothing else
+        assert exif.get_ifd(ExifTags.IFD.GPSInfo) == {} and exif.get_ifd(ExifTags.IFD.Exif) == {}
+        assert "xmp" not in image.info and "comment" not in image.info
+        assert [marker for marker, _ in image.applist] == ["APP0", "APP1"]  # JFIF, Exif with the orientation
+        assert image.size == original.size and image.tobytes() == original.tobytes()  # lossless
+    assert photo_metadata.findings(stored) == []  # what make check accepts
+    for secret in (b"Telefoonmerk", b"Model X", b"Jan Jansen", b"SN123456789", b"GPSLatitude", b"Groenmarkt", b"ns.adobe.com"):
+        assert secret not in data
+
+
+# --- the media library shows media only -----------------------------------------------------
+
+
+def test_the_media_library_lists_no_readme(session):
+    for dialog in ("media_library", "attachment_library"):
+        assert "Nieuwe uploaden" in session[dialog] and "README" not in session[dialog], session[dialog]
 
 
 def test_an_event_written_in_the_cms_is_a_valid_post(session):

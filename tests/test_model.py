@@ -16,7 +16,7 @@ import yaml
 from conftest import PROJECT, ROOT, TODAY, BuildFailed, manifest, run_mkdocs, soup_of
 from PIL import Image
 
-from werkplaats import check, dates
+from werkplaats import check, dates, messages
 from werkplaats.folders import is_folder_readme
 from werkplaats.model import ContentError, Problem, blog_source, load_all, url_key, with_excerpt_separator
 from werkplaats.settings import load_settings
@@ -216,7 +216,7 @@ BAD = [
         "text after the closing quote",
         post().replace("title: Nieuw bericht", 'title: "Nieuw" bericht'),
         2,
-        ['de waarde bevat zelf een "', """title: '"Nieuw" bericht'"""],
+        ['de waarde begint met een " en die leest YAML als aanhalingsteken', """title: '"Nieuw" bericht'"""],
     ),
     (
         "apostrophe inside single quotes",
@@ -285,6 +285,157 @@ def test_a_tab_inside_a_quoted_value_is_fine(repo):
     entry, problems = repo.read("nieuws/x.md", post().replace("title: Nieuw bericht", 'title: "Nieuw\tbericht"'))
     assert problems == []
     assert entry.title == "Nieuw\tbericht"
+
+
+# --- quote mistakes: named where the quote opens, the advice publishes what was meant ------
+
+# (the line as the editor typed it, the value the editor meant)
+QUOTE_MISTAKES = [
+    ('title: "Nieuwe foto van de werkgroep', "Nieuwe foto van de werkgroep"),  # closing " missing
+    ("title: 'Nieuwe foto van de werkgroep", "Nieuwe foto van de werkgroep"),  # closing ' missing
+    ('description: "De werkgroep kwam bij elkaar in Dordrecht.', "De werkgroep kwam bij elkaar in Dordrecht."),
+    ('title: "Verslag: de middag', "Verslag: de middag"),
+    ('title: "Werkgroep #2', "Werkgroep #2"),
+    ("title: 'Wat is ''t verschil", "Wat is 't verschil"),  # the ' written double, as YAML wants
+    ('title: "Nieuwe foto”', "Nieuwe foto"),  # closed with Word's quote
+    # A quote at the start that is text: the value goes on after it.
+    ('title: "Kennis" en kunde', '"Kennis" en kunde'),
+    ('title: "Kennis" en "kunde"', '"Kennis" en "kunde"'),
+    ("title: 'Kennis' en kunde", "'Kennis' en kunde"),
+    ("title: 's Avonds open", "'s Avonds open"),
+    ("title: 't Kenniscafé van 'de buurt'", "'t Kenniscafé van 'de buurt'"),
+    ('title: "Nieuw" bericht van \'t Hart', '"Nieuw" bericht van \'t Hart'),
+    # A quote inside a quoted value.
+    ('title: "Het "Kenniscafé" van oktober"', 'Het "Kenniscafé" van oktober'),
+    ('title: "Het "Kenniscafé" van oktober', 'Het "Kenniscafé" van oktober'),
+    ("title: 'Wat is 's avonds open'", "Wat is 's avonds open"),
+    ("title: 'Wat is 's avonds open", "Wat is 's avonds open"),
+    ("title: 'Het \"nieuwe\" werken van 's avonds'", 'Het "nieuwe" werken van \'s avonds'),
+    ('title: "Werkgroep 1\\2"', "Werkgroep 1\\2"),  # \2 is no escape YAML knows
+    # Curly quotes from Word.
+    ("title: “Nieuwe foto”", "Nieuwe foto"),
+    ('title: “Nieuwe foto"', "Nieuwe foto"),
+    ("title: “Nieuwe foto", "Nieuwe foto"),
+    ("title: ‘Wat is ’s avonds open’", "Wat is ’s avonds open"),
+]
+# Quoted lines with colons after the mistake, and a body with quotes and colons.
+LATER_LINES = ['description: "De werkgroep kwam bij elkaar."', "title: 'Foto''s: de werkgroep'", "tags: [werkgroep, 'zorg: thuis']"]
+BODY = '\nDe "werkgroep": samen \'s avonds.\n'
+
+
+def quote_files(broken: str) -> dict[str, tuple[str, int]]:
+    """The broken line in a file at two places: {where: (text, its line)}."""
+    key = broken.split(":", 1)[0]
+    later = [line for line in LATER_LINES if not line.startswith(f"{key}:")]
+    return {
+        "first, quoted lines after it": ("\n".join(["---", broken, "date: 2017-03-07", *later, "---", BODY]), 2),
+        "last line of the front matter": ("\n".join(["---", "date: 2017-03-07", *later, broken, "---", BODY]), 3 + len(later)),
+    }
+
+
+def advised_line(message: str, broken: str) -> str:
+    """The corrected line the message ends with, indented as the broken line."""
+    start = "- " if broken.lstrip().startswith("- ") else broken.strip().split(":", 1)[0] + ":"
+    return broken[: len(broken) - len(broken.lstrip())] + message[message.rindex(" " + start) + 1 :]
+
+
+@pytest.mark.parametrize("broken, meant", QUOTE_MISTAKES, ids=[case[0] for case in QUOTE_MISTAKES])
+def test_a_quote_mistake_is_named_where_it_opens_and_its_advice_publishes_what_was_meant(repo, broken, meant):
+    key = broken.split(":", 1)[0]
+    for where, (text, line) in quote_files(broken).items():
+        problem = only_problem(repo.read("nieuws/x.md", text))
+        assert problem.line == line, (where, problem)
+        advice = advised_line(problem.message, broken)
+        assert advice != broken, (where, problem)
+        lines = text.split("\n")
+        assert lines[line - 1] == broken
+        lines[line - 1] = advice
+        entry, problems = repo.read("nieuws/x.md", "\n".join(lines))
+        assert problems == [], (where, advice, problems)
+        assert getattr(entry, key) == meant, (where, advice)
+
+
+def test_a_quote_mistake_under_a_key_or_in_a_list_keeps_its_place(repo):
+    for broken, meant, attribute in [
+        ('  name: "Buurthuis De Brug', "Buurthuis De Brug", lambda e: e.location.name),
+        ('  - "werkgroep', "werkgroep", lambda e: e.tags[0]),
+    ]:
+        parent = "location:" if "name" in broken else "tags:"
+        after = ["  city: Dordrecht"] if parent == "location:" else ["  - zorg"]
+        text = "\n".join(["---", "title: 'Foto''s: de werkgroep'", "start: 2026-11-20 14:00", parent, broken, *after, "---", BODY])
+        problem = only_problem(repo.read("agenda/x.md", text))
+        assert problem.line == 5, problem
+        lines = text.split("\n")
+        lines[4] = advised_line(problem.message, broken)
+        entry, problems = repo.read("agenda/x.md", "\n".join(lines))
+        assert problems == [] and attribute(entry) == meant, (lines[4], problems)
+
+
+def test_the_issue_s_unclosed_description_is_named_on_its_own_line(repo):
+    # Issue 21: reported on line 8, the first later quote, as "geen geldige YAML".
+    lines = [
+        "---",
+        "title: Nieuwe foto van de werkgroep",
+        "date: 2017-03-07",
+        'description: "De werkgroep kwam bij elkaar in Dordrecht.',
+        "tags: [werkgroep]",
+        "categories: [Wijkteams]",
+        "authors: [werkplaats]",
+        'slug: "foto-werkgroep"',
+        "---",
+        BODY,
+    ]
+    problem = only_problem(repo.read("nieuws/x.md", "\n".join(lines)))
+    assert (problem.line, problem.message) == (
+        4,
+        "een aanhalingsteken wordt niet gesloten: zet aan het eind van de waarde hetzelfde teken: "
+        'description: "De werkgroep kwam bij elkaar in Dordrecht."',
+    )
+
+
+# (a list line as the editor typed it, the list the editor meant)
+LIST_QUOTE_MISTAKES = [
+    ('tags: ["werkgroep, zorg]', ["werkgroep", "zorg"]),
+    ("tags: ['werkgroep, zorg]", ["werkgroep", "zorg"]),
+    ('tags: [werkgroep, "zorg]', ["werkgroep", "zorg"]),
+    ('tags: ["werkgroep", "zorg: thuis]', ["werkgroep", "zorg: thuis"]),
+    ('tags: ["werkgroep', ["werkgroep"]),
+]
+
+
+@pytest.mark.parametrize("broken, meant", LIST_QUOTE_MISTAKES, ids=[case[0] for case in LIST_QUOTE_MISTAKES])
+def test_a_quote_mistake_in_a_list_in_brackets(repo, broken, meant):
+    for where, (text, line) in quote_files(broken).items():
+        problem = only_problem(repo.read("nieuws/x.md", text))
+        assert problem.line == line, (where, problem)
+        advice = advised_line(problem.message, broken)
+        entry, problems = repo.read("nieuws/x.md", text.replace(broken, advice))
+        assert problems == [] and entry.tags == meant, (where, advice, problems)
+
+
+def test_an_unclosed_quote_that_yaml_closes_on_a_later_line_is_still_named(repo):
+    # The first " on the description line closes the title: valid YAML, one long title.
+    text = post('description: Kom ook"').replace("title: Nieuw bericht", 'title: "Nieuw bericht')
+    problem = only_problem(repo.read("nieuws/x.md", text))
+    assert problem.line == 2 and problem.message.endswith('title: "Nieuw bericht"'), problem
+
+
+@pytest.mark.parametrize(
+    "line, title",
+    [
+        ('title: Het "Kenniscafé van oktober', 'Het "Kenniscafé van oktober'),  # a quote in the middle: text
+        ("title: Wat is 's avonds open", "Wat is 's avonds open"),
+        ('title: "Het ""nieuwe"" werken"'.replace('""', '\\"'), 'Het "nieuwe" werken'),  # escaped, on purpose
+        ("title: 'Wat is ''t verschil'", "Wat is 't verschil"),
+        ('title: "Kenniscafé" # de titel', "Kenniscafé"),  # a comment after the quote
+        ('title: "Nieuwe foto\n  van de werkgroep"', "Nieuwe foto van de werkgroep"),  # over two lines, as YAML allows
+        ("title: '“Samen” in de wijk'", "“Samen” in de wijk"),
+        ("title: “Samen” in de wijk", "“Samen” in de wijk"),
+    ],
+)
+def test_quotes_that_are_fine_stay_fine(repo, line, title):
+    entry, problems = repo.read("nieuws/x.md", post().replace("title: Nieuw bericht", line))
+    assert problems == [] and entry.title == title
 
 
 def test_image_without_image_alt_points_at_the_image_line(repo):
@@ -888,6 +1039,40 @@ def test_check_points_editors_to_a_guide_that_exists(repo):
     assert guides, result.stderr
     for guide in guides:
         assert (ROOT / guide).is_file(), guide
+
+
+# --- numbers in messages agree with their words ------------------------------------
+
+
+def test_plural_and_count_of():
+    assert [messages.count_of(n, "fout", "fouten") for n in (0, 1, 2)] == ["0 fouten", "1 fout", "2 fouten"]
+    assert messages.plural(1, "de komende dag", "de {n} komende dagen") == "de komende dag"
+    assert messages.plural(3, "de komende dag", "de {n} komende dagen") == "de 3 komende dagen"
+
+
+def test_check_s_counts_agree_for_one_and_for_several(repo):
+    def scheduled(n):  # today plus n scheduled posts: n later days on which the site changes
+        for day in range(1, n + 1):
+            repo.write(f"nieuws/later-{day}.md", post().replace("2017-03-07", f"2026-12-0{day}").replace("Nieuw bericht", f"Later {day}"))
+
+    repo.write("nieuws/a.md", VALID)
+    scheduled(1)
+    lines = run_check(repo.root).stdout.splitlines()
+    assert lines[:2] == [
+        "posts/ is in orde: 2 bestanden, 1 gepubliceerd op 2026-11-22.",
+        "Ook de links gecontroleerd op de komende dag waarop de site verandert (t/m 2026-12-01).",
+    ]
+    scheduled(3)
+    assert run_check(repo.root).stdout.splitlines()[1] == (
+        "Ook de links gecontroleerd op de 3 komende dagen waarop de site verandert (t/m 2026-12-03)."
+    )
+    for rel in ("nieuws/later-1.md", "nieuws/later-2.md", "nieuws/later-3.md"):
+        (repo.root / "posts" / rel).unlink()
+    assert run_check(repo.root).stdout.splitlines()[0] == "posts/ is in orde: 1 bestand, 1 gepubliceerd op 2026-11-22."
+    repo.write("nieuws/b.md", "---\ntitle: X\ndate: 7 maart\n---\n\nTekst.\n")
+    assert "\n1 fout gevonden in posts/." in run_check(repo.root).stderr
+    repo.write("nieuws/c.md", "---\ntitle: X\ndate: 8 maart\n---\n\nTekst.\n")
+    assert "\n2 fouten gevonden in posts/." in run_check(repo.root).stderr
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,10 @@ Three servers on 127.0.0.1, started and stopped together:
   configured for the local backend below;
 - decap-server (npm, pinned in package-lock.json) in its file-system mode:
   Decap's local backend, which reads and writes posts/ in this folder and
-  answers only the admin's own address;
+  answers only the admin's own address. The admin reaches it through a
+  gate (`Gate`) that asks `make check`'s model about every save before
+  decap-server writes it (werkplaats.save_check), and refuses the save
+  with the model's Dutch messages when the check would refuse the result;
 - `mkdocs serve`, the live preview of the site.
 
 The admin has its own server, apart from the preview: a post the build
@@ -20,8 +23,11 @@ Editors read what this prints, so it prints Dutch.
 from __future__ import annotations
 
 import argparse
+import base64
 import functools
+import http.client
 import http.server
+import json
 import os
 import shutil
 import signal
@@ -35,7 +41,7 @@ from pathlib import Path
 
 import material
 
-from werkplaats import admin
+from werkplaats import admin, save_check
 from werkplaats.settings import load_settings
 
 SERVER = Path("node_modules") / "decap-server" / "dist" / "index.js"
@@ -48,6 +54,7 @@ class Servers:
     def __init__(self, folder: Path):
         self.processes: list[subprocess.Popen] = []
         self.admin_server: http.server.ThreadingHTTPServer | None = None
+        self.gate: Gate | None = None
         self.folder = folder
         self.preview_running = False
 
@@ -68,9 +75,10 @@ class Servers:
                 except subprocess.TimeoutExpired:
                     process.kill()
                     process.wait()
-            if self.admin_server:
-                self.admin_server.shutdown()
-                self.admin_server.server_close()
+            for server in (self.admin_server, self.gate):
+                if server:
+                    server.shutdown()
+                    server.server_close()
             shutil.rmtree(self.folder, ignore_errors=True)
         finally:
             for sig, handler in previous.items():
@@ -82,12 +90,22 @@ def check_free(*ports: int) -> None:
     still running would otherwise answer, for another folder."""
     for port in ports:
         with socket.socket() as probe:
+            # As the servers themselves bind (http.server's allow_reuse_address):
+            # connections of a server that just stopped linger in TIME_WAIT for
+            # a minute and must not count; a server still listening does.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 probe.bind(("127.0.0.1", port))
             except OSError:
                 raise SystemExit(
                     f"Poort {port} is al in gebruik: draait make cms (of make serve) nog in een ander venster? Stop dat eerst met Ctrl+C."
                 ) from None
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def wait_for_port(port: int, process: subprocess.Popen, what: str, seconds: float = 60) -> None:
@@ -150,6 +168,9 @@ def start(root: Path, port: int, admin_port: int, backend_port: int, environ=Non
             ("127.0.0.1", admin_port), functools.partial(_Quiet, directory=str(servers.folder))
         )
         threading.Thread(target=servers.admin_server.serve_forever, daemon=True).start()
+        # decap-server behind the gate, on a port of its own that only the gate uses.
+        inner_port = _free_port()
+        origin = f"http://127.0.0.1:{admin_port}"
         backend = subprocess.Popen(
             ["node", str(server)],
             cwd=root,
@@ -157,14 +178,16 @@ def start(root: Path, port: int, admin_port: int, backend_port: int, environ=Non
                 **environ,
                 "MODE": mode,
                 "BIND_HOST": "127.0.0.1",
-                "PORT": str(backend_port),
+                "PORT": str(inner_port),
                 "GIT_REPO_DIRECTORY": str(root),
                 "LOG_LEVEL": "warn",
-                "ORIGIN": f"http://127.0.0.1:{admin_port}",
+                "ORIGIN": origin,
             },
         )
         servers.processes.append(backend)
-        wait_for_port(backend_port, backend, "decap-server")
+        wait_for_port(inner_port, backend, "decap-server")
+        servers.gate = Gate(backend_port, inner_port, root, origin, environ)
+        threading.Thread(target=servers.gate.serve_forever, daemon=True).start()
         if not preview:
             return servers
         # The preview without /admin/: the admin above is the one to use.
@@ -189,6 +212,138 @@ def start(root: Path, port: int, admin_port: int, backend_port: int, environ=Non
         servers.stop()
         raise
     return servers
+
+
+# --------------------------------------------------------------------------
+# The gate in front of decap-server
+
+
+def change_of(request: dict) -> save_check.Change | None:
+    """The files a request to Decap's local backend (decap-server's API,
+    POST /api/v1 {"action": ..., "params": ...}) writes and deletes, or None
+    for a request that changes nothing (a listing, a read)."""
+    action, params = request.get("action"), request.get("params") or {}
+    if action == "persistEntry":
+        files = params.get("dataFiles") or [params.get("entry") or {}]
+        write = {item["path"]: str(item.get("raw", "")).encode("utf-8") for item in files if item.get("path")}
+        deleted = []
+        for item in files:  # renamed: Decap writes at path, then moves to newPath
+            if item.get("newPath") and item.get("path"):
+                write[item["newPath"]] = write.pop(item["path"])
+                deleted.append(item["path"])
+        for asset in params.get("assets") or []:
+            write[asset["path"]] = base64.b64decode(asset.get("content", "")) if asset.get("encoding") == "base64" else b""
+        return save_check.Change(write=write, delete=tuple(deleted))
+    if action == "persistMedia":  # an upload in the media library on its own (Media, at the top)
+        asset = params.get("asset") or {}
+        return save_check.Change(write={asset["path"]: base64.b64decode(asset.get("content", ""))})
+    if action == "deleteFile":
+        return save_check.Change(delete=(params.get("path", ""),))
+    if action == "deleteFiles":
+        return save_check.Change(delete=tuple(params.get("paths") or ()))
+    return None
+
+
+class Gate(http.server.ThreadingHTTPServer):
+    """decap-server's address as the admin knows it: passes every request
+    on to decap-server, except a save or a delete after which `make check`
+    would report a problem of its doing. That one is answered here, as
+    decap-server answers a refused request (HTTP 422, {"error": text}), so
+    nothing is written; Decap shows the text ("Kan item niet opslaan: ..."),
+    overrides/admin/save-check.js lists the problems in the form."""
+
+    daemon_threads = True
+
+    def __init__(self, port: int, backend_port: int, root: Path, origin: str, environ: dict):
+        self.backend_port, self.root, self.origin, self.environ = backend_port, root, origin, environ
+        # One change at a time, checked and written: two saves at once (two
+        # tabs) must not both pass a check that each alone passes.
+        self.writing = threading.Lock()
+        super().__init__(("127.0.0.1", port), _GateHandler)
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], OSError):  # a closed page is no error
+            super().handle_error(request, client_address)
+
+    @staticmethod
+    def change(body: bytes) -> save_check.Change | None:
+        try:
+            request = json.loads(body)
+            return change_of(request) if isinstance(request, dict) else None
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None  # decap-server refuses what it cannot read
+
+    def refusal(self, change: save_check.Change) -> dict | None:
+        try:
+            found = save_check.problems(self.root, change, self.environ)
+        except save_check.OutsideProject:
+            return None  # decap-server refuses a path outside the repository
+        if not found:
+            return None
+        shown = save_check.for_form(found, change)
+        return {"error": save_check.summary(shown), "werkplaats_problems": shown}
+
+
+class _GateHandler(http.server.BaseHTTPRequestHandler):
+    server: Gate
+
+    def log_message(self, format, *args):
+        pass
+
+    def do_OPTIONS(self):
+        self._forward(b"")
+
+    def do_GET(self):
+        self._forward(b"")
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        change = self.server.change(body)
+        if change is None:
+            self._forward(body)
+            return
+        with self.server.writing:
+            refused = self.server.refusal(change)
+            if refused is None:
+                self._forward(body)
+                return
+        answer = json.dumps(refused, ensure_ascii=False).encode("utf-8")
+        self.send_response(422)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(answer)))
+        if self.headers.get("Origin") == self.server.origin:
+            self.send_header("Access-Control-Allow-Origin", self.server.origin)
+            self.send_header("Vary", "Origin")
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def _forward(self, body: bytes) -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", self.server.backend_port, timeout=120)
+        headers = {key: value for key, value in self.headers.items() if key.lower() not in ("host", "connection", "content-length")}
+        if body or self.command == "POST":
+            headers["Content-Length"] = str(len(body))
+        try:
+            connection.request(self.command, self.path, body=body or None, headers=headers)
+            response = connection.getresponse()
+            data = response.read()
+        except OSError:
+            self.send_error(502, "decap-server antwoordt niet")
+            return
+        finally:
+            connection.close()
+        self.send_response(response.status, response.reason)
+        for key, value in response.getheaders():
+            if key.lower() not in ("transfer-encoding", "connection", "content-length", "keep-alive", "date", "server"):
+                self.send_header(key, value)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def finish(self):
+        try:
+            super().finish()
+        except OSError:  # the browser went away (a page closed mid-request)
+            pass
 
 
 def _interrupt(signum, frame):

@@ -18,6 +18,7 @@ Two ways the admin is used, with the same files (`files()`):
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from dataclasses import dataclass
@@ -134,6 +135,25 @@ def stylesheets(settings: Settings, theme_dir: Path) -> dict[str, Path]:
     return found
 
 
+def scripts(admin: Admin) -> list[str]:
+    """Our own scripts in /admin/ (overrides/admin/), beside Decap's bundle,
+    from the site itself like the bundle (script-src 'self'):
+    - clean-photos.js, before the bundle: removes location and camera data
+      from a photo in the browser, before Decap uploads it;
+    - refusal-box.js, before the bundle: the box in the form that lists why
+      a save was refused (used by the two scripts below);
+    - save-check.js, before the bundle, only under `make cms`: keeps the
+      model's messages in the form when the local backend refuses a save
+      (tools/cms.py's gate); the GitHub backend has no such gate;
+    - form-rules.js, after the bundle (it registers with Decap): the model's
+      rules across keys (form-rules.json) before every save, on both backends;
+    - preview.js, after the bundle: the preview in the site's style."""
+    return ["clean-photos.js", "refusal-box.js", *(["save-check.js"] if admin.local_backend else []), "form-rules.js", "preview.js"]
+
+
+AFTER_BUNDLE = ("form-rules.js", "preview.js")
+
+
 def files(settings: Settings, admin: Admin, styles: list[str]) -> dict[str, Path | str]:
     """Every file of /admin/, by its path in the site: a source file to copy,
     or the text to write. `styles`: the site-relative addresses of the
@@ -143,10 +163,15 @@ def files(settings: Settings, admin: Admin, styles: list[str]) -> dict[str, Path
     page = jinja2.Environment(loader=jinja2.FileSystemLoader(own), autoescape=True).get_template("index.html")
     return {
         **bundle,
-        f"{ADMIN_DIR}/preview.js": own / "preview.js",
+        **{f"{ADMIN_DIR}/{name}": own / name for name in scripts(admin)},
         f"{ADMIN_DIR}/config.yml": config_yaml(settings, admin),
+        f"{ADMIN_DIR}/form-rules.json": json.dumps(cms.form_rules(settings), ensure_ascii=False, indent=1) + "\n",
         f"{ADMIN_DIR}/index.html": page.render(
-            admin=admin, policy=policy(admin), site_name=settings.site_name, styles=[f"../{url}" for url in styles]
+            admin=admin,
+            policy=policy(admin),
+            site_name=settings.site_name,
+            styles=[f"../{url}" for url in styles],
+            before=[name for name in scripts(admin) if name not in AFTER_BUNDLE],
         ),
     }
 

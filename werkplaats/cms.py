@@ -16,6 +16,7 @@ every build, so it cannot go stale.
 from __future__ import annotations
 
 from . import fields as model_fields
+from . import form_rules as model_form_rules
 from . import model
 from .settings import Settings
 
@@ -29,8 +30,6 @@ IMAGES = "afbeeldingen"  # beside the post file, as the model reads image paths
 ATTACHMENTS = "bijlagen"
 DAY_FORMAT = "YYYY-MM-DD"  # moment.js tokens (Decap's datetime widget)
 MOMENT_FORMAT = "YYYY-MM-DD HH:mm"
-
-_LOCATION_PARTS = (("name", "Naam"), ("address", "Adres"), ("postcode", "Postcode"), ("city", "Plaats"))
 
 
 def _widget(parse, settings: Settings) -> dict:
@@ -75,7 +74,10 @@ def _widget(parse, settings: Settings) -> dict:
         model_fields.parse_location: {
             "widget": "object",
             "collapsed": False,
-            "fields": [{"name": key, "label": label, "widget": "string", "required": False} for key, label in _LOCATION_PARTS],
+            "fields": [
+                {"name": key, "label": label, "widget": "string", "required": False, **({"hint": hint} if hint else {})}
+                for key, (label, hint) in model_fields.LOCATION_PARTS.items()
+            ],
         },
         model_fields.parse_url: {"widget": "string", "pattern": [r"^https?://\S+$", "Een webadres dat begint met https://"]},
         model_fields.parse_url_or_email: {"widget": "string"},
@@ -116,6 +118,15 @@ def fields(kind: str, settings: Settings) -> list[dict]:
         }
     )
     return out
+
+
+def form_rules(settings: Settings) -> dict:
+    """The model's rules across keys (werkplaats.form_rules) as the form
+    evaluates them before saving (overrides/admin/form-rules.js), each with
+    its field's label in this form. Served as /admin/form-rules.json: Decap
+    refuses a key of its own in config.yml."""
+    labels = {kind: {field["name"]: field["label"] for field in fields(kind, settings)} for kind in COLLECTIONS}
+    return model_form_rules.exported(labels)
 
 
 def collection(kind: str, settings: Settings) -> dict:

@@ -368,6 +368,16 @@ def parse_attachments(value, ctx):
     return result
 
 
+# The parts of a place: Dutch label and form hint of each (the CMS's form).
+_NAME_OR_ADDRESS = "Naam of adres: verplicht bij een activiteit die nog komt, tenzij er een online-link is."
+LOCATION_PARTS = {
+    "name": ("Naam", f"De naam van de plek, bijvoorbeeld Bibliotheek Dordrecht. {_NAME_OR_ADDRESS}"),
+    "address": ("Adres", f"Straat en huisnummer. {_NAME_OR_ADDRESS}"),
+    "postcode": ("Postcode", ""),
+    "city": ("Plaats", ""),
+}
+
+
 def parse_location(value, ctx):
     if isinstance(value, str) and value.strip():
         return Location(name=value.strip())
@@ -384,7 +394,7 @@ def parse_location(value, ctx):
         raise FieldError(
             "is leeg: geef minstens name, address of city (of laat location weg bij een activiteit die al voorbij is en waarvan de plek onbekend is)"
         )
-    # Name or address is required only of events still to come (model._place_problem).
+    # Name or address is required only of events still to come (werkplaats.form_rules).
     return Location(**parts)
 
 
@@ -447,10 +457,15 @@ class Field:
     # The hint in the CMS's form, where `help` speaks of the file (YAML lists,
     # true/false, paths) and a form shows widgets instead; else `help`.
     form_help: str = ""
+    # When a key that is not always required is required after all, in one
+    # Dutch sentence for the form: the CMS marks the field "(optioneel)",
+    # and its hint begins with this (tests/test_cms.py finds every such key
+    # by the model's own refusals).
+    required_when: str = ""
 
     @property
     def form_hint(self) -> str:
-        return self.form_help or self.help
+        return " ".join(part for part in (self.required_when, self.form_help or self.help) if part)
 
 
 COMMON = {
@@ -481,13 +496,15 @@ COMMON = {
         "afbeeldingen/kenniscafe.jpg",
         form_help="Een foto of afbeelding; de site maakt er zelf kleinere versies van.",
         label="Afbeelding",
+        required_when="Verplicht als er een beschrijving van de afbeelding is.",
     ),
     "image_alt": Field(
         parse_one_line,
         "Beschrijving van de afbeelding voor wie haar niet ziet (verplicht bij image).",
         "Deelnemers in gesprek aan een lange tafel",
-        form_help="Verplicht zodra er een afbeelding is: wat staat erop, voor wie haar niet ziet?",
+        form_help="Wat staat erop, voor wie haar niet ziet? Eén zin is genoeg.",
         label="Beschrijving van de afbeelding",
+        required_when="Verplicht zodra er een afbeelding is.",
     ),
     "draft": Field(
         parse_bool,
@@ -501,6 +518,7 @@ COMMON = {
         "Eigen laatste deel van het webadres (anders gemaakt van de titel).",
         "kenniscafe-oktober",
         label="Eigen webadres (slug)",
+        required_when=f"Verplicht als de titel geen letters of cijfers heeft, of een webadres van meer dan {TITLE_MAX} tekens zou geven.",
     ),
 }
 
@@ -547,17 +565,24 @@ EVENT_FIELDS = {
         parse_end,
         "Einde, in dezelfde vorm als start, of alleen UU:MM op de dag van start; niet voor start.",
         "2018-10-18 21:30",
-        form_help="Datum en eindtijd; leeg laten als het einde niet bekend is.",
+        form_help="Datum en eindtijd, niet voor het begin; leeg laten als het einde niet bekend is.",
         label="Einde",
     ),
     "location": Field(
         parse_location,
         "Plaats: name, address, postcode, city (of alleen een naam). Verplicht bij een activiteit die nog komt (minstens name of address), behalve bij online; bij een activiteit die voorbij is mag de plek onbekend zijn of alleen city.",
         {"name": "Hogeschool Inholland", "address": "Posthumalaan", "city": "Rotterdam"},
-        form_help="De plek: minstens de naam of het adres, met postcode en plaats als die bekend zijn. Verplicht bij een activiteit die nog komt, behalve bij een online bijeenkomst. Bij een activiteit die al voorbij is en waarvan de plek onbekend is, laat je dit leeg.",
+        form_help="Minstens de naam of het adres, met postcode en plaats als die bekend zijn. Bij een activiteit die al voorbij is en waarvan de plek onbekend is, laat je dit leeg.",
         label="Plaats",
+        required_when="Verplicht bij een activiteit die nog komt, tenzij er een online-link is (Online bijeenkomst).",
     ),
-    "online": Field(parse_url, "Webadres van de online bijeenkomst.", "https://example.org/meeting", label="Online bijeenkomst"),
+    "online": Field(
+        parse_url,
+        "Webadres van de online bijeenkomst.",
+        "https://example.org/meeting",
+        label="Online bijeenkomst",
+        required_when="Verplicht bij een activiteit die nog komt en geen plaats heeft.",
+    ),
     "registration": Field(
         parse_url_or_email, "Aanmelden: webadres of e-mailadres.", "info@werkplaatssociaaldomeinzhz.nl", label="Aanmelden"
     ),

@@ -1,9 +1,13 @@
 """The folders an editor finds in posts/<kind>/ besides the posts.
 
-Every kind has an afbeeldingen/ and a bijlagen/ folder in git, each with a
-README.md saying in Dutch what goes there (GitHub shows it under the file
-list). Those README.md files are not posts: the content model skips them,
-so they are neither validated nor published.
+Every kind has an afbeeldingen/ and a bijlagen/ folder for its photos and
+attachments. Until issue 21 each held a README.md saying in Dutch what goes
+there; the CMS's media library lists every file of those folders (Decap
+cannot filter them), so the README showed as a picture and could be chosen
+as an attachment. The text is now in REDACTIE.md (section 6) and the
+folders hold media only. A clone that still has such a README.md: it is
+not a post; the content model skips it, so it is neither validated nor
+published.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from . import addresses
+from . import addresses, form_rules
 from .entries import (
     EVENT_STATUSES,
     EXCERPT_SEPARATOR,
@@ -64,11 +64,13 @@ from .front_matter import (
     key_problem,
     load_yaml,
     split_front_matter,
+    swallowed_lines,
     unreadable_elsewhere,
     written_problem,
     yaml_problem,
 )
 from .links import check_links
+from .photo_metadata import metadata_problems
 from .placeholders import MESSAGE as PLACEHOLDER_MESSAGE
 from .placeholders import placeholder_lines
 from .settings import Settings
@@ -106,7 +108,7 @@ __all__ = [
 
 def read_entry(path: Path, settings: Settings, today: dt.date | None = None) -> tuple[Entry | None, list[Problem]]:
     """Read and validate one post file. Returns the entry or its problems.
-    With `today`, also the rules that depend on the day (_place_problem).
+    With `today`, also the rules that depend on the day (a place for an event still to come, werkplaats.form_rules).
 
     In four steps: the front matter as YAML (_read_source), each key by its
     parser (_parse_values), the rules across keys and the text
@@ -168,6 +170,9 @@ def _read_source(path: Path, rel: str, kind: str) -> tuple[_Source | None, list[
             if "\t" in line[: len(line) - len(line.lstrip())]:
                 return None, [Problem(rel, number, "in de front matter staat een tab: gebruik spaties om in te springen")]
         return None, [yaml_problem(error, rel, meta_text)]
+    found = swallowed_lines(node, meta_text.split("\n")) if node is not None else None
+    if found:  # a quote not closed until a later line: the keys between are text
+        return None, [Problem(rel, found[0] + 1, found[1])]
     if meta is None:
         return None, [
             Problem(rel, 1, "de front matter is leeg: vul minstens title en " + ("start" if kind == "agenda" else "date") + " in")
@@ -234,20 +239,13 @@ def _cross_problems(source: _Source, values: dict[str, Any], path: Path, rel: st
                     rel, closing, f"{key} ontbreekt: voeg boven deze regel een regel toe, bijvoorbeeld {key}: {_example_text(item.example)}"
                 )
             )
-    if "image" in values and "image_alt" not in values and "image_alt" not in meta:
-        problems.append(
-            Problem(rel, lines["image"][0], "image_alt ontbreekt: beschrijf de afbeelding in een zin voor wie haar niet kan zien")
-        )
-    if "image_alt" in values and "image" not in meta:
-        problems.append(Problem(rel, lines["image_alt"][0], "image_alt zonder image: voeg image toe of haal image_alt weg"))
-    if not body.strip():
-        problems.append(Problem(rel, body_line, "er staat geen tekst onder de front matter: schrijf minstens één alinea"))
+    problems.extend(_form_rules(("image_alt_missing", "image_missing", "body_missing"), source, values, rel, kind, None))
     problems.extend(unsafe_markup(body, body_line, rel))
     problems.extend(Problem(rel, line, PLACEHOLDER_MESSAGE) for line in placeholder_lines(text, body_line))
     if kind == "agenda":
-        problems.extend(_check_event(values, meta, lines, rel, closing))
+        problems.extend(_check_event(source, values, rel))
         if today is not None:
-            problems.extend(_place_problem(values, lines, rel, closing, today))
+            problems.extend(_form_rules(("place_missing", "place_unfindable"), source, values, rel, kind, today))
     if "title" in values and "slug" not in meta and not slugify(values["title"]):
         # The blog makes the address from the title alone: an empty slug would
         # put this post at the day's own address, over any other such post.
@@ -307,68 +305,42 @@ def _entry(source: _Source, values: dict[str, Any], path: Path, rel: str, kind: 
     )
 
 
-def _check_event(values, meta, lines, rel, closing) -> list[Problem]:
-    problems = []
+def _form_rules(ids, source: _Source, values, rel, kind, today: dt.date | None) -> list[Problem]:
+    """The rules across keys stated as data (werkplaats.form_rules, which
+    the CMS's form evaluates too), at the line each names."""
+    read = form_rules.reader(source.meta, values, source.body)
+    found = form_rules.problems(kind, ids, read, lambda key: source.meta.get(key) if "." not in key else read(key), today)
+    where = {"closing": source.body_line - 1, "body": source.body_line}
+    return [Problem(rel, where.get(rule["line"]) or source.lines[rule["line"]][0], rule["message"]) for rule in found]
+
+
+def _check_event(source: _Source, values, rel) -> list[Problem]:
+    """End against start: the rules of werkplaats.form_rules, after an end
+    that is only a time (which the form never writes) is put on the start's day."""
+    meta, lines = source.meta, source.lines
     start, end = values.get("start"), values.get("end")
     if start is None or end is None:
-        return problems
+        return []
     line = lines["end"][0]
     time_only = isinstance(end, dt.time)
     if time_only and not isinstance(start, dt.datetime):
-        problems.append(
+        return [
             Problem(
                 rel,
                 line,
                 f"end: {meta['end']} is alleen een tijd, maar start heeft geen tijd: geef start ook een tijd, of schrijf bij end een datum",
             )
-        )
-        return problems
+        ]
     if time_only:
         try:
-            end = values["end"] = local_datetime(start.date(), end, f"{start.date()} {meta['end']}")
+            values["end"] = local_datetime(start.date(), end, f"{start.date()} {meta['end']}")
         except FieldError as error:
-            return [*problems, Problem(rel, line, f"end: {error}")]
-    if isinstance(start, dt.datetime) != isinstance(end, dt.datetime):
-        problems.append(Problem(rel, line, "end: gebruik dezelfde vorm als start (allebei met tijd, of allebei alleen een datum)"))
-    elif end < start:
-        after_midnight = (
-            f" (eindigt het na middernacht? schrijf dan de datum erbij: end: {start.date() + dt.timedelta(days=1)} {meta['end']})"
-            if time_only
-            else ""
-        )
-        problems.append(Problem(rel, line, f"end: {meta['end']} ligt voor start {meta['start']}{after_midnight}"))
+            return [Problem(rel, line, f"end: {error}")]
+    problems = _form_rules(("end_form", "end_before_start"), source, values, rel, "agenda", None)
+    if time_only:  # the one case the form cannot write: say how to end after midnight
+        after = f" (eindigt het na middernacht? schrijf dan de datum erbij: end: {start.date() + dt.timedelta(days=1)} {meta['end']})"
+        problems = [Problem(p.path, p.line, p.message + after) if "ligt voor start" in p.message else p for p in problems]
     return problems
-
-
-def _place_problem(values, lines, rel, closing, today: dt.date) -> list[Problem]:
-    """Visitors must be able to find an event still to come: a place with a
-    name or an address, or an online link. Of an event that is over, the
-    place may be unknown (no `location`) or only a city: what the old pages
-    of the organisation do not say, the site does not say either. The rule
-    only relaxes as days pass, so a file that passes today passes later."""
-    last = values.get("end") or values.get("start")
-    if last is None or values.get("online"):
-        return []
-    if (last.date() if isinstance(last, dt.datetime) else last) < today:
-        return []
-    place = values.get("location")
-    if "location" not in lines:
-        return [
-            Problem(
-                rel,
-                closing,
-                "location ontbreekt: geef de plaats (name, address, postcode, city) of een online-link met online: (alleen bij een activiteit die al voorbij is mag de plaats onbekend zijn)",
-            )
-        ]
-    if place is not None and not (place.name or place.address):
-        return [
-            Problem(
-                rel,
-                lines["location"][0],
-                f"location: geef ook name of address, zodat bezoekers de plek vinden (alleen {place.one_line} is genoeg bij een activiteit die al voorbij is)",
-            )
-        ]
-    return []
 
 
 def _example_text(example) -> str:
@@ -428,6 +400,9 @@ def load_all(settings: Settings, files: list[Path] | None = None, today: dt.date
 
     With `today`, also check the links and images in the text, on today and
     on every later date on which the site changes (werkplaats.links).
+    Without `files`, also every other file of posts/: names the build would
+    pass over (ignored_files), and images that carry a GPS position, names
+    or camera data (werkplaats.photo_metadata).
     """
     entries, problems = [], []
     for path in post_files(settings) if files is None else files:
@@ -437,6 +412,7 @@ def load_all(settings: Settings, files: list[Path] | None = None, today: dt.date
             entries.append(entry)
     if files is None:
         problems.extend(ignored_files(settings))
+        problems.extend(metadata_problems(settings))  # images with GPS, names, camera data (werkplaats.photo_metadata)
     problems.extend(_collisions(entries))
     problems.extend(Problem(*found) for found in addresses.alias_collisions(entries))
     if today is not None:

@@ -133,7 +133,7 @@ def schema(kind: str, settings: Settings) -> dict:
         "dependentRequired": {"image": ["image_alt"], "image_alt": ["image"]},
     }
     # `location` (or `online`) is required of events still to come only: a
-    # rule about today that a schema cannot state (model._place_problem).
+    # rule about today that a schema cannot state (werkplaats.form_rules).
     return result
 
 
