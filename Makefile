@@ -17,7 +17,7 @@ GENERATOR ?= mkdocs
 UV_VERSION := 0.13.9
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check content-check test unit lint test-site audit clean lock post verslag event schema bench bench-search cms export
+.PHONY: help serve build check content-check test unit lint test-site audit clean lock post verslag event schema bench bench-search bench-preview cms export foto-schoon
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -32,9 +32,11 @@ $(STAMP): requirements.txt
 	@rm -f $(VENV)/.installed-* && touch $@
 
 # --ignore-scripts: no package may download anything at install time (vnu-jar
-# would fetch a Java runtime; the system's Java 17 runs vnu.jar).
+# would fetch a Java runtime; the system's Java 17 runs vnu.jar). npm ci runs
+# through tools/npm_install.py, which folds Decap's harmless peer-dependency
+# warnings (338 lines) into one and passes every other line through.
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --ignore-scripts
+	$(PYTHON) tools/npm_install.py
 	@rm -f node_modules/.installed-* && touch $@
 
 serve: $(STAMP) $(NODE_STAMP) ## Live preview on http://127.0.0.1:8000 (drafts, scheduled posts marked; ALLES=1: all of a large posts/)
@@ -51,12 +53,19 @@ export: $(STAMP) ## The site without hooks as plain files in export/, built with
 	$(PY) -m werkplaats.export export
 	cd export && $(abspath $(PY)) -m $(GENERATOR) build --strict --clean -d site
 
-check: $(STAMP) ## Check every file in posts/ without building (BASE=main: and that no address disappears)
+# BASE: what a change is compared with. Without it, make check compares with
+# where the branch started (the merge base with origin/main, else main), on
+# main with the last commit if posts/ has uncommitted changes (werkplaats/git_ref.py).
+check: $(STAMP) ## Check every file in posts/ without building, and that no web address disappears (BASE=ref: compared with ref)
 	$(PY) -m werkplaats.check $${BASE:+--base "$$BASE"}
 
-# BASE: what a change is compared with (default origin/main, else main).
+# BASE: the same default, origin/main else main (its merge base with HEAD).
 content-check: $(STAMP) ## Pull-request check of changed posts: check, strict build, links, axe (BASE=origin/main)
 	$(PY) tools/content_check.py $${BASE:+--base "$$BASE"}
+
+# werkplaats/photo_metadata.py: what a photo in posts/ may carry, and this cleaner.
+foto-schoon: $(STAMP) ## Remove GPS position, names and camera data from a photo in place: make foto-schoon BESTAND=posts/nieuws/afbeeldingen/foto.jpg
+	$(PY) -m werkplaats.photo_metadata "$$BESTAND"
 
 post: $(STAMP) ## New news item: make post TITLE="Titel"
 	$(PY) -m werkplaats.scaffold post "$$TITLE"
@@ -72,6 +81,9 @@ bench: $(STAMP) ## Benchmark on a synthetic corpus: make bench POSTS=1000 EVENTS
 
 bench-search: $(STAMP) ## Search benchmark (Pagefind) on a synthetic corpus: make bench-search POSTS=1000 EVENTS=300
 	$(PY) tools/search_bench.py --posts $${POSTS:-1000} --events $${EVENTS:-300}
+
+bench-preview: $(STAMP) ## How long an open page of make serve takes to show a save, in Chromium (POSTS=, EVENTS= to add a corpus)
+	$(PY) tools/preview_bench.py --posts $${POSTS:-0} --events $${EVENTS:-0}
 
 schema: $(STAMP) ## Regenerate schemas/*.json from the content model
 	$(PY) -m werkplaats.schema
