@@ -2,7 +2,7 @@
 
 - `site_build(today)`: the site of the project under test, built with the
   real `mkdocs build --strict` once per SITE_TODAY per session; `site` is the
-  build for TODAY. The project under test is the repository itself, or the
+  build for PROJECT_TODAY (today, fixed for the session). The project under test is the repository itself, or the
   copy named by WERKPLAATS_TEST_PROJECT (tests/test_content_lives.py), so
   tests of it may only check invariants: `site_state(today)` and
   `site_posts()` are the model's view of its posts/, `manifest(site)` what
@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import json
 import os
@@ -33,6 +34,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
@@ -45,6 +47,13 @@ ROOT = Path(__file__).resolve().parent.parent
 # The project whose content the site-level tests check (see the docstring).
 PROJECT = Path(os.environ.get("WERKPLAATS_TEST_PROJECT") or ROOT).resolve()
 TODAY = "2026-11-22"
+# The day the project under test is built and read on, fixed for the session.
+# Its content is valid on the day `make check` runs and on every later day
+# (make check checks each day the site changes), not on a day in the past:
+# an editor's new event may link to last week's report, which on TODAY was
+# not yet published. So the real project is built for today in Amsterdam,
+# or for TODAY when that is later. Fixture projects keep TODAY.
+PROJECT_TODAY = max(TODAY, dt.datetime.now(ZoneInfo("Europe/Amsterdam")).date().isoformat())
 PROJECT_FILES = ("mkdocs.yml", "Makefile", "requirements.txt")
 PROJECT_DIRS = ("docs", "overrides", "hooks", "schemas", "werkplaats")
 
@@ -93,7 +102,7 @@ def mkdocs_build(root: Path, out: Path, today: str, **env) -> Path:
         pytest.fail(str(error), pytrace=False)
 
 
-def session_builds(root: Path, tmp_path_factory, name: str):
+def session_builds(root: Path, tmp_path_factory, name: str, default_today: str = TODAY):
     """build(today, **env) -> Path: `root` built once per day and environment.
 
     A failed build is remembered too, so every test that needs it fails with
@@ -101,7 +110,7 @@ def session_builds(root: Path, tmp_path_factory, name: str):
     """
     built: dict[tuple, Path | BuildFailed] = {}
 
-    def build(today: str = TODAY, **env) -> Path:
+    def build(today: str = default_today, **env) -> Path:
         key = (today, *sorted(env.items()))
         if key not in built:
             try:
@@ -119,12 +128,12 @@ def session_builds(root: Path, tmp_path_factory, name: str):
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory):
     """site_build("2017-06-01") -> Path of the project under test built for that day."""
-    return session_builds(PROJECT, tmp_path_factory, "site")
+    return session_builds(PROJECT, tmp_path_factory, "site", PROJECT_TODAY)
 
 
 @pytest.fixture(scope="session")
 def site(site_build) -> Path:
-    return site_build(TODAY)
+    return site_build(PROJECT_TODAY)
 
 
 # --- reading the built site -----------------------------------------------------
@@ -226,12 +235,12 @@ def text_of(node) -> str:
 
 
 @functools.cache
-def site_state(today: str = TODAY) -> Build:
+def site_state(today: str = PROJECT_TODAY) -> Build:
     """The model's view of the project under test on `today`: what its build publishes."""
     return start_build(PROJECT, environ={"SITE_TODAY": today})
 
 
-def site_posts(today: str = TODAY) -> tuple:
+def site_posts(today: str = PROJECT_TODAY) -> tuple:
     """The news items and reports the build of `today` publishes, oldest first."""
     return tuple(sorted(site_state(today).posts, key=lambda e: (e.date, e.title)))
 

@@ -28,7 +28,7 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PROJECT, ROOT, TODAY, Project, html_files, mkdocs_build
+from conftest import PROJECT, PROJECT_TODAY, ROOT, TODAY, Project, html_files, mkdocs_build
 
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 (tests import them from here)
 from tools.static_server import StaticServer
@@ -254,7 +254,7 @@ def built_sites(tmp_path_factory) -> dict[str, Site]:
         project = Project(out / "project")
         write_test_content(project)
         _sites = {
-            "echt": _build("echt", out, lambda dest, url: mkdocs_build(PROJECT, dest, TODAY, SITE_URL=url)),
+            "echt": _build("echt", out, lambda dest, url: mkdocs_build(PROJECT, dest, PROJECT_TODAY, SITE_URL=url)),
             "proef": _build("proef", out, lambda dest, url: mkdocs_build(project.root, dest, TODAY, SITE_URL=url)),
         }
     return _sites

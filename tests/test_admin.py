@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, TODAY, BuildFailed, Project, run_mkdocs
+from conftest import PROJECT_TODAY, ROOT, TODAY, BuildFailed, Project, run_mkdocs
 
 from werkplaats import admin, model
 from werkplaats.search import read_index
@@ -53,7 +53,7 @@ def with_proxy(project: Project, proxy: str = PROXY) -> Project:
 
 @pytest.fixture(scope="module")
 def built(site_build):
-    return site_build(TODAY)
+    return site_build(PROJECT_TODAY)
 
 
 def test_admin_holds_decaps_bundle_its_page_and_configuration_and_nothing_else(built):

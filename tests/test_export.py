@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import PROJECT, TODAY, html_files, run_mkdocs
+from conftest import PROJECT, PROJECT_TODAY, TODAY, html_files, run_mkdocs
 
 from werkplaats.export import main as export_main
 from werkplaats.links import relink
@@ -36,17 +36,17 @@ HOOK_ONLY = (
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")  # the build writes renditions, the export the original
 
 
-def build_export(root: Path, out: Path, **env) -> tuple[Path, Path]:
+def build_export(root: Path, out: Path, today: str = TODAY, **env) -> tuple[Path, Path]:
     """Export the project at `root`, build the export with plain MkDocs; (export dir, site dir)."""
     export = out / "export"
     subprocess.run(
         [sys.executable, "-m", "werkplaats.export", str(export), "--root", str(root)],
-        env={**_env(), "SITE_TODAY": TODAY, **EPOCH, **env},
+        env={**_env(), "SITE_TODAY": today, **EPOCH, **env},
         check=True,
         capture_output=True,
         text=True,
     )
-    return export, run_mkdocs(export, out / "site", TODAY, **EPOCH, **env)
+    return export, run_mkdocs(export, out / "site", today, **EPOCH, **env)
 
 
 def _env() -> dict:
@@ -61,9 +61,12 @@ def _env() -> dict:
 def pairs(tmp_path_factory, varied_project, site_build, varied_build):
     """name -> (real site, export dir, export site), for the real and the varied project."""
     found = {}
-    for name, root, real in (("echt", PROJECT, site_build), ("gevarieerd", varied_project.root, varied_build)):
-        export, built = build_export(root, tmp_path_factory.mktemp(f"export-{name}"))
-        found[name] = (real(TODAY, **EPOCH), export, built)
+    for name, root, real, today in (
+        ("echt", PROJECT, site_build, PROJECT_TODAY),
+        ("gevarieerd", varied_project.root, varied_build, TODAY),
+    ):
+        export, built = build_export(root, tmp_path_factory.mktemp(f"export-{name}"), today)
+        found[name] = (real(today, **EPOCH), export, built)
     return found
 
 

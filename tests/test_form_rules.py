@@ -13,7 +13,7 @@ import sys
 
 import pytest
 import yaml
-from conftest import ROOT, TODAY
+from conftest import PROJECT_TODAY, ROOT, TODAY
 from test_cms import as_written, jpeg
 
 from werkplaats import cms, form_rules, model
@@ -200,7 +200,7 @@ def assert_the_models(served: dict) -> None:
 
 
 def test_the_build_serves_the_models_rules(site_build):
-    assert_the_models(json.loads((site_build(TODAY) / "admin" / "form-rules.json").read_text(encoding="utf-8")))
+    assert_the_models(json.loads((site_build(PROJECT_TODAY) / "admin" / "form-rules.json").read_text(encoding="utf-8")))
 
 
 def test_make_cms_serves_the_models_rules(tmp_path):

@@ -15,7 +15,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import PROJECT, ROOT, TODAY, run_mkdocs
+from conftest import PROJECT, PROJECT_TODAY, ROOT, TODAY, run_mkdocs
 from sitecheck import tree
 
 GENERATOR_TAG = re.compile(rb'<meta name="generator" content="([^"]*)">')
@@ -31,9 +31,9 @@ def without_generator(files: dict[str, bytes]) -> dict[str, bytes]:
 def both(tmp_path_factory, varied_project):
     """(project name) -> {generator: site directory}."""
     built = {}
-    for name, root in (("echt", PROJECT), ("gevarieerd", varied_project.root)):
+    for name, root, today in (("echt", PROJECT, PROJECT_TODAY), ("gevarieerd", varied_project.root, TODAY)):
         built[name] = {
-            generator: run_mkdocs(root, tmp_path_factory.mktemp(f"{name}-{generator}"), TODAY, generator=generator, **EPOCH)
+            generator: run_mkdocs(root, tmp_path_factory.mktemp(f"{name}-{generator}"), today, generator=generator, **EPOCH)
             for generator in ("mkdocs", "properdocs")
         }
     return built
@@ -68,5 +68,5 @@ def test_the_site_tests_build_with_the_chosen_generator(site_build):
     """`make test-site GENERATOR=properdocs` really runs on ProperDocs' build."""
     from conftest import GENERATOR
 
-    tag = GENERATOR_TAG.search((site_build(TODAY) / "index.html").read_bytes()).group(1)
+    tag = GENERATOR_TAG.search((site_build(PROJECT_TODAY) / "index.html").read_bytes()).group(1)
     assert (b"ProperDocs" in tag) == (GENERATOR == "properdocs")

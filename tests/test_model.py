@@ -13,7 +13,7 @@ import sys
 
 import pytest
 import yaml
-from conftest import PROJECT, ROOT, TODAY, BuildFailed, manifest, run_mkdocs, soup_of
+from conftest import PROJECT, PROJECT_TODAY, ROOT, BuildFailed, manifest, run_mkdocs, soup_of
 from PIL import Image
 
 from werkplaats import check, dates, messages
@@ -845,7 +845,7 @@ def test_a_title_yaml_would_cut_off_stops_the_build_with_the_fix(project):
 def test_every_file_in_posts_is_valid():
     """The project under test (conftest.PROJECT): whatever it holds, every file is read as an entry
     (but the README.md of afbeeldingen/ and bijlagen/, werkplaats.folders)."""
-    entries = load_all(load_settings(PROJECT), today=dt.date.fromisoformat(TODAY))
+    entries = load_all(load_settings(PROJECT), today=dt.date.fromisoformat(PROJECT_TODAY))
     files = sorted(
         p.relative_to(PROJECT).as_posix() for p in (PROJECT / "posts").rglob("*.md") if not is_folder_readme(p, PROJECT / "posts")
     )
@@ -999,7 +999,7 @@ def run_check(cwd, *args, **env):
 
 
 def test_check_passes_on_the_project_under_test():
-    result = run_check(PROJECT)
+    result = run_check(PROJECT, SITE_TODAY=PROJECT_TODAY)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "posts/ is in orde" in result.stdout
 

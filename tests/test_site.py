@@ -1,5 +1,5 @@
-"""The built site (real `mkdocs build --strict`, SITE_TODAY=2026-11-22 unless
-said otherwise). Two kinds of tests:
+"""The built site (real `mkdocs build --strict`; the project under test for
+conftest.PROJECT_TODAY, fixture projects for their own fixed days). Two kinds of tests:
 
 - Invariants of the project under test (conftest.PROJECT: the repository,
   or the copy tests/test_content_lives.py makes): whatever posts/ holds,
