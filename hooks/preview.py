@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import threading
 from typing import TYPE_CHECKING
 
 import mkdocs
@@ -31,14 +32,17 @@ PREVIEW = Preview()
 
 
 class _Warnings(logging.Handler):
-    """The warnings of the build under way (what strict mode's abort counts)."""
+    """The warnings of the build under way (what strict mode's abort counts),
+    from the build's own thread: not the server's log of requests meanwhile."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        if record.thread == self.thread:
+            self.messages.append(record.getMessage())
 
 
 def _guarded(build):

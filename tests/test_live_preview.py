@@ -209,3 +209,21 @@ def test_a_preview_started_on_a_broken_file_explains_it_and_recovers(project, br
 def test_the_built_site_has_no_preview_script(site):
     for path in site.rglob("*.html"):
         assert ".voorvertoning" not in path.read_text(encoding="utf-8"), path
+
+
+def test_the_explanation_counts_the_builds_warnings_not_the_servers():
+    import logging
+
+    from hooks.preview import _Warnings
+
+    collected = _Warnings()
+    logger = logging.getLogger("werkplaats-test-preview")
+    logger.addHandler(collected)
+    try:
+        logger.warning("posts/nieuws/a.md:3: van de bouw")
+        server = threading.Thread(target=lambda: logger.warning('"GET /x HTTP/1.1" code 404'))
+        server.start()
+        server.join()
+    finally:
+        logger.removeHandler(collected)
+    assert collected.messages == ["posts/nieuws/a.md:3: van de bouw"]

@@ -49,3 +49,11 @@ def test_the_makefile_installs_through_it_and_it_answers_help():
     assert "$(PYTHON) tools/npm_install.py" in (ROOT / "Makefile").read_text(encoding="utf-8")
     out = subprocess.run([sys.executable, "tools/npm_install.py", "--help"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert "npm ci" in out
+
+
+def test_the_line_it_prints_is_dutch_and_a_missing_npm_is_told(monkeypatch, capsys):
+    line = npm_install.summary(["react-redux@7.2.9", "slate-plain-serializer@0.7.13"])
+    assert line.startswith("npm: 2 pakketten van Decap CMS vragen om andere versies") and "kan geen kwaad" in line
+    monkeypatch.setattr(npm_install, "COMMAND", ["npm-bestaat-niet-op-deze-machine", "ci"])
+    assert npm_install.main([]) == 127
+    assert capsys.readouterr().err.startswith("npm ontbreekt: installeer Node.js")

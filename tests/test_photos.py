@@ -501,8 +501,10 @@ def _turned_animation() -> bytes:
 # --- the command, make check and the pre-commit hook -------------------------------------
 
 
-def test_the_command_says_what_it_did(tmp_path, capsys):
-    path = tmp_path / "foto.jpg"
+def test_the_command_says_what_it_did(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "posts").mkdir()
+    path = tmp_path / "posts" / "foto.jpg"
     path.write_bytes(jpeg(stored_as(photo_like(), 6), exif=phone_exif(6)))
     assert photo_metadata.main([str(path)]) == 0
     said = capsys.readouterr().out
@@ -512,9 +514,20 @@ def test_the_command_says_what_it_did(tmp_path, capsys):
     assert capsys.readouterr().out == f"{path.as_posix()}: is al schoon, niets veranderd\n"
     assert photo_metadata.main([""]) == 2
     assert "make foto-schoon BESTAND=posts/nieuws/afbeeldingen/foto.jpg" in capsys.readouterr().err
-    assert photo_metadata.main([str(tmp_path / "notulen.pdf")]) == 1
-    assert photo_metadata.main([str(tmp_path / "weg.jpg")]) == 1
+    assert photo_metadata.main([str(tmp_path / "posts" / "notulen.pdf")]) == 1
+    assert photo_metadata.main([str(tmp_path / "posts" / "weg.jpg")]) == 1
     assert "bestaat niet" in capsys.readouterr().err
+
+
+def test_the_command_rewrites_nothing_outside_posts(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "posts").mkdir()
+    outside = tmp_path / "foto.jpg"
+    data = jpeg(photo_like(), exif=phone_exif(1))
+    outside.write_bytes(data)
+    assert photo_metadata.main([str(outside)]) == 1
+    assert "ligt niet in posts/" in capsys.readouterr().err
+    assert outside.read_bytes() == data
 
 
 def run(args, cwd, **env):

@@ -44,6 +44,9 @@ def test_each_problem_is_told_with_the_field_it_is_about(repo):
     shown = save_check.for_form(found, change)
     assert [(item["label"], item["message"][:14]) for item in shown] == [("Einde", "end: 2026-12-1"), ("Tekst", "er staat geen ")]
     assert save_check.summary(shown).startswith("make check zou dit weigeren: Einde: end: 2026-12-17 18:00 ligt voor start")
+    # A path written another way (Windows separators) is the same file, with the same labels.
+    other, found = check(repo, {EVENT.replace("/", "\\"): text})
+    assert [item["label"] for item in save_check.for_form(found, other)] == ["Einde", "Tekst"]
 
 
 def test_a_change_that_breaks_another_file_is_refused_there(repo):
@@ -117,3 +120,37 @@ def test_a_photo_with_its_location_is_refused_and_a_clean_one_accepted(repo):
     clean = io.BytesIO()
     Image.new("RGB", (64, 48), (30, 110, 160)).save(clean, "JPEG")
     assert save_check.problems(repo.root, save_check.Change(write={path: clean.getvalue()}), ENV) == []
+
+
+# --- the gate fails closed: nothing it cannot check is written ----------------------------
+
+
+def gate(repo):
+    """The gate's decisions without its servers (Gate binds a port)."""
+    from types import SimpleNamespace
+
+    state = SimpleNamespace(root=repo.root, environ=ENV)
+    return lambda change: cms_tool.Gate.refusal(state, change)
+
+
+def test_a_write_the_gate_cannot_read_is_refused_not_passed_on():
+    unreadable = b'{"action": "persistMedia", "params": {"asset": {"content": "AAE="}}}'  # no path
+    assert cms_tool.Gate.change(unreadable) == {"error": cms_tool.UNREADABLE}
+    assert cms_tool.Gate.change(b'{"action": "persistEntry", "params": {"dataFiles": "geen lijst"}}') == {"error": cms_tool.UNREADABLE}
+    # Reads and listings pass on; so does what is not the API's JSON (decap-server refuses it).
+    assert cms_tool.Gate.change(b'{"action": "getMedia", "params": {}}') is None
+    assert cms_tool.Gate.change(b"niet json") is None
+
+
+def test_a_path_out_of_posts_is_refused_by_the_gate(repo):
+    refused = gate(repo)(save_check.Change(write={"posts/../mkdocs.yml": b"x"}))
+    assert refused["error"].startswith("Niet opgeslagen: de redactieomgeving schrijft alleen in posts/")
+
+
+def test_a_check_that_fails_refuses_the_save(repo, monkeypatch):
+    def broken(*args):
+        raise RuntimeError("mkdocs.yml kapot")
+
+    monkeypatch.setattr(save_check, "problems", broken)
+    refused = gate(repo)(save_check.Change(write={EVENT: PLACED.encode()}))
+    assert "kon niet draaien" in refused["error"] and "RuntimeError: mkdocs.yml kapot" in refused["error"]

@@ -218,6 +218,15 @@ def start(root: Path, port: int, admin_port: int, backend_port: int, environ=Non
 # The gate in front of decap-server
 
 
+# The actions of decap-server's API that write or delete files.
+WRITES = ("persistEntry", "persistMedia", "deleteFile", "deleteFiles")
+UNREADABLE = (
+    "Niet opgeslagen: de controle kon deze wijziging niet lezen, dus er is niets geschreven. Herlaad de pagina en probeer het opnieuw."
+)
+OUTSIDE = "Niet opgeslagen: de redactieomgeving schrijft alleen in posts/, en deze wijziging gaat daarbuiten ({error})."
+CHECK_FAILED = "Niet opgeslagen: de controle (make check) kon niet draaien, dus er is niets geschreven: {error}. Geef dit door aan wie de site onderhoudt."
+
+
 def change_of(request: dict) -> save_check.Change | None:
     """The files a request to Decap's local backend (decap-server's API,
     POST /api/v1 {"action": ..., "params": ...}) writes and deletes, or None
@@ -266,18 +275,27 @@ class Gate(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
     @staticmethod
-    def change(body: bytes) -> save_check.Change | None:
+    def change(body: bytes) -> save_check.Change | dict | None:
+        """The change a request makes; a refusal for a write that cannot be
+        read (never passed on unchecked); None for a request that writes nothing."""
         try:
             request = json.loads(body)
-            return change_of(request) if isinstance(request, dict) else None
+        except ValueError:
+            return None  # not the API's JSON: decap-server refuses it
+        if not isinstance(request, dict) or request.get("action") not in WRITES:
+            return None
+        try:
+            return change_of(request)
         except (ValueError, KeyError, TypeError, AttributeError):
-            return None  # decap-server refuses what it cannot read
+            return {"error": UNREADABLE}
 
     def refusal(self, change: save_check.Change) -> dict | None:
         try:
             found = save_check.problems(self.root, change, self.environ)
-        except save_check.OutsideProject:
-            return None  # decap-server refuses a path outside the repository
+        except save_check.OutsideProject as error:
+            return {"error": OUTSIDE.format(error=error)}
+        except Exception as error:  # the check itself failed: nothing passes unchecked
+            return {"error": CHECK_FAILED.format(error=f"{type(error).__name__}: {error}")}
         if not found:
             return None
         shown = save_check.for_form(found, change)
@@ -302,11 +320,14 @@ class _GateHandler(http.server.BaseHTTPRequestHandler):
         if change is None:
             self._forward(body)
             return
-        with self.server.writing:
-            refused = self.server.refusal(change)
-            if refused is None:
-                self._forward(body)
-                return
+        if isinstance(change, dict):
+            refused = change
+        else:
+            with self.server.writing:
+                refused = self.server.refusal(change)
+                if refused is None:
+                    self._forward(body)
+                    return
         answer = json.dumps(refused, ensure_ascii=False).encode("utf-8")
         self.send_response(422)
         self.send_header("Content-Type", "application/json; charset=utf-8")

@@ -84,7 +84,13 @@ def main(argv: list[str] | None = None) -> int:
         description="Install the npm packages from package-lock.json (npm ci) and fold the peer-dependency warnings of Decap CMS's packages into one line.",
     )
     parser.parse_args(argv)
-    result = subprocess.run(COMMAND, capture_output=True, text=True)
+    try:
+        result = subprocess.run(COMMAND, capture_output=True, text=True)
+    except FileNotFoundError:
+        print(
+            "npm ontbreekt: installeer Node.js (met npm) en probeer het opnieuw, bijvoorbeeld apt-get install nodejs npm.", file=sys.stderr
+        )
+        return 127
     output = result.stdout + result.stderr
     if LOG.parent.is_dir():
         LOG.write_text(output, encoding="utf-8")
@@ -92,11 +98,17 @@ def main(argv: list[str] | None = None) -> int:
     for line in shown:
         print(line)
     if folded:
-        print(
-            f"npm: {len(folded)} packages of Decap CMS ask for other versions of their peers (React, Slate) than Decap installs ({', '.join(folded)}); "
-            f"harmless, the admin uses Decap's own bundle. npm's full output: {LOG}"
-        )
+        print(summary(folded))
     return result.returncode
+
+
+def summary(folded: list[str]) -> str:
+    """The one line that stands for the folded blocks (editors read it on a first make serve)."""
+    return (
+        f"npm: {len(folded)} pakketten van Decap CMS vragen om andere versies van React of Slate dan Decap installeert "
+        f"({', '.join(folded)}). Dat kan geen kwaad: de redactieomgeving gebruikt Decaps eigen bundel. "
+        f"Alles wat npm zei: {LOG}"
+    )
 
 
 if __name__ == "__main__":

@@ -336,11 +336,12 @@ def _check_event(source: _Source, values, rel) -> list[Problem]:
             values["end"] = local_datetime(start.date(), end, f"{start.date()} {meta['end']}")
         except FieldError as error:
             return [Problem(rel, line, f"end: {error}")]
-    problems = _form_rules(("end_form", "end_before_start"), source, values, rel, "agenda", None)
+    form = _form_rules(("end_form",), source, values, rel, "agenda", None)
+    backwards = _form_rules(("end_before_start",), source, values, rel, "agenda", None)
     if time_only:  # the one case the form cannot write: say how to end after midnight
         after = f" (eindigt het na middernacht? schrijf dan de datum erbij: end: {start.date() + dt.timedelta(days=1)} {meta['end']})"
-        problems = [Problem(p.path, p.line, p.message + after) if "ligt voor start" in p.message else p for p in problems]
-    return problems
+        backwards = [Problem(p.path, p.line, p.message + after) for p in backwards]
+    return form + backwards
 
 
 def _example_text(example) -> str:

@@ -983,7 +983,10 @@ def _replace(path: Path, data: bytes, kind: str) -> None:
             os.fsync(out.fileno())
         os.chmod(temporary, mode)
         if _READERS[kind](temporary):
-            raise RuntimeError(f"{path}: still carries {_READERS[kind](temporary)} after cleaning")
+            left = _listed(_READERS[kind](temporary))
+            raise CannotClean(
+                f"kon niet helemaal worden schoongemaakt (er bleef {left} in staan); het bestand is niet veranderd. Exporteer de foto opnieuw als JPEG en probeer het daarmee."
+            )
         if kind != "svg":
             try:
                 with warnings.catch_warnings():
@@ -1007,9 +1010,15 @@ def main(argv: list[str] | None = None) -> int:
         print("Geef de foto die schoongemaakt moet worden: make foto-schoon BESTAND=posts/nieuws/afbeeldingen/foto.jpg", file=sys.stderr)
         return 2
     failed = 0
+    posts = (Path.cwd() / "posts").resolve()
     for arg in args:
         path = Path(arg)
         shown = path.as_posix()
+        if not path.resolve().is_relative_to(posts):
+            # A command that rewrites files in place stays inside the editors' folder.
+            print(f"{shown}: ligt niet in posts/; make foto-schoon maakt alleen foto's in posts/ schoon", file=sys.stderr)
+            failed += 1
+            continue
         if not is_checked(path):
             print(f"{shown}: is geen afbeelding (make foto-schoon maakt {', '.join(SUFFIXES)} schoon)", file=sys.stderr)
             failed += 1

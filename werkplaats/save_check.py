@@ -126,9 +126,10 @@ def for_form(found: list[Problem], change: Change) -> list[dict]:
     field's Dutch label (from the model) when the line or the message names
     one of the written post's keys, else the file it is in."""
     shown = []
+    written = {_clean(path): text for path, text in change.write.items()}  # as the model names them
     for problem in found:
         label = ""
-        text = change.write.get(problem.path)
+        text = written.get(problem.path)
         kind = PurePosixPath(problem.path).parent.name
         if text is not None and problem.path.endswith(".md"):
             label = _label(text.decode("utf-8", "replace"), problem, fields_for(kind))
