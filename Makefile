@@ -22,13 +22,19 @@ UV_VERSION := 0.13.9
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
+# pip's "Location 'file:///...' is ignored" lines come from a machine whose pip
+# configuration names local index folders that lack a package (76 lines on a
+# first install here); only that exact message is left out, every other
+# warning and error passes.
+PIP_LOCATION_NOISE := ^WARNING: Location '[^']*' is ignored: it is neither a file nor a directory\.$$
+
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt 2> >(grep -v "$(PIP_LOCATION_NOISE)" >&2)
 	@# The werkplaats package itself, editable (pyproject.toml): importable for
 	@# MkDocs, its hooks, the tools and pytest. setuptools comes with the venv.
 	@rm -f "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/werkplaats-site.pth"
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . 2> >(grep -v "$(PIP_LOCATION_NOISE)" >&2)
 	@rm -f $(VENV)/.installed-* && touch $@
 
 # --ignore-scripts: no package may download anything at install time (vnu-jar

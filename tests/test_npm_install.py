@@ -57,3 +57,16 @@ def test_the_line_it_prints_is_dutch_and_a_missing_npm_is_told(monkeypatch, caps
     monkeypatch.setattr(npm_install, "COMMAND", ["npm-bestaat-niet-op-deze-machine", "ci"])
     assert npm_install.main([]) == 127
     assert capsys.readouterr().err.startswith("npm ontbreekt: installeer Node.js")
+
+
+def test_the_makefile_leaves_out_only_pips_location_noise():
+    """A machine whose pip configuration names local index folders prints
+    76 such lines on a first install; every other line must pass."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    pattern = next(line.split(":=", 1)[1].strip() for line in makefile.splitlines() if line.startswith("PIP_LOCATION_NOISE"))
+    pattern = pattern.replace("$$", "$").replace("\\\\", "\\")  # as make hands it to the shell
+    noise = "WARNING: Location 'file:///opt/pypi/simple/attrs/' is ignored: it is neither a file nor a directory."
+    kept = ["WARNING: pip is configured with locations that require TLS", "ERROR: Could not find a version", noise + " meer"]
+    shown = subprocess.run(["grep", "-v", pattern], input="\n".join([noise, *kept]) + "\n", capture_output=True, text=True).stdout
+    assert shown.splitlines() == kept
+    assert makefile.count('2> >(grep -v "$(PIP_LOCATION_NOISE)" >&2)') == 2
