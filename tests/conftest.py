@@ -26,7 +26,6 @@ import functools
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -39,6 +38,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from bs4 import BeautifulSoup
 
+from tools.ports import free_port
 from werkplaats.build import Build, start_build
 from werkplaats.model import read_entry
 from werkplaats.settings import load_settings, read_config
@@ -324,9 +324,7 @@ class Project(Repo):
 
         With `log`, MkDocs' output goes to that file; `self.server` is the process.
         """
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
+        port = free_port()
         base = f"http://127.0.0.1:{port}/"
         env = {**os.environ, "SITE_TODAY": today, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
         output = open(log, "w", encoding="utf-8") if log else subprocess.DEVNULL

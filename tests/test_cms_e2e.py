@@ -14,7 +14,6 @@ import io
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +26,7 @@ from conftest import ROOT, TODAY, Project
 from PIL import ExifTags, Image
 from sitecheck import REPORT, wait_for
 
+from tools.ports import free_port
 from werkplaats import photo_metadata
 from werkplaats.model import EVENT_FIELDS, read_entry
 from werkplaats.settings import load_settings
@@ -104,12 +104,6 @@ def phone_photo(orientation: int = 6, size=(1600, 1000)) -> bytes:
     out = io.BytesIO()
     image.save(out, "JPEG", quality=85, exif=exif, xmp=xmp, comment=b"Gemaakt aan de Groenmarkt")
     return out.getvalue()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def shot(page, name: str) -> None:

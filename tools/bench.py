@@ -16,7 +16,6 @@ import os
 import platform
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -28,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tools.corpus import write_corpus  # noqa: E402
+from tools.ports import free_port  # noqa: E402
 
 PROJECT = ("mkdocs.yml", "docs", "overrides", "hooks", "werkplaats", "schemas")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_TODAY": "2026-11-22"}
@@ -93,9 +93,7 @@ def weight(site: Path, page: Path) -> int:
 
 def start_serve(project: Path, env: dict) -> tuple[subprocess.Popen, str]:
     """`mkdocs serve` of `project` on a free port, quiet; (process, base URL)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     base = f"http://127.0.0.1:{port}/"
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],

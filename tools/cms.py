@@ -41,8 +41,11 @@ from pathlib import Path
 
 import material
 
-from werkplaats import admin, save_check
-from werkplaats.settings import load_settings
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from tools/
+
+from tools.ports import free_port  # noqa: E402
+from werkplaats import admin, save_check  # noqa: E402
+from werkplaats.settings import load_settings  # noqa: E402
 
 SERVER = Path("node_modules") / "decap-server" / "dist" / "index.js"
 THEME_DIR = Path(material.__file__).parent / "templates"
@@ -100,12 +103,6 @@ def check_free(*ports: int) -> None:
                 raise SystemExit(
                     f"Poort {port} is al in gebruik: draait make cms (of make serve) nog in een ander venster? Stop dat eerst met Ctrl+C."
                 ) from None
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_for_port(port: int, process: subprocess.Popen, what: str, seconds: float = 60) -> None:
@@ -169,7 +166,7 @@ def start(root: Path, port: int, admin_port: int, backend_port: int, environ=Non
         )
         threading.Thread(target=servers.admin_server.serve_forever, daemon=True).start()
         # decap-server behind the gate, on a port of its own that only the gate uses.
-        inner_port = _free_port()
+        inner_port = free_port()
         origin = f"http://127.0.0.1:{admin_port}"
         backend = subprocess.Popen(
             ["node", str(server)],

@@ -9,7 +9,6 @@ each PNG is cut at two screen heights and reduced to 64 colours.
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -21,15 +20,14 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tools.ports import free_port  # noqa: E402
 
 WIDTHS = ((360, 800), (1280, 900))
 
 
 def main(site: Path, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "http.server", str(port), "-d", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
