@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import os
 import re
 import shutil
@@ -142,11 +143,17 @@ def not_decaps_own(found: dict[str, list[str]]) -> dict[str, list[str]]:
     }
 
 
+# rule -> axe's impact, as axe_rules() saw it (for the statement's data).
+IMPACT: dict[str, str] = {}
+AXE_VIEWS = ("axe_list", "axe_editor", "axe_media", "axe_news")
+
+
 def axe_rules(page) -> dict[str, list[str]]:
     from axe_playwright_python.sync_playwright import Axe
     from test_browser import WCAG_TAGS
 
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    IMPACT.update({v["id"]: v["impact"] for v in results.response["violations"]})
     return {v["id"]: [", ".join(map(str, n["target"])) for n in v["nodes"]] for v in results.response["violations"]}
 
 
@@ -305,6 +312,7 @@ def session(cms, browser):
 UNPLACED = "Inloop in de wijk"
 BACKWARDS = "Avond met een verkeerde eindtijd"
 UNREACHABLE = "Avond zonder goed aanmeldadres"
+SCRIPTED = "Avond met een ingesloten pagina"
 
 
 def fill_event(page, admin: str, title: str, start: str, *, end: str = "", place: str = "", registration: str = "", text: str) -> None:
@@ -366,6 +374,15 @@ def refusals(cms, browser):
         seen["backwards_files"] = sorted(p.name for p in agenda.glob("2026-12-18-*"))
         seen["backwards_saves"] = len(saves) - seen["placed_saves"]
 
+        # A line of text that could run code (a rule on each line of the text).
+        before = len(saves)
+        fill_event(page, admin, SCRIPTED, "2026-12-20T19:30", place="Bibliotheek Dordrecht", text="Kijk hier: <iframe src=x>")
+        publish(page)
+        refused.wait_for()
+        seen["scripted"] = refused.inner_text()
+        seen["scripted_files"] = sorted(p.name for p in agenda.glob("2026-12-20-*"))
+        seen["scripted_saves"] = len(saves) - before
+
         # A rule of one field the form does not know: the gate refuses it.
         before = len(saves)
         fill_event(page, admin, UNREACHABLE, "2026-12-19T19:30", place="Bibliotheek Dordrecht", registration="bel ons", text="Een avond.")
@@ -415,6 +432,13 @@ def test_an_end_before_the_start_is_refused_with_the_models_message(refusals, re
     (message,) = models_messages(repo, text)
     assert f"Einde: {message}" in refusals["backwards"]
     assert refusals["backwards_files"] == [] and refusals["backwards_saves"] == 0  # refused in the form
+
+
+def test_text_that_could_run_code_is_refused_in_the_form_with_the_models_message(refusals, repo):
+    text = f"---\ntitle: {SCRIPTED}\nstart: 2026-12-20 19:30\nlocation: Bibliotheek Dordrecht\n---\n\nKijk hier: <iframe src=x>\n"
+    (message,) = models_messages(repo, text)
+    assert f"Tekst: {message}" in refusals["scripted"] and "Het formulier weigert dit" in refusals["scripted"]
+    assert refusals["scripted_files"] == [] and refusals["scripted_saves"] == 0  # refused before saving
 
 
 def test_a_rule_the_form_does_not_hold_is_refused_by_the_gate(refusals, repo):
@@ -527,9 +551,38 @@ def test_an_event_with_a_plain_text_place_keeps_it(session):
     assert "location: Rotterdam\n" in text and "Met koffie." in text
 
 
+@pytest.mark.check("axe")
 def test_axe_finds_only_decaps_own_violations(session):
-    for view in ("axe_list", "axe_editor", "axe_media", "axe_news"):
+    for view in AXE_VIEWS:
         assert not_decaps_own(session[view]) == {}, f"{view}: not known as Decap's own"
+
+
+def decap_findings(session) -> dict:
+    """What axe found in Decap's interface, as werkplaats/decap_axe.json holds
+    it: per rule its impact and the number of distinct elements over the
+    four screens."""
+    from werkplaats.quality_checks import axe_version, npm_version
+
+    targets: dict[str, set[str]] = {}
+    for view in AXE_VIEWS:
+        for rule, found in session[view].items():
+            targets.setdefault(rule, set()).update(found)
+    return {
+        "decap-cms": npm_version("decap-cms"),
+        "axe-core": axe_version(),
+        "bevindingen": [{"regel": rule, "ernst": IMPACT[rule], "aantal": len(targets[rule])} for rule in sorted(targets)],
+    }
+
+
+def test_the_statement_names_exactly_what_axe_finds_in_decap(session):
+    """The accessibility statement renders werkplaats/decap_axe.json as a known
+    limitation of /admin/; a new Decap, a new axe or another finding makes
+    this fail until the file is updated (the message holds its new text)."""
+    from werkplaats.accessibility import ADMIN_FINDINGS
+
+    measured = decap_findings(session)
+    committed = json.loads(ADMIN_FINDINGS.read_text(encoding="utf-8"))
+    assert committed == measured, f"werkplaats/decap_axe.json wordt:\n{json.dumps(measured, indent=2, ensure_ascii=False)}"
 
 
 def test_the_allowlist_catches_a_violation_on_a_field_of_ours():

@@ -18,6 +18,7 @@ from test_cms import as_written, jpeg
 
 from werkplaats import cms, form_rules, model
 from werkplaats.settings import load_settings
+from werkplaats.unsafe_markup import LINE_RULES
 
 sys.path.insert(0, str(ROOT / "tools"))
 import cms as cms_tool  # noqa: E402  (tools/cms.py, what `make cms` runs)
@@ -95,6 +96,15 @@ ROWS = [
         event(at(days(-30)), image=PHOTO, body=""),
         {"image_alt_missing", "body_missing"},
     ),
+    # The rules on each line of the text (werkplaats/unsafe_markup.py): one
+    # refusal per line that breaks one, as the model counts them.
+    ("news with a script", "nieuws", news(body="Welkom.\n\n<script>alert(1)</script>"), {"unsafe_tag"}),
+    ("news with an iframe, upper case", "nieuws", news(body="<IFRAME src='https://example.org'></IFRAME>"), {"unsafe_tag"}),
+    ("report with an on...-attribute", "verslagen", news(body='Foto: <img src="x.jpg" onerror="alert(1)">'), {"unsafe_tag"}),
+    ("news with a javascript: link", "nieuws", news(body="Lees [dit](javascript:alert(1))."), {"unsafe_link"}),
+    ("event with a data: link in HTML", "agenda", event(at(days(-30)), body='<a href = "data:text/html,x">klik</a>'), {"unsafe_link"}),
+    ("two bad lines and a good one", "nieuws", news(body="<script>\nGewone tekst.\n<embed src=x>"), {"unsafe_tag"}),
+    ("harmless HTML and words that look alike", "nieuws", news(body="<b>Let op</b>: het <scripts>-project, data: 12 mei, <objecten>."), set()),
 ]
 
 
@@ -131,11 +141,11 @@ def test_the_model_and_the_form_refuse_the_same_entries_with_the_same_messages(r
         entry, problems = model.read_entry(path, repo.settings, DAY)
         assert {p["id"] for p in in_form} == refused, what
         assert sorted(p.message for p in problems) == sorted(p["message"] for p in in_form), what
-        rule_fields = {r["id"]: r["field"] for r in form_rules.RULES}
+        rule_fields = {r["id"]: r["field"] for r in form_rules.RULES} | {r["id"]: "body" for r in LINE_RULES}
         assert all(p["label"] == labels[kind][rule_fields[p["id"]]] for p in in_form), what
         assert (entry is None) == bool(refused), what
     # Both kinds of rows, and every rule refuses at least one.
-    assert {rule for *_, ids in ROWS for rule in ids} == {rule["id"] for rule in form_rules.RULES}
+    assert {rule for *_, ids in ROWS for rule in ids} == {rule["id"] for rule in (*form_rules.RULES, *LINE_RULES)}
     assert sum(not ids for *_, ids in ROWS) >= 10
 
 

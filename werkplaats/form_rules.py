@@ -32,6 +32,8 @@ import re
 from dataclasses import asdict, is_dataclass
 
 from .dates import TZ
+from .unsafe_markup import FLAGS as LINE_FLAGS
+from .unsafe_markup import LINE_RULES
 
 ALL_KINDS = ("nieuws", "verslagen", "agenda")
 TIME_ZONE = TZ.key
@@ -173,8 +175,16 @@ def reader(meta: dict, values: dict, body: str):
 
 def exported(labels: dict[str, dict[str, str]]) -> dict:
     """The data as /admin/form-rules.json serves it: per collection (kind)
-    its rules, each with the Dutch label of its field in that form."""
+    its rules, each with the Dutch label of its field in that form; and the
+    rules on each line of the text (werkplaats.unsafe_markup, which the
+    model applies line by line), with the text's label per collection."""
     return {
+        "lines": {
+            "field": "body",
+            "flags": LINE_FLAGS,
+            "labels": {kind: labels[kind]["body"] for kind in ALL_KINDS},
+            "rules": [dict(rule) for rule in LINE_RULES],
+        },
         "time_zone": TIME_ZONE,
         "text_parts": TEXT_PARTS,
         "collections": {

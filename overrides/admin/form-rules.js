@@ -1,6 +1,7 @@
 // The model's rules across keys, before Decap saves: a place for an event
 // still to come, an end not before the start, an image with its
-// description, a text. The rules are data (form-rules.json, generated from
+// description, a text; and its rules on each line of the text (no script,
+// iframe, on...-attribute or javascript: link). The rules are data (form-rules.json, generated from
 // werkplaats/form_rules.py with every build); this script only knows the
 // few conditions they are made of, on the values the form's widgets write.
 // A rule it cannot decide here (a date written by hand in another form) is
@@ -64,14 +65,30 @@
     return value === undefined || value === null ? "" : String(value);
   }
 
-  // The rules of `collection` that refuse `data`, each with its message filled in.
+  // The rules of `collection` that refuse `data`, each with its message
+  // filled in; then each line of the text that breaks a line rule (the
+  // first it breaks), as the model reports them line by line.
   function problems(rules, collection, data, today) {
-    return (rules.collections[collection] || []).filter(function (rule) {
+    var found = (rules.collections[collection] || []).filter(function (rule) {
       return rule.when.every(function (condition) { return holds(rules, data, condition, today); });
     }).map(function (rule) {
       var message = rule.message.replace(/\{([\w.]+)\}/g, function (_, key) { return written(rules, data, key); });
       return { id: rule.id, label: rule.label, message: message.replace(/ {2,}/g, " ") };
     });
+    var lines = rules.lines;
+    var text = lines ? data[lines.field] : null;
+    if (typeof text === "string") {
+      var patterns = lines.rules.map(function (rule) { return new RegExp(rule.pattern, lines.flags); });
+      text.split("\n").forEach(function (line) {
+        for (var i = 0; i < patterns.length; i++) {
+          if (patterns[i].test(line)) {
+            found.push({ id: lines.rules[i].id, label: lines.labels[collection], message: lines.rules[i].message });
+            break;
+          }
+        }
+      });
+    }
+    return found;
   }
 
   // Today's date in the time zone of the rules (Europe/Amsterdam), YYYY-MM-DD.
