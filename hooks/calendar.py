@@ -1,26 +1,41 @@
-"""iCalendar files: one per event and the subscribable feed (werkplaats.ical)."""
+"""iCalendar files: one per event and the subscribable feed (werkplaats.ical),
+stamped from the content's history (werkplaats.history)."""
 
 from __future__ import annotations
 
-import os
+import logging
 from typing import TYPE_CHECKING
 
+import mkdocs
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from werkplaats import agenda, ical
 from werkplaats import build as site
+from werkplaats.history import HistoryError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+
+log = logging.getLogger(f"{mkdocs.__name__}.hooks.calendar")
 
 
 # After hooks/agenda.py (-60) has given every event its URL.
 @event_priority(-61)
 def on_files(files: Files, config: MkDocsConfig) -> None:
     state = site.current()
-    options = {"site_url": config.site_url, "stamp": ical.stamp_from(os.environ, state.today)}
+    try:
+        history = state.history()
+    except HistoryError as error:
+        raise PluginError(str(error)) from None
+    if history.approximate:
+        # The first hook to read the history (hooks/lastmod.py reads it again
+        # in on_env), so the line is printed once. INFO: a shallow clone is
+        # allowed here and a --strict build fails on a warning.
+        log.info(history.approximate)
+    options = {"site_url": config.site_url, "history": history}
     events = [e for e in state.events]
     files.append(
         File.generated(config, agenda.FEED_PATH, content=ical.calendar(events, state.urls, name=f"Agenda {config.site_name}", **options))

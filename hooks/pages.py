@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
+from werkplaats import accessibility, pages, quality_checks, views
 from werkplaats import build as site
-from werkplaats import pages, views
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -27,6 +27,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             page.meta["template"] = pages.template_for(str(view))
         except pages.UnknownView as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from None
+        # The privacy statement is rendered from the settings (werkplaats.privacy).
+        markdown = pages.page_markdown(str(view), markdown, title=page.title or "", organisation=site.current().settings.organisation)
     return markdown
 
 
@@ -39,8 +41,8 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
     if view is None:
         return context
     key = page.meta.get("key")
-    context.update(
-        pages.page_context(
+    try:
+        data = pages.page_context(
             str(view),
             state,
             key=None if key is None else str(key),
@@ -48,5 +50,9 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
             site_url=config.site_url or "",
             organisation=config.extra["organisatie"],
         )
-    )
+    except accessibility.AccessibilityError as error:  # a wrong setting, with its line in mkdocs.yml
+        raise PluginError(str(error)) from None
+    except quality_checks.CheckError as error:  # a check's tool is not installed: say which, no traceback
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
+    context.update(data)
     return context

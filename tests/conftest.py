@@ -54,7 +54,9 @@ TODAY = "2026-11-22"
 # not yet published. So the real project is built for today in Amsterdam,
 # or for TODAY when that is later. Fixture projects keep TODAY.
 PROJECT_TODAY = max(TODAY, dt.datetime.now(ZoneInfo("Europe/Amsterdam")).date().isoformat())
-PROJECT_FILES = ("mkdocs.yml", "Makefile", "requirements.txt")
+# package.json and its lock belong to the code base: the accessibility statement
+# names the check tools' versions from the lock (werkplaats/quality_checks.py).
+PROJECT_FILES = ("mkdocs.yml", "Makefile", "requirements.txt", "package.json", "package-lock.json")
 PROJECT_DIRS = ("docs", "overrides", "hooks", "schemas", "werkplaats")
 
 

@@ -37,24 +37,37 @@ IN_CI = os.environ.get("CI") == "true"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-def missing_tool(what: str) -> None:
-    """A tool the checks need is absent: fail in CI (CI=true), skip elsewhere."""
-    message = f"{what} ontbreekt; `make test` (of .ci/run) installeert het"
+def missing_tool(what: str, installed_by: str) -> None:
+    """A tool the checks need is absent: fail in CI (CI=true), skip elsewhere.
+    `installed_by`: what installs it, for the message."""
+    message = f"{what} ontbreekt; {installed_by}"
     if IN_CI:
         pytest.fail(message)
     pytest.skip(message)
 
 
+# Where the system packages come from (the runners of GitHub already have
+# Chromium and Java; khal is installed by these files, tests/test_workflows.py).
+BY_CI_RUN = ".ci/run installeert het (apt-get install {package})"
+KHAL_INSTALLED_BY = (".ci/run", ".github/workflows/check.yml")
+
+
 def need_chromium() -> None:
     if not CHROMIUM.exists():
-        missing_tool(f"Chromium ({CHROMIUM})")
+        missing_tool(f"Chromium ({CHROMIUM})", BY_CI_RUN.format(package="chromium"))
 
 
 def need_vnu() -> None:
     if shutil.which("java") is None:
-        missing_tool("Java (voor de Nu HTML Checker)")
+        missing_tool("Java (voor de Nu HTML Checker)", BY_CI_RUN.format(package="openjdk-17-jre-headless"))
     if not VNU_JAR.exists():
-        missing_tool(f"vnu.jar ({VNU_JAR.relative_to(ROOT)}, npm-pakket vnu-jar)")
+        missing_tool(f"vnu.jar ({VNU_JAR.relative_to(ROOT)}, npm-pakket vnu-jar)", "`make test` installeert het (npm, package-lock.json)")
+
+
+def need_khal() -> None:
+    """khal, the calendar client of tests/test_history.py (Debian's package)."""
+    if shutil.which("khal") is None:
+        missing_tool("khal", f"apt-get install khal; {' en '.join(KHAL_INSTALLED_BY)} installeren het")
 
 
 def wait_for(page, expression: str, timeout: float = 3.0) -> None:
@@ -117,7 +130,16 @@ def _build(name: str, out_root: Path, build) -> Site:
 
 def page_types(root: Path) -> dict[str, str]:
     """Each page type of the issue, found in the built site (not hard-coded)."""
-    pages = {"home": "", "nieuws": "nieuws/", "agenda": "agenda/", "contact": "contact/", "inhoudspagina": "over/", "zoeken": "zoeken/"}
+    pages = {
+        "home": "",
+        "nieuws": "nieuws/",
+        "agenda": "agenda/",
+        "contact": "contact/",
+        "inhoudspagina": "over/",
+        "zoeken": "zoeken/",
+        "privacy": "privacy/",
+        "toegankelijkheid": "toegankelijkheid/",
+    }
     feed = json.loads((root / "feed.json").read_text(encoding="utf-8"))
     base = feed["home_page_url"]
     for item in feed["items"]:

@@ -11,6 +11,7 @@ import icalendar
 import pytest
 
 from werkplaats import agenda, ical
+from werkplaats.history import History
 from werkplaats.model import ContentError, load_all
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -224,9 +225,10 @@ def test_month_grid(agenda_repo):
 # --- iCalendar ----------------------------------------------------------------
 
 
-def calendar_of(entries, stamp=dt.datetime(2020, 1, 1, tzinfo=dt.UTC)):
+def calendar_of(entries, stamp=1577836800):
     urls = {e.rel: agenda.event_dir(e) for e in entries}
-    data = ical.calendar(entries, urls, site_url="https://example.org/site/", name="Agenda", stamp=stamp)
+    history = History(stamps={e.rel: stamp for e in entries})
+    data = ical.calendar(entries, urls, site_url="https://example.org/site/", name="Agenda", history=history)
     return data, icalendar.Calendar.from_ical(data)
 
 
@@ -261,8 +263,8 @@ def test_cancelled_event_and_stable_uid(agenda_repo):
 def test_ics_bytes_depend_only_on_input(agenda_repo):
     entries = [event(agenda_repo, "2018-10-18 19:00", name="agenda/a.md"), event(agenda_repo, "2017-03-07 15:00", name="agenda/b.md")]
     assert calendar_of(entries)[0] == calendar_of(list(reversed(entries)))[0]
-    assert ical.stamp_from({"SOURCE_DATE_EPOCH": "1500000000"}, dt.date(2026, 1, 1)) == dt.datetime(2017, 7, 14, 2, 40, tzinfo=dt.UTC)
-    assert ical.stamp_from({}, dt.date(2026, 1, 1)) == dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    vevent = calendar_of(entries[:1], stamp=1500000000)[1].walk("VEVENT")[0]
+    assert vevent.decoded("DTSTAMP") == vevent.decoded("LAST-MODIFIED") == dt.datetime(2017, 7, 14, 2, 40, tzinfo=dt.UTC)
 
 
 # --- JSON-LD ------------------------------------------------------------------
@@ -287,7 +289,6 @@ def test_an_unknown_place_is_claimed_nowhere_and_a_city_is_only_a_city(agenda_re
     """JSON-LD and iCalendar of a past event: no place invented for one
     whose place is unknown; only the city for one whose city is known."""
     org = {"naam": "Werkplaats"}
-    stamp = dt.datetime(2026, 11, 22, tzinfo=dt.UTC)
     unknown, _ = agenda_repo.event("---\ntitle: Netwerkbijeenkomst\nstart: 2017-03-07\n---\n\nTekst.\n", "agenda/a.md")
     city, _ = agenda_repo.event("---\ntitle: Kenniscafé\nstart: 2018-10-18\nlocation:\n  city: Rotterdam\n---\n\nTekst.\n", "agenda/b.md")
     data = agenda.event_jsonld(unknown, "https://example.org/a/", org, "https://example.org/")
@@ -302,7 +303,9 @@ def test_an_unknown_place_is_claimed_nowhere_and_a_city_is_only_a_city(agenda_re
     events = {
         str(e["SUMMARY"]): e
         for e in icalendar.Calendar.from_ical(
-            ical.calendar([unknown, city], urls, site_url="https://example.org/", name="Agenda", stamp=stamp)
+            ical.calendar(
+                [unknown, city], urls, site_url="https://example.org/", name="Agenda", history=History(stamps=dict.fromkeys(urls, 0))
+            )
         ).walk("VEVENT")
     }
     assert "LOCATION" not in events["Netwerkbijeenkomst"] and str(events["Kenniscafé"]["LOCATION"]) == "Rotterdam"

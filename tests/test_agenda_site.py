@@ -127,6 +127,7 @@ def test_home_page_lists_the_next_events(site):
 
 
 def test_every_event_has_its_page_facts_and_calendar_file(site):
+    today = site_state().today
     for entry in events():
         url = agenda.event_dir(entry)
         soup = page(site, url)
@@ -136,7 +137,8 @@ def test_every_event_has_its_page_facts_and_calendar_file(site):
         assert (data["name"], data["startDate"]) == (entry.title, entry.start.isoformat())
         assert data["url"].startswith("https://") and data["url"].endswith(url)
         ics = soup.find("a", string=re.compile("Zet in je agenda"))
-        assert (ics is None) is (entry.status == "geannuleerd"), entry.rel
+        # Not offered for a cancelled event, nor once it is over (tests/test_past_events.py).
+        assert (ics is None) is (entry.status == "geannuleerd" or agenda.has_ended(entry, today)), entry.rel
         (vevent,) = icalendar.Calendar.from_ical((site / agenda.event_ics(entry)).read_bytes()).walk("VEVENT")
         assert vevent["SUMMARY"] == entry.title
         if ics is not None:
@@ -281,10 +283,12 @@ def test_event_page_date_line_place_and_jsonld(varied_build, event_url, event):
         assert data["location"]["address"].get("addressLocality", "") == event.city
         assert osm["href"].startswith("https://www.openstreetmap.org/search?query=")
     ics = soup.find("a", string=re.compile("Zet in je agenda"))
-    if event.status != "geannuleerd":
-        (vevent,) = icalendar.Calendar.from_ical((site / site_path(site, event_url(event), ics["href"])).read_bytes()).walk("VEVENT")
-        assert vevent["SUMMARY"] == event.title
-        assert isinstance(vevent.decoded("DTSTART"), dt.datetime) is event.timed
+    assert (ics is None) is (event.status == "geannuleerd" or not event.upcoming(V.TODAY))
+    slug = event_url(event).rstrip("/").rsplit("/", 1)[1]
+    ics_path = site_path(site, event_url(event), ics["href"]) if ics is not None else f"{event_url(event)}{slug}.ics"
+    (vevent,) = icalendar.Calendar.from_ical((site / ics_path).read_bytes()).walk("VEVENT")
+    assert vevent["SUMMARY"] == event.title
+    assert isinstance(vevent.decoded("DTSTART"), dt.datetime) is event.timed
 
 
 def test_cancelled_event_stays_listed_and_marked(varied_build, event_url):

@@ -30,6 +30,7 @@ from werkplaats.addresses import public_path
 from werkplaats.build import media_files, start_build
 from werkplaats.front_matter import StringLoader
 from werkplaats.git_ref import RefError, changed_posts, entries_at
+from werkplaats.history import History
 from werkplaats.model import ContentError, ignored_files, load_all, read_entry
 from werkplaats.placeholders import MARKER
 
@@ -281,7 +282,7 @@ def test_the_redirect_template_escapes_and_links_relatively():
 
 def vevent_of(entry) -> icalendar.Event:
     data = ical.calendar(
-        [entry], {entry.rel: public_path(entry)}, site_url="https://example.org/", name="x", stamp=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+        [entry], {entry.rel: public_path(entry)}, site_url="https://example.org/", name="x", history=History(stamps={entry.rel: 0})
     )
     return icalendar.Calendar.from_ical(data).walk("VEVENT")[0]
 

@@ -1,7 +1,7 @@
 """The built site in a real browser: Debian's Chromium, driven by Playwright,
 against both sites of tests/sitecheck.py served on 127.0.0.1.
 
-- accessibility: axe-core, WCAG 2.0/2.1 A and AA, zero violations on every
+- accessibility: axe-core, WCAG 2.0/2.1/2.2 A and AA, zero violations on every
   page type and on the search dialog with a query typed in;
 - keyboard: the skip link comes first, shows and works; every control on
   the main page types shows a visible focus ring (measured in pixels); the
@@ -27,7 +27,10 @@ import pytest
 from PIL import Image, ImageChops
 from sitecheck import built_sites, tab_to, wait_for
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+from werkplaats.quality_checks import AXE_TAGS
+
+# The tags of werkplaats.quality_checks, which the accessibility statement names.
+WCAG_TAGS = AXE_TAGS
 
 # Every page type, per site. "proef" has what the real posts lack: a second
 # page of news, an upcoming and a cancelled event.
@@ -44,6 +47,9 @@ COMMON = [
     "activiteit-voorbij",
     "contact",
     "inhoudspagina",
+    # Rendered from settings and checks by their own templates.
+    "privacy",
+    "toegankelijkheid",
     "zoeken",
     "404",
 ]
@@ -116,12 +122,14 @@ def describe(page) -> str:
 # --- Accessibility ----------------------------------------------------------
 
 
+@pytest.mark.check("axe")
 @pytest.mark.parametrize("site, kind", PAGES, ids=PAGE_IDS)
 def test_axe_finds_no_wcag_violations(open_page, site, kind):
     page, _, _ = open_page(site, kind)
     assert axe_violations(page) == []
 
 
+@pytest.mark.check("axe")
 @pytest.mark.parametrize("site", ["echt", "proef"])
 @pytest.mark.parametrize("width", [1280, 375])
 def test_axe_search_dialog_with_a_query(open_page, site, width):
@@ -133,6 +141,7 @@ def test_axe_search_dialog_with_a_query(open_page, site, width):
 # --- Keyboard ----------------------------------------------------------------
 
 
+@pytest.mark.check("toetsenbord")
 @pytest.mark.parametrize("site, kind", PAGES, ids=PAGE_IDS)
 def test_skip_link_is_first_visible_and_skips_to_the_content(open_page, site, kind):
     page, _, _ = open_page(site, kind)
@@ -183,6 +192,7 @@ def focus_ring_shown(page) -> tuple[bool, str]:
     return count >= needed, f"{count} pixels veranderd, {needed:.0f} nodig"
 
 
+@pytest.mark.check("toetsenbord")
 @pytest.mark.parametrize("site, kind, width", FOCUS_PAGES, ids=[f"{s}-{k}-{w}" for s, k, w in FOCUS_PAGES])
 def test_every_control_shows_focus(open_page, site, kind, width):
     page, _, _ = open_page(site, kind, width)
@@ -211,6 +221,7 @@ def open_search_and_type(page, query: str) -> None:
     page.wait_for_selector("dialog .wp-zoek__resultaat", state="visible", timeout=10_000)
 
 
+@pytest.mark.check("toetsenbord")
 @pytest.mark.parametrize("width", [1280, 375])
 def test_search_by_keyboard_alone(open_page, width):
     page, _, site = open_page("echt", "home", width)
@@ -285,6 +296,7 @@ WIDER_THAN_VIEWPORT = """() => { const w = document.documentElement.clientWidth;
     }).slice(0, 5).map(e => `<${e.tagName.toLowerCase()} class="${e.className}">`)]; }"""
 
 
+@pytest.mark.check("vergroting")
 @pytest.mark.parametrize("site, kind", PAGES, ids=PAGE_IDS)
 def test_no_horizontal_scrolling_at_320_pixels(open_page, site, kind):
     page, _, _ = open_page(site, kind, width=320, height=640)
@@ -292,6 +304,7 @@ def test_no_horizontal_scrolling_at_320_pixels(open_page, site, kind):
     assert scroll_width <= width, f"{scroll_width}px breed bij {width}px: {wide}"
 
 
+@pytest.mark.check("vergroting")
 @pytest.mark.parametrize("site, kind", PAGES, ids=PAGE_IDS)
 def test_text_stays_readable_at_200_percent_zoom(open_page, site, kind):
     # Browser zoom at 200% on a 1280x800 window: 640x400 CSS pixels, each two
@@ -322,6 +335,7 @@ def other_hosts(requests: list[str], site_url: str) -> list[str]:
     return [url for url in requests if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url)[:2] != own]
 
 
+@pytest.mark.check("verzoeken")
 @pytest.mark.parametrize("site, kind", PAGES, ids=PAGE_IDS)
 def test_no_request_leaves_the_site(open_page, site, kind):
     page, requests, served = open_page(site, kind, idle=True)
@@ -353,6 +367,77 @@ def test_the_request_recorder_sees_other_hosts(open_page):
         "example.org",
         "fonts.example.com",
     ]
+
+
+# Everything a page can keep in the browser, as (kind, name) pairs (the kinds
+# of werkplaats.browser_storage). Cookies also from the context: HttpOnly ones
+# are not in document.cookie.
+READ_STORAGE = """async () => [
+    ...document.cookie.split(';').map(c => c.trim()).filter(Boolean).map(c => ['cookie', c.split('=')[0]]),
+    ...Object.keys(localStorage).map(k => ['localStorage', k]),
+    ...Object.keys(sessionStorage).map(k => ['sessionStorage', k]),
+    ...(await indexedDB.databases()).map(d => ['IndexedDB', d.name]),
+    ...(await caches.keys()).map(k => ['Cache Storage', k]),
+]"""
+
+
+def stored_in(page) -> set[tuple[str, str]]:
+    found = {tuple(item) for item in page.evaluate(READ_STORAGE)}
+    return found | {("cookie", c["name"]) for c in page.context.cookies()}
+
+
+def test_the_site_stores_only_what_the_privacy_page_says(open_page):
+    """The privacy page's storage sentence is rendered from
+    werkplaats.browser_storage.STORED; a visitor's browser holds exactly that
+    after pages of several types, a search with a result opened, the privacy
+    page and the menu on a phone."""
+    from werkplaats.browser_storage import STORED
+
+    page, _, site = open_page("echt", "home")
+    for kind in ("nieuwsbericht", "agenda", "activiteit-voorbij", "contact", "zoeken"):
+        page.goto(site.url + site.pages[kind], wait_until="load")
+    page.goto(site.url + "privacy/", wait_until="load")
+    open_search_and_type(page, "bijeenkomsten in de wijk")
+    with page.expect_navigation():
+        page.locator("dialog .wp-zoek__link").first.click()
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.click('header label[for="__drawer"]')
+    assert page.is_checked("#__drawer")
+    page.click('.md-nav--primary a[href$="contact/"]')
+    # Everything the page does by itself has run: its scripts (all deferred,
+    # none on a timer) by "load", pageshow right after it, and nothing is
+    # still fetched that could be stored.
+    page.wait_for_load_state("networkidle")
+    wait_for(page, "document.readyState === 'complete' && performance.getEntriesByType('navigation')[0].loadEventEnd > 0")
+    assert stored_in(page) == {(item.kind, item.name) for item in STORED}
+    # And the privacy page says so, in the words of the storage list.
+    page.goto(site.url + "privacy/", wait_until="load")
+    text = page.locator("article").inner_text()
+    if not STORED:
+        assert "pagina's voor bezoekers plaatsen geen cookies" in text and "bewaren ze niets in je browser" in text
+    for item in STORED:
+        assert item.name in text
+
+
+def test_the_storage_reader_sees_what_a_page_writes(open_page):
+    """The storage test can fail: a cookie, each kind of storage and a cache
+    written by the page are all seen."""
+    page, _, _ = open_page("echt", "contact")
+    assert stored_in(page) == set()
+    page.evaluate("""async () => {
+        document.cookie = 'proef=1; path=/';
+        localStorage.setItem('proef-lokaal', '1');
+        sessionStorage.setItem('proef-sessie', '1');
+        await new Promise(done => { const r = indexedDB.open('proef-db'); r.onsuccess = () => { r.result.close(); done(); }; });
+        await caches.open('proef-cache');
+    }""")
+    assert stored_in(page) == {
+        ("cookie", "proef"),
+        ("localStorage", "proef-lokaal"),
+        ("sessionStorage", "proef-sessie"),
+        ("IndexedDB", "proef-db"),
+        ("Cache Storage", "proef-cache"),
+    }
 
 
 # --- Print -----------------------------------------------------------------------

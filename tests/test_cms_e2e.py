@@ -26,9 +26,11 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, TODAY, Project
 from PIL import ExifTags, Image
 from sitecheck import REPORT, wait_for
+from test_browser import stored_in
 
 from tools.ports import free_port
-from werkplaats import photo_metadata
+from werkplaats import photo_metadata, privacy
+from werkplaats.browser_storage import EDITORS, SIGN_IN
 from werkplaats.model import EVENT_FIELDS, read_entry
 from werkplaats.settings import load_settings
 
@@ -298,6 +300,8 @@ def session(cms, browser):
         seen["refusal"] = page.locator("body").inner_text()
         shot(page, "cms-verplicht-veld")
         seen["news_files"] = sorted(p.name for p in (root / "posts" / "nieuws").glob("*.md"))
+        # What the admin keeps in the browser after the whole sitting, signed in.
+        seen["storage"] = stored_in(page)
     except Exception:
         page.screenshot(path=str(root.parent / "failure.png"))  # for whoever reads the failure
         print("screenshot of the failure:", root.parent / "failure.png")
@@ -544,6 +548,23 @@ def test_what_the_cms_wrote_passes_the_check_and_appears_on_the_built_site(sessi
 def test_no_request_left_127_0_0_1(session):
     hosts = {urlsplit(url).hostname for url in session["requests"] if not url.startswith(("data:", "blob:", "about:"))}
     assert hosts == {"127.0.0.1"}
+
+
+def unlisted(found: set[tuple[str, str]], listed) -> set[tuple[str, str]]:
+    return found - {(item.kind, item.name) for item in listed}
+
+
+def test_the_admin_stores_only_what_the_privacy_page_says(session):
+    """After a whole sitting, signed in, the admin's origin holds only what
+    werkplaats.browser_storage.EDITORS lists, the sign-in among them; the
+    privacy page's editors' paragraph is rendered from that list."""
+    found = session["storage"]
+    assert (SIGN_IN.kind, SIGN_IN.name) in found, found
+    assert unlisted(found, EDITORS) == set()
+    # The comparison can fail: a list without the sign-in misses it.
+    assert unlisted(found, [item for item in EDITORS if item != SIGN_IN]) == {(SIGN_IN.kind, SIGN_IN.name)}
+    text = privacy.statement(load_settings(ROOT).organisation)
+    assert all(f"`{item.name}`" in text for item in EDITORS)
 
 
 def test_an_event_with_a_plain_text_place_keeps_it(session):

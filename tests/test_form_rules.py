@@ -104,7 +104,12 @@ ROWS = [
     ("news with a javascript: link", "nieuws", news(body="Lees [dit](javascript:alert(1))."), {"unsafe_link"}),
     ("event with a data: link in HTML", "agenda", event(at(days(-30)), body='<a href = "data:text/html,x">klik</a>'), {"unsafe_link"}),
     ("two bad lines and a good one", "nieuws", news(body="<script>\nGewone tekst.\n<embed src=x>"), {"unsafe_tag"}),
-    ("harmless HTML and words that look alike", "nieuws", news(body="<b>Let op</b>: het <scripts>-project, data: 12 mei, <objecten>."), set()),
+    (
+        "harmless HTML and words that look alike",
+        "nieuws",
+        news(body="<b>Let op</b>: het <scripts>-project, data: 12 mei, <objecten>."),
+        set(),
+    ),
 ]
 
 

@@ -180,6 +180,49 @@ def test_the_blog_view_class(theme, ours):
     assert problems(changed_code(theme, "material.plugins.blog.structure:View", post.__mro__[1]), ours, "blog View class")
 
 
+class _ViewWithEntries:
+    def __init__(self, name, file, config):
+        self.entries: list = []  # `posts` renamed
+
+
+class _PagesWithOwnPosts:
+    def _generate_pages(self, view, config, files):
+        for at in range(10, len(view.posts), 10):
+            file.page.posts = view.posts[at : at + 10]  # noqa: F821 (read as source only): each page only its own
+
+
+def test_the_blog_views_posts_the_lastmod_reads(theme, ours):
+    assert not problems(theme, ours, "blog View.posts")
+    renamed = problems(
+        changed_code(theme, "material.plugins.blog.structure:View.__init__", _ViewWithEntries.__init__), ours, "blog View.posts"
+    )
+    assert renamed and "self.posts: list[Post] = []" in renamed[0] and "hooks/lastmod.py" in renamed[0]
+    own = changed_code(theme, "material.plugins.blog.plugin:BlogPlugin._generate_pages", _PagesWithOwnPosts._generate_pages)
+    assert problems(own, ours, "blog View.posts")
+
+
+class _ListingsOption:
+    default = "tags/listing"
+
+
+def test_the_tags_listing_comment_the_lastmod_finds(theme, ours):
+    assert not problems(theme, ours, "tags listing comment")
+    config = type("TagsConfig", (), {"listings_directive": _ListingsOption})
+    found = problems(changed_code(theme, "material.plugins.tags.config:TagsConfig", config), ours, "tags listing comment")
+    assert found and "'tags/listing'" in found[0]
+    # Our pattern finds a listing where Material's does (its pattern, with the default directive).
+    material = re.compile(r"(<!--\s*?material/tags(.*?)\s*-->)", re.I | re.M | re.S)
+    for text in (
+        "<!-- material/tags -->",
+        "x\n<!--material/tags { include: [a] } -->",
+        "<!--  MATERIAL/TAGS -->",
+        "<!-- tags -->",
+        "material/tags",
+    ):
+        assert bool(guard.TAGS_LISTING.search(text)) == bool(material.search(text)), text
+    assert guard.TAGS_LISTING.search((ROOT / "docs" / "nieuws" / "trefwoorden.md").read_text(encoding="utf-8"))
+
+
 def test_template_blocks(theme, ours):
     base = theme.source("base.html")
     assert "{% block site_nav %}" in base

@@ -71,6 +71,7 @@ def errors_under(messages: list[dict], root: Path) -> list[str]:
 VALIDATED = ["gepubliceerd", "proef"]
 
 
+@pytest.mark.check("html")
 @pytest.mark.parametrize("build", VALIDATED)
 def test_every_page_is_valid_html(builds, vnu_errors, build):
     root, _ = builds[build]
@@ -174,6 +175,7 @@ def links_in_feeds(root: Path) -> list[tuple[str, str]]:
     return found
 
 
+@pytest.mark.check("links")
 @pytest.mark.parametrize("build", BUILDS)
 def test_no_broken_internal_links(builds, build):
     root, base = builds[build]

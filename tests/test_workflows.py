@@ -328,9 +328,10 @@ def test_pull_requests_get_the_content_check_or_the_full_suite():
     jobs = workflow["jobs"]
     assert set(jobs) == {"kind", "content", "full", "verdict"}
     assert jobs["kind"]["outputs"] == {"kind": "${{ steps.kind.outputs.kind }}"}
-    # HEAD^1 (the base) must be in the checkout.
-    for name in ("kind", "content"):
-        assert step(workflow, name, "Checkout")["with"]["fetch-depth"] == 2, name
+    # HEAD^1 (the base) must be in the checkout: two commits for the kind,
+    # the whole history (which includes it) where the site is built.
+    assert step(workflow, "kind", "Checkout")["with"]["fetch-depth"] == 2
+    assert step(workflow, "content", "Checkout")["with"]["fetch-depth"] == 0
     content, full = jobs["content"], jobs["full"]
     assert (content["needs"], content["if"]) == ("kind", "needs.kind.outputs.kind == 'content'")
     assert (full["needs"], full["if"]) == ("kind", "needs.kind.outputs.kind == 'full'")
@@ -340,6 +341,7 @@ def test_pull_requests_get_the_content_check_or_the_full_suite():
     # The content check needs no Node: axe-core comes with the Python package.
     assert not any("setup-node" in str(s.get("uses", "")) for s in content["steps"])
     assert [s["run"] for s in full["steps"] if "run" in s] == [
+        "sudo apt-get update -qq\nsudo apt-get install -y -qq khal\n",
         "make check",
         "make test",
         "make test-site GENERATOR=properdocs",
@@ -368,6 +370,21 @@ def test_pull_requests_get_the_content_check_or_the_full_suite():
 def test_the_verdict_job_passes_only_when_the_chosen_check_passed(tmp_path, kind, content, full, passes):
     result = run_step(step(load(CHECK), "verdict", "Verdict"), tmp_path, {"KIND": kind, "CONTENT": content, "FULL": full})
     assert (result.returncode == 0) is passes, report(result)
+
+
+def test_the_full_suite_installs_khal_where_the_message_says():
+    """make test runs a calendar client (tests/test_history.py, khal), which
+    fails without it in CI: the full job installs Debian/Ubuntu's package
+    before make test, as .ci/run does, and the message for a missing khal
+    names exactly those files."""
+    from sitecheck import KHAL_INSTALLED_BY
+
+    apt = re.compile(r"apt-get install [^\n]*\bkhal\b")
+    assert set(KHAL_INSTALLED_BY) == {".ci/run", rel(CHECK)}
+    assert apt.search((ROOT / ".ci" / "run").read_text(encoding="utf-8"))
+    names = [s.get("name") for s in load(CHECK)["jobs"]["full"]["steps"]]
+    assert apt.search(step(load(CHECK), "full", "khal")["run"])
+    assert names.index("khal") < names.index("make test")
 
 
 # --- a failed deploy: one issue, closed by the next good deploy ---------------------
@@ -497,3 +514,19 @@ def test_a_successful_deploy_closes_the_open_issue(runner):
     assert "gelukt" in rest[rest.index("--comment") + 1] and RUN_URL in rest[rest.index("--comment") + 1]
     calls, _ = runner("afsluiten", "Close the open issue", [])
     assert [call[0] for call in calls] == ["api"]
+
+
+def test_every_build_checks_out_the_whole_history():
+    """The calendars' DTSTAMP/SEQUENCE and the sitemap's <lastmod> come from
+    each file's commits (werkplaats/history.py), approximate in a shallow
+    clone: every job that builds the site fetches all of it, and the one that
+    publishes asks for it, so a shallow checkout there stops the build
+    (tests/test_history.py builds a shallow clone with this job's env)."""
+    from werkplaats.history import require_full
+
+    builds = [("deploy.yml", "build"), ("check.yml", "content"), ("check.yml", "full")]
+    for name, job in builds:
+        checkout = step(load(WORKFLOW_DIR / name), job, "Checkout")
+        assert checkout["uses"].startswith("actions/checkout@")
+        assert checkout["with"].get("fetch-depth") == 0, f"{name} {job}: fetch-depth: 0"
+    assert require_full(load(WORKFLOW_DIR / "deploy.yml")["jobs"]["build"].get("env", {}))

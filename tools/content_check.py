@@ -9,8 +9,13 @@ Four steps, on the project in the current directory:
    the built pages can be served as they will be published;
 3. every link on the changed pages resolves to a built file, #fragments
    included (the link checker of tests/test_site_quality.py);
-4. axe (WCAG 2.0/2.1 A and AA) in Chromium on the changed pages (the axe
-   run of tests/test_browser.py; Chromium from CHROMIUM, as tests/sitecheck.py).
+4. axe (the tags of werkplaats.quality_checks.AXE_TAGS: WCAG 2.0 and 2.1
+   A and AA, 2.2 AA) in Chromium on the changed pages (the axe run of
+   tests/test_browser.py; Chromium from CHROMIUM, as tests/sitecheck.py).
+
+The steps are `STEPS`; those whose key is a check of
+werkplaats/quality_checks.py (links, axe) are what the accessibility
+statement says this check runs (tests/test_accessibility.py).
 
 "Changed" is what `git diff` shows against the merge base of BASE and HEAD,
 plus uncommitted and new files, so it works the same on a pull request in
@@ -346,21 +351,22 @@ def related_pages(site_dir: Path, site_url: str, pages: list[Page], site_name: s
 
 # --- the whole check -------------------------------------------------------------
 
+# The steps, in order: key (for the links and axe: the check's id in
+# werkplaats/quality_checks.py) -> name in the summary.
+STEPS = {
+    "check": "Controle van posts/ (make check)",
+    "build": "Strikte bouw (mkdocs build --strict)",
+    "links": "Links op de gewijzigde pagina's",
+    "axe": "Toegankelijkheid (axe in Chromium)",
+}
+
 
 def content_check(root: Path, base: str | None, www: Path) -> Result:
     base_name, commit = merge_base(root, base)
     changed = changed_files(root, commit)
     site_url = site_address(root)
     site_name = read_config(root).get("site_name", "")
-    steps = {
-        key: Step(name)
-        for key, name in (
-            ("check", "Controle van posts/ (make check)"),
-            ("build", "Strikte bouw (mkdocs build --strict)"),
-            ("links", "Links op de gewijzigde pagina's"),
-            ("axe", "Toegankelijkheid (axe in Chromium)"),
-        )
-    }
+    steps = {key: Step(name) for key, name in STEPS.items()}
     result = Result(base_name, changed, list(steps.values()), site_url=site_url)
 
     def timed(key: str, action):

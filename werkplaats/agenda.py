@@ -70,9 +70,20 @@ def _start_key(entry: Entry) -> tuple:
     return (entry.first_day, isinstance(start, dt.datetime), moment.timestamp(), entry.title, entry.rel)
 
 
+def has_ended(entry: Entry, today: dt.date) -> bool:
+    """Whether the event is over on `today` (a date in Europe/Amsterdam,
+    dates.site_today): the one rule behind every page, list and export.
+
+    Whole days only: an event whose last day is today is still today's,
+    also after its end time (the site is built once a day); one that runs
+    past midnight ends on the next day.
+    """
+    return entry.last_day < today
+
+
 def is_upcoming(entry: Entry, today: dt.date) -> bool:
     """Upcoming until its last day has passed: an event running today is still on."""
-    return entry.last_day >= today
+    return not has_ended(entry, today)
 
 
 def upcoming(events: list[Entry], today: dt.date) -> list[Entry]:
@@ -114,6 +125,79 @@ def time_span(entry: Entry) -> str:
     return f"{dutch_time(entry.start)} tot {dutch_date(entry.end.date())} {dutch_time(entry.end)}"
 
 
+# --------------------------------------------------------------------------
+# An event that has ended: said in the past tense
+
+
+def status_label(entry: Entry, today: dt.date) -> str:
+    """The label beside an event's title: its status, or 'Afgelopen' once it
+    is over. Cancelled and postponed keep theirs; 'Volgeboekt' no longer matters."""
+    if has_ended(entry, today) and entry.status in ("gepland", "volgeboekt"):
+        return "Afgelopen"
+    return STATUS_LABELS[entry.status]
+
+
+def when_prefix(entry: Entry, today: dt.date) -> str:
+    """What a list puts before `when` of an ended event: 'Vond plaats op', 'Stond gepland van'; '' before it ends."""
+    if not has_ended(entry, today):
+        return ""
+    verb = "Stond gepland" if entry.status == "geannuleerd" else "Vond plaats"
+    return f"{verb} {'van' if entry.first_day != entry.last_day else 'op'}"
+
+
+def _past_when(entry: Entry) -> str:
+    """'op donderdag 18 oktober 2018, van 19:00 tot 21:00' and the other forms."""
+    start, end = entry.start, entry.end
+    if not isinstance(start, dt.datetime):
+        if end is None or end == start:
+            return f"op {dutch_weekday_date(start)}"
+        return f"van {dutch_weekday_date(start)} tot en met {dutch_weekday_date(end)}"
+    day = dutch_weekday_date(start.date())
+    if end is None:
+        return f"op {day} om {dutch_time(start)}"
+    if end.date() == start.date():
+        return f"op {day}, van {dutch_time(start)} tot {dutch_time(end)}"
+    return f"van {day} om {dutch_time(start)} tot {dutch_weekday_date(end.date())} om {dutch_time(end)}"
+
+
+def _past_place(entry: Entry) -> str:
+    """'Plaats: Hogeschool Inholland, Rotterdam.', 'Plaats: Rotterdam (ook online).',
+    'Online.' or ''. A sentence of its own: a place's name needs no article then."""
+    loc, where = entry.location, ""
+    if loc:
+        names = [loc.name] if loc.name and loc.city and loc.city in loc.name else [p for p in (loc.name, loc.city) if p]
+        where = ", ".join(names) if names else loc.street
+    if entry.online:
+        return f"Plaats: {where} (ook online)." if where else "Online."
+    return f"Plaats: {where}." if where else ""
+
+
+def looking_back(entry: Entry, today: dt.date) -> str:
+    """The sentence at the top of an ended event's page, after its label
+    (status_label): 'deze activiteit vond plaats op ...'; '' before it has
+    ended. Only what the event says: no time, place or outcome it does not give."""
+    if not has_ended(entry, today):
+        return ""
+    when, place = _past_when(entry), _past_place(entry)
+    if entry.status == "geannuleerd":
+        said = f"deze activiteit ging niet door. Ze stond gepland {when}."
+    elif entry.status == "verplaatst":
+        said = f"deze activiteit werd verplaatst en vond plaats {when}."
+    else:
+        said = f"deze activiteit vond plaats {when}."
+    return f"{said} {place}" if place else said
+
+
+def can_register(entry: Entry, today: dt.date) -> bool:
+    """Whether the page offers its sign-up: given, still to come, not cancelled or full."""
+    return bool(entry.registration) and not has_ended(entry, today) and entry.status not in ("geannuleerd", "volgeboekt")
+
+
+def offers_ics(entry: Entry, today: dt.date) -> bool:
+    """Whether 'Zet in je agenda' is offered: still to come and not cancelled."""
+    return not has_ended(entry, today) and entry.status != "geannuleerd"
+
+
 def iso(value: dt.date | dt.datetime | None) -> str:
     return value.isoformat() if value is not None else ""
 
@@ -146,8 +230,16 @@ def card(entry: Entry, urls: dict[str, str], today: dt.date) -> dict:
         "city": entry.location.city if entry.location else "",
         "online": bool(entry.online),
         "status": entry.status,
-        "status_label": STATUS_LABELS[entry.status],
+        "status_label": status_label(entry, today),
         "upcoming": is_upcoming(entry, today),
+        "past": has_ended(entry, today),
+        "when_prefix": when_prefix(entry, today),
+        # Said above everything once the event is over (overrides/event.html).
+        "looking_back": looking_back(entry, today),
+        "can_register": can_register(entry, today),
+        "offers_ics": offers_ics(entry, today),
+        # Its report, once published (only shown entries have a URL).
+        "report_url": urls.get(entry.report, "") if entry.report else "",
         "description": entry.description,
         "publication": entry.publication(today),
     }

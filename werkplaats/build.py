@@ -14,7 +14,9 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .agenda import has_ended
 from .dates import site_today
+from .history import History, read_history, require_full
 from .images import is_image
 from .links import find_links, rewrite_for_build
 from .model import Entry, load_all, with_excerpt_separator
@@ -37,6 +39,7 @@ class Build:
     images: dict = field(default_factory=dict)  # entry.rel -> werkplaats.images.Rendition
     pictures: dict = field(default_factory=dict)  # entry.rel -> template data (werkplaats.views.picture)
     only: frozenset[str] | None = None  # quick preview: the rels of preview_window(), else None
+    full_history: bool = False  # WERKPLAATS_HISTORY=full: a shallow clone stops the build (werkplaats.history)
     _memo: dict = field(default_factory=dict, repr=False)
 
     def memo(self, key, compute):
@@ -74,6 +77,15 @@ class Build:
     def entry_for(self, rel: str) -> Entry | None:
         return self._by_rel.get(rel)
 
+    def history(self) -> History:
+        """When each file of posts/ and docs/ last changed, and each shown
+        event's SEQUENCE (werkplaats.history): read once, when first asked.
+        A shallow clone gives approximate stamps (History.approximate), or
+        raises HistoryError when full_history asks for the whole history."""
+        return self.memo(
+            "history", lambda: read_history(self.settings.root, self.settings, [e.rel for e in self.events], full=self.full_history)
+        )
+
 
 _current: Build | None = None
 
@@ -107,7 +119,7 @@ def start_build(root: Path | str | None = None, *, preview: bool = False, enviro
     only = None
     if preview and len(entries) > PREVIEW_THRESHOLD and environ.get("WERKPLAATS_PREVIEW_ALL") != "1":
         only = frozenset(e.rel for e in preview_window(entries, today, changed_since=changed_since))
-    return Build(settings, today, preview, entries, only=only)
+    return Build(settings, today, preview, entries, only=only, full_history=require_full(environ))
 
 
 # A full build of ten years of posts takes many seconds, too long to wait for
@@ -128,8 +140,8 @@ def preview_window(entries: list[Entry], today: dt.date, *, changed_since: float
     """
     public = [e for e in entries if e.is_public(today)]
     posts = sorted((e for e in public if not e.is_event), key=lambda e: (e.date, e.title), reverse=True)
-    upcoming = sorted((e for e in public if e.is_event and e.last_day >= today), key=lambda e: (e.first_day, e.title))
-    past = sorted((e for e in public if e.is_event and e.last_day < today), key=lambda e: (e.first_day, e.title), reverse=True)
+    upcoming = sorted((e for e in public if e.is_event and not has_ended(e, today)), key=lambda e: (e.first_day, e.title))
+    past = sorted((e for e in public if e.is_event and has_ended(e, today)), key=lambda e: (e.first_day, e.title), reverse=True)
     chosen = {e.rel for e in entries if not e.is_public(today)}
     chosen |= {e.rel for e in posts[:PREVIEW_POSTS] + upcoming[:PREVIEW_EVENTS] + past[:PREVIEW_EVENTS]}
     if changed_since is not None:

@@ -15,6 +15,7 @@ from .settings import Settings
 KINDS = ("nieuws", "verslagen", "agenda")
 POST_KINDS = ("nieuws", "verslagen")
 EVENT_STATUSES = ("gepland", "geannuleerd", "verplaatst", "volgeboekt")
+DEFAULT_STATUS = EVENT_STATUSES[0]  # an event without `status:`
 IMAGE_SUFFIXES = IMAGE_PIPELINE_SUFFIXES  # what werkplaats.images can clean and scale
 EXCERPT_SEPARATOR = "<!-- more -->"
 

@@ -37,7 +37,7 @@ import frontmatter
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import addresses, agenda, aliases, feeds, ical, views
+from . import addresses, agenda, aliases, feeds, ical, pages, views
 from .build import Build, linked_files, start_build
 from .dates import dutch_date
 from .links import relink
@@ -203,6 +203,10 @@ def plan(root: Path, environ: dict | None = None) -> Export:
             )
         elif view == "contact":
             out.pages[rel] = ("contact.md", {**context, "organisation": settings.organisation})
+        elif view == "privacy":
+            out.pages[rel] = None  # the statement from the settings, as the site shows it
+            text = pages.page_markdown(view, text_of(page), title=context["title"], organisation=settings.organisation)
+            out.files[rel] = (_front(meta_of(page)) + text + "\n").encode("utf-8")
         elif view == "zoeken":
             out.pages[rel] = ("search.md", context)
         elif rel == news_index:
@@ -319,10 +323,10 @@ def plan(root: Path, environ: dict | None = None) -> Export:
     options = {"site_url": site_url, "title": raw["site_name"], "description": raw.get("site_description", "")}
     out.files[feeds.RSS_PATH] = feeds.rss(state.posts, urls, **options)
     out.files[feeds.JSON_PATH] = feeds.json_feed(state.posts, urls, **options)
-    stamp = ical.stamp_from(environ, today)
-    out.files[agenda.FEED_PATH] = ical.calendar(state.events, urls, site_url=site_url, name=f"Agenda {raw['site_name']}", stamp=stamp)
+    history = state.history()  # the same stamps as the hooks' calendars (werkplaats.history)
+    out.files[agenda.FEED_PATH] = ical.calendar(state.events, urls, site_url=site_url, name=f"Agenda {raw['site_name']}", history=history)
     for entry in state.events:
-        out.files[agenda.event_ics(entry)] = ical.calendar([entry], urls, site_url=site_url, name=entry.title, stamp=stamp)
+        out.files[agenda.event_ics(entry)] = ical.calendar([entry], urls, site_url=site_url, name=entry.title, history=history)
 
     # Old addresses (aliases): the site's own standalone redirect page, hardened like every page.
     redirect = Environment(loader=FileSystemLoader(settings.root / "overrides"), autoescape=True).get_template(aliases.TEMPLATE)

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import addresses
 from .dates import TZ
-from .entries import EVENT_STATUSES, IMAGE_SUFFIXES, Attachment, Location, rel_path
+from .entries import DEFAULT_STATUS, EVENT_STATUSES, IMAGE_SUFFIXES, Attachment, Location, rel_path
 from .images import readable_image_problem
 from .settings import Settings
 from .slugs import slugify
@@ -588,8 +588,8 @@ EVENT_FIELDS = {
     ),
     "status": Field(
         parse_status,
-        f"Status: {', '.join(EVENT_STATUSES)} (standaard gepland).",
-        "gepland",
+        f"Status: {', '.join(EVENT_STATUSES)} (standaard {DEFAULT_STATUS}).",
+        DEFAULT_STATUS,
         form_help="Alleen wijzigen als de activiteit niet doorgaat zoals gepland.",
         label="Status",
     ),

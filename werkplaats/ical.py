@@ -2,9 +2,12 @@
 
 Generated with the icalendar library, which does the escaping and the line
 folding. Output depends only on the input: the UID comes from the file's
-place in posts/ (so editing an event keeps its UID), and DTSTAMP /
-LAST-MODIFIED come from `stamp`, which the caller derives from
-SOURCE_DATE_EPOCH or SITE_TODAY, never from the clock.
+place in posts/ (so editing an event keeps its UID); DTSTAMP, LAST-MODIFIED
+and SEQUENCE come from the event file's own history (werkplaats.history:
+its last commit, and how often its start, end, place or status changed),
+never from the build's day or the clock. So a calendar that subscribed sees
+an event as changed only when its file changed, and as rescheduled (a higher
+SEQUENCE) only when its time, place or status did.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from urllib.parse import urljoin
 import icalendar
 
 from .dates import TZ
+from .history import History
 from .model import Entry
 
 PRODID = "-//Werkplaats Sociaal Domein Zuid-Holland Zuid//Agenda//NL"
@@ -27,19 +31,19 @@ def uid(entry: Entry) -> str:
     return f"{entry.source_path.removesuffix('.md')}@{UID_DOMAIN}"
 
 
-def stamp_from(environ: dict, today: dt.date) -> dt.datetime:
-    """SOURCE_DATE_EPOCH (reproducible builds) or midnight UTC of the build's day."""
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    return dt.datetime.combine(today, dt.time.min, tzinfo=dt.UTC)
+def stamp(entry: Entry, history: History) -> dt.datetime:
+    """DTSTAMP and LAST-MODIFIED: when the event's file last changed, in UTC.
+    (With METHOD:PUBLISH, RFC 5545 3.8.7.2 makes DTSTAMP the moment the
+    object was created; that is this moment, so a rebuild creates no new one.)"""
+    return dt.datetime.fromtimestamp(history.stamp(entry.rel), dt.UTC)
 
 
-def _vevent(entry: Entry, url: str, stamp: dt.datetime) -> icalendar.Event:
+def _vevent(entry: Entry, url: str, history: History) -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", uid(entry))
-    event.add("dtstamp", stamp)
-    event.add("last-modified", stamp)
+    event.add("dtstamp", stamp(entry, history))
+    event.add("last-modified", stamp(entry, history))
+    event.add("sequence", history.sequence(entry.rel))
     event.add("summary", entry.title)
     if isinstance(entry.start, dt.datetime):
         event.add("dtstart", entry.start)
@@ -65,8 +69,9 @@ def _join_online(entry: Entry) -> str:
     return f"Online meedoen: {entry.online}" if entry.online else ""
 
 
-def calendar(events: list[Entry], urls: dict[str, str], *, site_url: str, name: str, stamp: dt.datetime) -> bytes:
-    """A VCALENDAR with a VTIMEZONE for Europe/Amsterdam and one VEVENT per event."""
+def calendar(events: list[Entry], urls: dict[str, str], *, site_url: str, name: str, history: History) -> bytes:
+    """A VCALENDAR with a VTIMEZONE for Europe/Amsterdam and one VEVENT per
+    event (none of either without events: nothing would refer to the zone)."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -75,9 +80,10 @@ def calendar(events: list[Entry], urls: dict[str, str], *, site_url: str, name: 
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/Amsterdam")
     # The VTIMEZONE covers the years of the events, so a client needs no other source.
-    years = [e.first_day.year for e in events] or [stamp.year]
-    span = (dt.date(min(years) - 1, 1, 1), dt.date(max(years) + 2, 1, 1))
-    cal.add_component(icalendar.Timezone.from_tzinfo(TZ, "Europe/Amsterdam", *span))
+    if events:
+        years = [e.first_day.year for e in events]
+        span = (dt.date(min(years) - 1, 1, 1), dt.date(max(years) + 2, 1, 1))
+        cal.add_component(icalendar.Timezone.from_tzinfo(TZ, "Europe/Amsterdam", *span))
     for entry in sorted(events, key=uid):
-        cal.add_component(_vevent(entry, urljoin(site_url, urls[entry.rel]), stamp))
+        cal.add_component(_vevent(entry, urljoin(site_url, urls[entry.rel]), history))
     return cal.to_ical()

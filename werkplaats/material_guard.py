@@ -357,6 +357,29 @@ def _livereload(theme: Theme, ours: Ours) -> list[str]:
     ]
 
 
+def _view_posts(theme: Theme, ours: Ours) -> list[str]:
+    """A blog view's `posts` is a list of every post of its listing: its
+    later pages share the first page's list, and each page renders a slice."""
+    return [
+        *_in_code("material.plugins.blog.structure:View.__init__", "self.posts: list[Post] = []")(theme, ours),
+        *_in_code("material.plugins.blog.plugin:BlogPlugin._generate_pages", "file.page.posts = view.posts\n")(theme, ours),
+        *_in_code("material.plugins.blog.plugin:BlogPlugin._render", "posts = view.posts[p:q]")(theme, ours),
+    ]
+
+
+def _tags_listing(theme: Theme, ours: Ours) -> list[str]:
+    """The tags plugin finds a listing by the comment TAGS_LISTING matches."""
+    option = getattr(theme.code("material.plugins.tags.config:TagsConfig"), "listings_directive", None)
+    default = getattr(option, "default", None)
+    problems = [] if default == TAGS_DIRECTIVE else [f"TagsConfig.listings_directive defaults to {default!r}, not {TAGS_DIRECTIVE!r}"]
+    target = "material.plugins.tags.structure.listing.manager:ListingManager.add"
+    return problems + [f"{target}: {p}" for p in _contains(_source(theme, target), '"(<!--\\s*?{directive}', "re.I")]
+
+
+# The tags plugin's listing directive, a comment in a page's Markdown, and the
+# pattern its ListingManager.add finds it by (werkplaats.lastmod.listing_of: the tags page).
+TAGS_DIRECTIVE = "material/tags"
+TAGS_LISTING = re.compile(rf"<!--\s*?{re.escape(TAGS_DIRECTIVE)}", re.I)
 # Files of Material's own search that hooks/search.py leaves out of the site.
 SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 # The modules whose warnings quote a page's source path (hooks/messages.py).
@@ -411,6 +434,23 @@ INTERNALS: tuple[Internal, ...] = (
         "hooks/search.py",
         _UPSTREAM + "plugins/blog/structure/__init__.py#L233",
         _view_class,
+    ),
+    Internal(
+        "blog View.posts",
+        "A blog view (the index, an archive or category page, and each later page of them) holds every post of its "
+        "listing in the list `posts`, of which a page renders a slice; hooks/lastmod.py hands all of them to "
+        "werkplaats/lastmod.py, which dates the view by them.",
+        "hooks/lastmod.py, werkplaats/lastmod.py",
+        _UPSTREAM + "plugins/blog/plugin.py#L645-L675",
+        _view_posts,
+    ),
+    Internal(
+        "tags listing comment",
+        "The tags plugin lists tags where a page's Markdown has the comment <!-- material/tags ... --> "
+        "(listings_directive left at its default), found as TAGS_LISTING finds it; werkplaats/lastmod.py dates that page by every entry.",
+        "werkplaats/lastmod.py",
+        _UPSTREAM + "plugins/tags/structure/listing/manager/__init__.py#L147-L200",
+        _tags_listing,
     ),
     Internal(
         "template blocks",

@@ -30,6 +30,7 @@ import yaml
 
 from . import addresses, form_rules
 from .entries import (
+    DEFAULT_STATUS,
     EVENT_STATUSES,
     EXCERPT_SEPARATOR,
     IMAGE_SUFFIXES,
@@ -97,10 +98,12 @@ __all__ = [
     "blog_source",
     "fields_for",
     "ignored_files",
+    "is_post_file",
     "load_all",
     "local_datetime",
     "post_files",
     "read_entry",
+    "read_schedule",
     "url_key",
     "with_excerpt_separator",
 ]
@@ -127,6 +130,35 @@ def read_entry(path: Path, settings: Settings, today: dt.date | None = None) -> 
     if problems:
         return None, problems
     return _entry(source, values, path, rel, kind, settings), []
+
+
+# What an event's calendar SEQUENCE counts (werkplaats.history): a change of
+# any of these keys is a change of the event's time, place or status.
+SCHEDULE_KEYS = ("start", "end", "location", "status")
+
+
+def read_schedule(data: bytes, path: Path, settings: Settings) -> tuple | None:
+    """(start, end, location, status) of one version of an event file, read
+    by the same parsers as read_entry (status defaults to "gepland" there too);
+    None when that version cannot be read so far. Used for older versions from
+    git, which are bytes, not files: the rules across keys and files are
+    not checked, as only these four values are compared."""
+    try:
+        meta_text, _, _ = split_front_matter(decode(data))
+        _, meta = load_yaml(meta_text)
+    except (DecodeError, FieldError, yaml.YAMLError):
+        return None
+    if not isinstance(meta, dict) or "start" not in meta:
+        return None
+    spec, ctx = fields_for("agenda"), Context(settings, path, "agenda")
+    values = {}
+    for key in SCHEDULE_KEYS:
+        if key in meta:
+            try:
+                values[key] = spec[key].parse(meta[key], ctx)
+            except FieldError:
+                return None
+    return (values["start"], values.get("end"), values.get("location"), values.get("status", DEFAULT_STATUS))
 
 
 @dataclass
@@ -298,7 +330,7 @@ def _entry(source: _Source, values: dict[str, Any], path: Path, rel: str, kind: 
         location=values.get("location"),
         online=values.get("online", ""),
         registration=values.get("registration", ""),
-        status=values.get("status", "gepland") if kind == "agenda" else "",
+        status=values.get("status", DEFAULT_STATUS) if kind == "agenda" else "",
         report=values.get("report", ""),
         aliases=values.get("aliases", []),
         body_line=body_line,
@@ -355,6 +387,15 @@ def _example_text(example) -> str:
 def post_files(settings: Settings) -> list[Path]:
     """Every Markdown file under posts/, in a stable order."""
     return sorted(settings.posts_dir.rglob("*.md"), key=lambda p: p.as_posix())
+
+
+def is_post_file(path: Path, posts_dir: Path) -> bool:
+    """Whether `path` is one of the files read as posts: a Markdown file
+    under posts/ (post_files) other than a media folder's README.md
+    (read_entry skips those, werkplaats.folders). By name only, so it also
+    answers for a file no longer on disk (a deletion in git, werkplaats.history)."""
+    path, posts_dir = Path(path), Path(posts_dir)
+    return path.name.endswith(".md") and path.is_relative_to(posts_dir) and not is_folder_readme(path, posts_dir)
 
 
 # Names an editor gives a Markdown file that the build would pass over: the

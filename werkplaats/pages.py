@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import agenda, views
+from . import accessibility, agenda, privacy, quality_checks, views
 from .build import Build
 from .entries import Entry
 
@@ -25,6 +25,9 @@ TEMPLATES = {
     "verslagen": "verslagen.html",
     "agenda": "agenda.html",
     "contact": "contact.html",
+    "toegankelijkheid": "toegankelijkheid.html",
+    # Material's page with its table of contents; the text is page_markdown()'s.
+    "privacy": "main.html",
     "zoeken": "zoeken.html",
     "agenda-maand": "agenda-maand.html",
     "agenda-jaar": "agenda-jaar.html",
@@ -53,6 +56,15 @@ def page_context(
     template_for(view)
     build = _VIEWS.get(view)
     return build(state, key=key, entry=entry, site_url=site_url, organisation=organisation or {}) if build else {}
+
+
+def page_markdown(view: str, markdown: str, *, title: str = "", organisation: dict | None = None) -> str:
+    """The Markdown of a fixed page: views whose text is rendered from the
+    settings put it before the page's own Markdown; others keep theirs."""
+    template_for(view)
+    if view == "privacy":
+        return privacy.statement(organisation or {}, title=title or "Privacyverklaring") + "\n" + markdown
+    return markdown
 
 
 # --- one small function per view ------------------------------------------------------
@@ -140,7 +152,25 @@ def _event(state: Build, *, entry: Entry, site_url: str, organisation: dict, **_
     }
 
 
+def _accessibility(state: Build, *, organisation: dict, **_) -> dict:
+    """The statement from the settings, its evidence from the checks, its
+    known limitations from the published files and Decap's measured findings."""
+    statement = accessibility.from_settings(state.settings)
+    return {
+        "statement": accessibility.context(
+            statement,
+            state.today,
+            pdfs=accessibility.pdf_attachments(state.shown, state.urls.get),
+            admin=accessibility.admin_findings(),
+            # The tools' versions come from this code base, not the content project built.
+            checks=quality_checks.page_data(),
+            organisation=organisation,
+        )
+    }
+
+
 _VIEWS = {
+    "toegankelijkheid": _accessibility,
     "home": _home,
     "verslagen": _reports,
     "agenda": _agenda,
