@@ -194,6 +194,11 @@ def _required(item: dict, key: str, name: str) -> str:
     return text
 
 
+def _records(raw: dict, name: str, keys, make) -> list:
+    """Each mapping of the list `name`, checked against `keys`, made into a record by `make(item, key)`."""
+    return [make(_mapping(item, f"{name}[{n}]", keys), f"{name}[{n}]") for n, item in enumerate(_list(raw.get(name), name))]
+
+
 def parse(raw: dict | None, site_url: str) -> Statement:
     """The statement from extra.toegankelijkheid; a wrong value raises AccessibilityError."""
     raw = _mapping(raw, "", KEYS) if raw else {}
@@ -202,30 +207,28 @@ def parse(raw: dict | None, site_url: str) -> Statement:
         raise AccessibilityError("status", f'"{status}" bestaat niet; kies A, B, C of D (of laat leeg)')
     sign = _mapping(raw.get("ondertekening"), "ondertekening", SIGN_OFF_KEYS)
     ombudsman = _mapping(raw.get("ombudsman"), "ombudsman", OMBUDSMAN_KEYS)
-    audits = []
-    for n, item in enumerate(_list(raw.get("onderzoek"), "onderzoek")):
-        key = f"onderzoek[{n}]"
-        item = _mapping(item, key, AUDIT_KEYS)
-        audits.append(
-            Audit(
-                _required_date(item, key, "datum"),
-                _required(item, key, "door"),
-                _required(item, key, "methode"),
-                _url(item.get("rapport"), f"{key}.rapport"),
-            )
-        )
-    deviations = []
-    for n, item in enumerate(_list(raw.get("afwijkingen"), "afwijkingen")):
-        key = f"afwijkingen[{n}]"
-        item = _mapping(item, key, DEVIATION_KEYS)
-        deviations.append(
-            Deviation(
-                _required(item, key, "wat"),
-                _required(item, key, "gevolg"),
-                _required(item, key, "maatregel"),
-                _required_date(item, key, "datum"),
-            )
-        )
+    audits = _records(
+        raw,
+        "onderzoek",
+        AUDIT_KEYS,
+        lambda item, key: Audit(
+            _required_date(item, key, "datum"),
+            _required(item, key, "door"),
+            _required(item, key, "methode"),
+            _url(item.get("rapport"), f"{key}.rapport"),
+        ),
+    )
+    deviations = _records(
+        raw,
+        "afwijkingen",
+        DEVIATION_KEYS,
+        lambda item, key: Deviation(
+            _required(item, key, "wat"),
+            _required(item, key, "gevolg"),
+            _required(item, key, "maatregel"),
+            _required_date(item, key, "datum"),
+        ),
+    )
     statement = Statement(
         domein=_url(raw.get("domein"), "domein") or site_url,
         status=status,
