@@ -17,7 +17,7 @@ GENERATOR ?= mkdocs
 UV_VERSION := 0.13.9
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check content-check test unit lint test-site audit clean lock post verslag event schema bench bench-search bench-preview cms export foto-schoon
+.PHONY: help serve build check content-check test unit lint test-site audit clean lock post verslag event schema bench bench-search bench-preview cms export foto-schoon hunspell
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -45,14 +45,28 @@ $(NODE_STAMP): package.json package-lock.json
 	$(PYTHON) tools/npm_install.py
 	@rm -f node_modules/.installed-* && touch $@
 
-serve: $(STAMP) $(NODE_STAMP) ## Live preview on http://127.0.0.1:8000 (drafts, scheduled posts marked; ALLES=1: all of a large posts/)
+# Dutch search (werkplaats/lexicon.py) runs the hunspell program on Debian's
+# Dutch dictionary; every target that builds the site needs both. Installed
+# with apt-get when make runs as root or sudo needs no password, else make
+# stops and names the command.
+HUNSPELL_NL := /usr/share/hunspell/nl.dic
+HUNSPELL_APT := apt-get install -y -qq hunspell hunspell-nl
+
+hunspell: ## Install hunspell and hunspell-nl for Dutch search if missing (every target that builds does this first)
+	@if command -v hunspell >/dev/null 2>&1 && test -f $(HUNSPELL_NL); then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && $(HUNSPELL_APT); \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo apt-get update -qq && sudo $(HUNSPELL_APT); \
+	else echo "Zoeken in het Nederlands heeft hunspell en hunspell-nl nodig. Installeer ze met: sudo apt-get install hunspell hunspell-nl" >&2; \
+	  echo "Dutch search needs hunspell and hunspell-nl. Install them with: sudo apt-get install hunspell hunspell-nl" >&2; exit 1; fi
+
+serve: $(STAMP) $(NODE_STAMP) hunspell ## Live preview on http://127.0.0.1:8000 (drafts, scheduled posts marked; ALLES=1: all of a large posts/)
 	SITE_URL=http://127.0.0.1:8000/ WERKPLAATS_PREVIEW_ALL=$(if $(ALLES),1,) $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 # The CMS (tools/cms.py): admin, preview and Decap's local backend, on 127.0.0.1.
-cms: $(STAMP) $(NODE_STAMP) ## Edit posts/ in the CMS: http://127.0.0.1:8080/admin/, preview on :8000 (no GitHub needed)
+cms: $(STAMP) $(NODE_STAMP) hunspell ## Edit posts/ in the CMS: http://127.0.0.1:8080/admin/, preview on :8000 (no GitHub needed)
 	$(PY) tools/cms.py --port 8000 --admin-port 8080 --backend-port 8081
 
-build: $(STAMP) $(NODE_STAMP) ## Build the public site into site/ (strict), /admin/ included (GENERATOR=properdocs: with ProperDocs)
+build: $(STAMP) $(NODE_STAMP) hunspell ## Build the public site into site/ (strict), /admin/ included (GENERATOR=properdocs: with ProperDocs)
 	$(PY) -m $(GENERATOR) build --strict --clean
 
 export: $(STAMP) ## The site without hooks as plain files in export/, built with plain MkDocs into export/site/
@@ -66,7 +80,7 @@ check: $(STAMP) ## Check every file in posts/ without building, and that no web 
 	$(PY) -m werkplaats.check $${BASE:+--base "$$BASE"}
 
 # BASE: the same default, origin/main else main (its merge base with HEAD).
-content-check: $(STAMP) ## Pull-request check of changed posts: check, strict build, links, axe (BASE=origin/main)
+content-check: $(STAMP) hunspell ## Pull-request check of changed posts: check, strict build, links, axe (BASE=origin/main)
 	$(PY) tools/content_check.py $${BASE:+--base "$$BASE"}
 
 # werkplaats/photo_metadata.py: what a photo in posts/ may carry, and this cleaner.
@@ -82,24 +96,28 @@ verslag: $(STAMP) ## New report: make verslag TITLE="Titel"
 event: $(STAMP) ## New event: make event TITLE="Titel" START="YYYY-MM-DD HH:MM"
 	$(PY) -m werkplaats.scaffold event "$$TITLE" --start "$$START"
 
-bench: $(STAMP) ## Benchmark on a synthetic corpus: make bench POSTS=1000 EVENTS=300
+bench: $(STAMP) hunspell ## Benchmark on a synthetic corpus: make bench POSTS=1000 EVENTS=300
 	$(PY) tools/bench.py --posts $${POSTS:-1000} --events $${EVENTS:-300}
 
-bench-search: $(STAMP) ## Search benchmark (Pagefind) on a synthetic corpus: make bench-search POSTS=1000 EVENTS=300
+bench-search: $(STAMP) hunspell ## Search benchmark (Pagefind) on a synthetic corpus: make bench-search POSTS=1000 EVENTS=300
 	$(PY) tools/search_bench.py --posts $${POSTS:-1000} --events $${EVENTS:-300}
 
-bench-preview: $(STAMP) ## How long an open page of make serve takes to show a save, in Chromium (POSTS=, EVENTS= to add a corpus)
+bench-preview: $(STAMP) hunspell ## How long an open page of make serve takes to show a save, in Chromium (POSTS=, EVENTS= to add a corpus)
 	$(PY) tools/preview_bench.py --posts $${POSTS:-0} --events $${EVENTS:-0}
+
+.PHONY: search-quality
+search-quality: $(STAMP) hunspell ## Dutch search, approach by approach: precision and recall on tests/search_fixture.py (DETAILS=1: every miss)
+	$(PY) tools/search_quality.py $(if $(DETAILS),--details,)
 
 schema: $(STAMP) ## Regenerate schemas/*.json from the content model
 	$(PY) -m werkplaats.schema
 
-test: $(STAMP) $(NODE_STAMP) ## Lint, then the whole test suite (builds the site once; browser checks in Chromium)
+test: $(STAMP) $(NODE_STAMP) hunspell ## Lint, then the whole test suite (builds the site once; browser checks in Chromium)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) -m pytest
 
-unit: $(STAMP) ## The fast tests only: plain data, no build, no browser (seconds)
+unit: $(STAMP) hunspell ## The fast tests only: plain data, no build, no browser (seconds)
 	$(PY) -m pytest -m unit -q
 
 lint: $(STAMP) ## Fix what ruff can (lint and format, pyproject.toml); make test checks the rest
@@ -107,10 +125,10 @@ lint: $(STAMP) ## Fix what ruff can (lint and format, pyproject.toml); make test
 	$(VENV)/bin/ruff format .
 
 # The tests of the built site (not the units, not the browser) with another generator.
-test-site: $(STAMP) $(NODE_STAMP) ## The site-level tests with GENERATOR=properdocs (or mkdocs)
+test-site: $(STAMP) $(NODE_STAMP) hunspell ## The site-level tests with GENERATOR=properdocs (or mkdocs)
 	WERKPLAATS_GENERATOR=$(GENERATOR) $(PY) -m pytest tests/test_site.py tests/test_site_quality.py tests/test_admin.py tests/test_generators.py
 
-audit: $(STAMP) $(NODE_STAMP) ## Lighthouse on six pages: scores table, reports in reports/lighthouse/
+audit: $(STAMP) $(NODE_STAMP) hunspell ## Lighthouse on six pages: scores table, reports in reports/lighthouse/
 	$(PY) tools/audit.py
 
 lock: $(STAMP) ## Recompile requirements.txt from requirements.in (needs the network)

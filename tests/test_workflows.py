@@ -342,6 +342,7 @@ def test_pull_requests_get_the_content_check_or_the_full_suite():
     assert not any("setup-node" in str(s.get("uses", "")) for s in content["steps"])
     assert [s["run"] for s in full["steps"] if "run" in s] == [
         "sudo apt-get update -qq\nsudo apt-get install -y -qq khal\n",
+        "sudo apt-get update -qq\nsudo apt-get install -y -qq hunspell hunspell-nl\n",
         "make check",
         "make test",
         "make test-site GENERATOR=properdocs",
@@ -385,6 +386,23 @@ def test_the_full_suite_installs_khal_where_the_message_says():
     names = [s.get("name") for s in load(CHECK)["jobs"]["full"]["steps"]]
     assert apt.search(step(load(CHECK), "full", "khal")["run"])
     assert names.index("khal") < names.index("make test")
+
+
+def test_every_job_that_builds_installs_hunspell_first():
+    """The build looks up Dutch lemmas with hunspell and Debian's/Ubuntu's
+    hunspell-nl (werkplaats/lexicon.py), on no runner image: every job that
+    builds or tests the site installs both before it builds, as .ci/run
+    does, and the message for a missing hunspell names exactly those files."""
+    from werkplaats.lexicon import INSTALLED_BY
+
+    apt = re.compile(r"apt-get install [^\n]*\bhunspell hunspell-nl\b")
+    assert apt.search((ROOT / ".ci" / "run").read_text(encoding="utf-8"))
+    builds = {(CHECK, "content"): "make content-check", (CHECK, "full"): "make check", (DEPLOY, "build"): "make build"}
+    for (path, job), first_build in builds.items():
+        names = [s.get("name") for s in load(path)["jobs"][job]["steps"]]
+        assert apt.search(step(load(path), job, "hunspell")["run"]), (path.name, job)
+        assert names.index("hunspell") < names.index(first_build), (path.name, job)
+    assert set(INSTALLED_BY) == {".ci/run", rel(CHECK), rel(DEPLOY), "Makefile"}
 
 
 # --- a failed deploy: one issue, closed by the next good deploy ---------------------

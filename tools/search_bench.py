@@ -255,7 +255,7 @@ def ui_search(page, query: str) -> tuple[int, list[str], list[str]]:
         timeout=60_000,
     )
     status = page.inner_text(f"{DIALOG} [data-wp-zoek-status]")
-    count = 0 if status.startswith("Geen") else int(re.match(r"(\d+)", status).group(1))
+    count = 0 if status.startswith(("Geen", "Niets")) else int(re.match(r"(\d+)", status).group(1))
     page.wait_for_function(
         f"n => document.querySelectorAll('{DIALOG} {RESULT}').length === n", arg=min(count, UI_PAGE_SIZE), timeout=60_000
     )

@@ -2,13 +2,31 @@
 // Pagefind's engine (pagefind/pagefind.js, written by hooks/search.py).
 // The engine and its index are fetched only when someone opens the search;
 // a page view without searching costs this file only.
+//
+// Dutch on top of Pagefind (README "Search"). The index has Pagefind's
+// stemmer off and, per page, hidden `termen`: the lemmas and compound parts
+// of its words (werkplaats/lexicon.py). Per query word this file asks for
+// - the word as typed (a prefix search), unless Pagefind fell back to a
+//   shorter indexed word: it does so silently when no indexed word starts
+//   with the typed one (`jeugd` would find "je"); such an answer is dropped;
+// - exact ("quoted") searches for the word with a Dutch ending taken off
+//   (verslagen -> verslag, huizen -> huis); an exact search never falls back.
+// A page must match every word. Nothing found: "Niets gevonden voor ...",
+// with the closest word the site has (zoeken/woorden.json) as a suggestion.
 (function () {
   "use strict";
 
   var PAGE_SIZE = 10;
   var DEBOUNCE_MS = 150;
+  // A title outweighs the text (Pagefind's default is 5); the hidden terms
+  // count less than words a visitor can read on the page.
+  var RANKING = { metaWeights: { title: 8, termen: 0.5 } };
+  // A query word naming a kind of page (verslag, activiteiten) puts pages of
+  // that kind first: `verslag` lists the reports before the events that link to one.
+  var KIND_BOOST = 4;
   var dialog = document.querySelector("[data-wp-zoek-dialoog]");
   var engine = null;
+  var vocabulary = null;
 
   // Pagefind, loaded once; its own files live next to pagefind.js, and the
   // site's root is where that folder sits (works under /site/ too).
@@ -16,17 +34,200 @@
     if (!engine) {
       var bundle = new URL(box.getAttribute("data-bundle"), location.href).href;
       engine = import(bundle + "pagefind.js").then(function (pagefind) {
-        return pagefind.options({ excerptLength: 24 }).then(function () { return pagefind; });
+        return pagefind.options({ excerptLength: 24, ranking: RANKING }).then(function () { return pagefind; });
       });
       engine.catch(function () { engine = null; });
     }
     return engine;
   }
 
+  // The site's own words (zoeken/woorden.json), fetched once and only after
+  // a search found nothing.
+  function loadWords(box) {
+    if (!vocabulary) {
+      vocabulary = fetch(new URL(box.getAttribute("data-woorden"), location.href).href).then(function (response) {
+        if (!response.ok) throw new Error("woorden.json: " + response.status);
+        return response.json();
+      }).then(function (data) { return (data.woorden || []).map(norm); });
+      vocabulary.catch(function () { vocabulary = null; });
+    }
+    return vocabulary;
+  }
+
   // Today in Amsterdam as YYYY-MM-DD: an event is "komt nog" until its last day has passed.
   function today() {
     return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Amsterdam" }).format(new Date());
   }
+
+  // --- Words -------------------------------------------------------------
+
+  // Words as Pagefind compares them: lower case, no diacritics.
+  function norm(text) {
+    return String(text).toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+  }
+
+  // The words of a query, without punctuation (foto's -> fotos), as Pagefind reads them.
+  function queryWords(query) {
+    return norm(query).split(/\s+/).map(function (w) { return w.replace(/[\p{P}\p{S}]/gu, ""); }).filter(Boolean);
+  }
+
+  // Every word a loaded result was indexed with: its text, title and all its
+  // meta (the hidden terms too); hyphenated and apostrophe words joined and
+  // in parts, as Pagefind indexes them.
+  function wordsOf(data) {
+    var meta = data.meta || {};
+    var text = norm([data.content || ""].concat(Object.keys(meta).map(function (k) { return meta[k]; })).join(" "));
+    var words = [];
+    text.split(/[^\p{L}\p{N}'\u2019-]+/u).forEach(function (w) {
+      if (!w) return;
+      words.push(w.replace(/[\p{P}]/gu, ""));
+      w.split(/['\u2019-]+/).forEach(function (part) { if (part) words.push(part); });
+    });
+    return words;
+  }
+
+  // Pagefind found the word itself (an indexed word starts with it), not a shorter fallback.
+  function really(data, word) {
+    return wordsOf(data).some(function (w) { return w.lastIndexOf(word, 0) === 0; });
+  }
+
+  // Simple Dutch forms a word may come from: plural, diminutive and -'s
+  // endings, with undoubling (bussen -> bus), an open syllable
+  // (straten -> straat) and z/v (huizen -> huis, brieven -> brief).
+  // Searched exactly, so a wrong guess finds nothing rather than something wrong.
+  // (No -eren: it would take parkeren to "park". The few -eren plurals,
+  // kinderen -> kind, are the lexicon's: werkplaats/lexicon.py EREN_PLURALS.)
+  // -er(s) makes a person of a word (mantelzorgers -> mantelzorg); only
+  // from 5 letters left, so ouders and werkers stay themselves.
+  var ENDINGS = ["etjes", "tjes", "pjes", "jes", "etje", "tje", "pje", "je", "ers", "er", "en", "s", "n", "e"];
+  var SHORTEST = { ers: 5, er: 5 };
+  function variants(word) {
+    var out = [];
+    ENDINGS.forEach(function (end) {
+      if (word.length - end.length < (SHORTEST[end] || 3) || word.slice(-end.length) !== end) return;
+      var base = word.slice(0, -end.length);
+      out.push(base);
+      if (end === "en" || end === "e") {
+        if (/([^aeiou])\1$/.test(base)) out.push(base.slice(0, -1));
+        var open = /([^aeiou])([aeiou])([^aeiouj])$/.exec(base);
+        if (open) out.push(base.slice(0, open.index + 1) + open[2] + open[2] + open[3]);
+        if (/z$/.test(base)) out.push(base.slice(0, -1) + "s");
+        if (/v$/.test(base)) out.push(base.slice(0, -1) + "f");
+      }
+    });
+    return out.filter(function (v, i) { return v !== word && out.indexOf(v) === i; });
+  }
+
+  // Optimal string alignment distance (two letters swapped is one edit).
+  function distance(a, b) {
+    var d = [];
+    for (var i = 0; i <= a.length; i++) {
+      d.push([i]);
+      for (var j = 1; j <= b.length; j++) {
+        if (i === 0) { d[i].push(j); continue; }
+        var v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+        d[i].push(v);
+      }
+    }
+    return d[a.length][b.length];
+  }
+
+  // The site's closest word: one edit for words of up to 5 letters, two for
+  // longer ones; from 5 letters the start of a longer word counts too, at
+  // one edit (jeugt -> jeugdhulp). Closest first, then the shortest.
+  function closest(word, words) {
+    var limit = word.length <= 5 ? 1 : 2;
+    var best = null;
+    words.forEach(function (w) {
+      if (w === word || w.length < word.length - limit) return;
+      var cost = w.length <= word.length + limit ? distance(word, w) : Infinity;
+      if (word.length >= 5 && w.length > word.length) {
+        var start = distance(word, w.slice(0, word.length));
+        if (start <= 1) cost = Math.min(cost, start + 0.5);
+      }
+      // A longer word's start at one edit costs 1.5: still within a limit of 1.
+      if (cost > limit + 0.5) return;
+      if (!best || cost < best.cost || (cost === best.cost && w.length < best.word.length)) best = { cost: cost, word: w };
+    });
+    return best && best.word;
+  }
+
+  // The query with each word the site does not have replaced by its closest
+  // site word; null when there is nothing to suggest.
+  function suggestion(words, known) {
+    var changed = false;
+    var out = words.map(function (word) {
+      if (known.some(function (w) { return w.lastIndexOf(word, 0) === 0; })) return word;
+      var other = closest(word, known);
+      if (other) changed = true;
+      return other || word;
+    });
+    return changed ? out.join(" ") : null;
+  }
+
+  // --- Searching ---------------------------------------------------------
+
+  // The pages one query word finds: id -> best-scoring Pagefind result.
+  function findWord(pagefind, word, options) {
+    var typed = pagefind.search(word, options).then(function (answer) {
+      var results = (answer && answer.results) || [];
+      if (!results.length) return [];
+      // A fallback answers for every result alike, so the first one tells.
+      return results[0].data().then(function (data) { return really(data, word) ? results : []; });
+    });
+    var exact = variants(word).map(function (v) {
+      return pagefind.search("\"" + v + "\"", options).then(function (answer) { return (answer && answer.results) || []; });
+    });
+    return Promise.all([typed].concat(exact)).then(function (answers) {
+      var found = new Map();
+      answers.forEach(function (results) {
+        results.forEach(function (result) {
+          var had = found.get(result.id);
+          if (!had || result.score > had.score) found.set(result.id, result);
+        });
+      });
+      return found;
+    });
+  }
+
+  // Pages that match every query word, best first. Scores of the words add
+  // up; pages of a kind the query names go first.
+  function findAll(pagefind, words, options, kindOf) {
+    var kinds = [];
+    words.forEach(function (word) {
+      [word].concat(variants(word)).forEach(function (v) {
+        if (kindOf[v] && kinds.indexOf(kindOf[v]) < 0) kinds.push(kindOf[v]);
+      });
+    });
+    var ofKind = kinds.map(function (kind) {
+      var filters = Object.assign({}, options.filters, { soort: kind });
+      return pagefind.search(null, { filters: filters }).then(function (answer) {
+        return answer.results.map(function (r) { return r.id; });
+      });
+    });
+    var perWord = Promise.all(words.map(function (w) { return findWord(pagefind, w, options); }));
+    return Promise.all([perWord, Promise.all(ofKind)]).then(function (got) {
+      var found = got[0];
+      var boosted = new Set([].concat.apply([], got[1]));
+      var merged = [];
+      found[0].forEach(function (result, id) {
+        var score = 0;
+        var best = result;
+        for (var i = 0; i < found.length; i++) {
+          var other = found[i].get(id);
+          if (!other) return;
+          score += other.score;
+          if (other.score > best.score) best = other;
+        }
+        merged.push({ result: best, score: boosted.has(id) ? score * KIND_BOOST : score });
+      });
+      merged.sort(function (a, b) { return b.score - a.score; });
+      return merged.map(function (m) { return m.result; });
+    });
+  }
+
+  // --- The box -----------------------------------------------------------
 
   // Pagefind's excerpt is escaped text with <mark> around the words found.
   // Parsed inertly and rebuilt from text and <mark> only: no markup from
@@ -52,10 +253,21 @@
     var list = box.querySelector("[data-wp-zoek-resultaten]");
     var more = box.querySelector("[data-wp-zoek-meer]");
     var template = box.querySelector("template[data-wp-zoek-resultaat]");
+    var offer = box.querySelector("template[data-wp-zoek-suggestie]");
+    var onPage = !dialog || !dialog.contains(box);
     var found = [];
     var shown = 0;
     var asked = 0;
     var timer = null;
+
+    // Query words that name a kind, from the kind filter's own options
+    // (value "verslag", text "verslagen"): word -> filter value.
+    var kindOf = {};
+    box.querySelectorAll("[data-wp-zoek-filter=soort] option").forEach(function (option) {
+      if (!option.value) return;
+      kindOf[norm(option.value)] = option.value;
+      queryWords(option.textContent).forEach(function (w) { kindOf[w] = option.value; });
+    });
 
     function filters() {
       var chosen = {};
@@ -66,7 +278,7 @@
     }
 
     function describe(count, query) {
-      var words = count === 0 ? "Geen resultaten" : count === 1 ? "1 resultaat" : count + " resultaten";
+      var words = count === 0 ? (query ? "Niets gevonden" : "Geen resultaten") : count === 1 ? "1 resultaat" : count + " resultaten";
       if (query) words += " voor \u2018" + query + "\u2019";
       var parts = [];
       selects.forEach(function (select) {
@@ -74,6 +286,14 @@
       });
       if (parts.length) words += " (" + parts.join(", ") + ")";
       return words + ".";
+    }
+
+    // This box's address: the search page with the query and the filters.
+    function address(query) {
+      var target = new URL(form.getAttribute("action"), location.href);
+      if (query) target.searchParams.set("q", query);
+      selects.forEach(function (select) { if (select.value) target.searchParams.set(select.name, select.value); });
+      return target;
     }
 
     function render(data, day) {
@@ -110,27 +330,56 @@
       });
     }
 
+    // "Niets gevonden voor ...", and the site's closest words as a search of their own.
+    function nothingFound(ticket, query, words) {
+      status.textContent = describe(0, query);
+      return loadWords(box).then(function (known) {
+        var other = suggestion(words, known);
+        if (ticket !== asked || !other) return;
+        var line = offer.content.firstElementChild.cloneNode(true);
+        var link = line.querySelector("a");
+        link.textContent = other;
+        link.href = address(other).href;
+        link.addEventListener("click", function (event) {
+          event.preventDefault();
+          input.value = other;
+          search();
+          input.focus();
+        });
+        status.appendChild(document.createTextNode(" "));
+        status.appendChild(line);
+      }).catch(function () { /* no suggestion: the status already says enough */ });
+    }
+
     function search() {
       clearTimeout(timer);
       var ticket = ++asked;
       var query = input.value.trim();
+      var words = queryWords(query);
       var chosen = filters();
-      if (!query && !Object.keys(chosen).length) {
+      if (onPage) history.replaceState(null, "", address(query));
+      if (!words.length && !Object.keys(chosen).length) {
         list.replaceChildren();
         status.textContent = "";
         more.hidden = true;
         found = [];
         return Promise.resolve();
       }
-      // Only filters chosen: everything that matches them, newest first.
-      var options = { filters: chosen };
-      if (!query) options.sort = { datum: "desc" };
       return load(box).then(function (pagefind) {
-        return pagefind.search(query || null, options);
-      }).then(function (answer) {
-        if (ticket !== asked || !answer) return;
-        found = answer.results;
+        // Only filters chosen: everything that matches them, newest first.
+        if (!words.length) {
+          return pagefind.search(null, { filters: chosen, sort: { datum: "desc" } }).then(function (answer) { return answer.results; });
+        }
+        return findAll(pagefind, words, { filters: chosen }, kindOf);
+      }).then(function (results) {
+        if (ticket !== asked) return;
+        found = results;
         shown = 0;
+        if (!found.length) {
+          list.replaceChildren();
+          more.hidden = true;
+          return words.length ? nothingFound(ticket, query, words) : (status.textContent = describe(0, query));
+        }
         // The count is announced (role=status) once the results it counts are shown.
         return showMore(ticket, true).then(function () {
           if (ticket === asked) status.textContent = describe(found.length, query);
@@ -157,21 +406,18 @@
       });
     });
 
-    // Enter: the first result, once the results are there.
+    // Enter or "Zoeken": the list of results on the search page, an address
+    // to share. In the dialog that is a visit to the search page.
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      if (!dialog || !dialog.contains(box)) {
-        var address = new URL(location.href);
-        address.searchParams.set("q", input.value.trim());
-        history.replaceState(null, "", address);
+      if (!onPage) {
+        location.href = address(input.value.trim()).href;
+        return;
       }
-      search().then(function () {
-        var first = list.querySelector("a");
-        if (first) location.href = first.href;
-      });
+      search();
     });
 
-    // Arrow keys move between the box and the results (Material's search did the same).
+    // Arrow keys move between the box and the results; Enter on a result opens it.
     box.addEventListener("keydown", function (event) {
       if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
       if (event.target.tagName === "SELECT") return;
@@ -186,12 +432,12 @@
       }
     });
 
-    return { box: box, input: input, search: search, selects: selects };
+    return { box: box, input: input, search: search, selects: selects, onPage: onPage };
   }
 
   var boxes = Array.prototype.map.call(document.querySelectorAll("[data-wp-zoek]"), setup);
-  var inDialog = boxes.filter(function (b) { return dialog && dialog.contains(b.box); })[0];
-  var onPage = boxes.filter(function (b) { return !dialog || !dialog.contains(b.box); })[0];
+  var inDialog = boxes.filter(function (b) { return !b.onPage; })[0];
+  var onPage = boxes.filter(function (b) { return b.onPage; })[0];
 
   function open() {
     if (onPage) {
@@ -239,6 +485,10 @@
       var value = params.get(select.name);
       if (value && select.querySelector("option[value='" + CSS.escape(value) + "']")) select.value = value;
     });
-    if (params.toString()) onPage.search();
+    if (params.toString()) {
+      // Arrived by Enter or a shared address: the arrows work from the box at once.
+      onPage.input.focus();
+      onPage.search();
+    }
   }
 })();
