@@ -17,7 +17,7 @@ GENERATOR ?= mkdocs
 UV_VERSION := 0.13.9
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check content-check test unit lint test-site audit clean lock post verslag event schema bench bench-search bench-preview cms export foto-schoon hunspell
+.PHONY: help serve build check content-check test unit lint test-site audit clean lock post verslag event schema bench bench-search bench-preview cms export foto-schoon hunspell search-quality
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -105,7 +105,6 @@ bench-search: $(STAMP) hunspell ## Search benchmark (Pagefind) on a synthetic co
 bench-preview: $(STAMP) hunspell ## How long an open page of make serve takes to show a save, in Chromium (POSTS=, EVENTS= to add a corpus)
 	$(PY) tools/preview_bench.py --posts $${POSTS:-0} --events $${EVENTS:-0}
 
-.PHONY: search-quality
 search-quality: $(STAMP) hunspell ## Dutch search, approach by approach: precision and recall on tests/search_fixture.py (DETAILS=1: every miss)
 	$(PY) tools/search_quality.py $(if $(DETAILS),--details,)
 

@@ -104,6 +104,22 @@ def mkdocs_build(root: Path, out: Path, today: str, **env) -> Path:
         pytest.fail(str(error), pytrace=False)
 
 
+@contextlib.contextmanager
+def served_build(root: Path, workdir: Path, today: str = TODAY):
+    """ROOT's site built into WORKDIR/site/ and served from WORKDIR, so it
+    lives under /site/ as a GitHub project site does: (built dir, base URL)."""
+    from tools.static_server import StaticServer
+
+    server = StaticServer(workdir)
+    url = server.url + "site/"
+    mkdocs_build(root, workdir / "site", today, SITE_URL=url)
+    server.start()
+    try:
+        yield workdir / "site", url
+    finally:
+        server.stop()
+
+
 def session_builds(root: Path, tmp_path_factory, name: str, default_today: str = TODAY):
     """build(today, **env) -> Path: `root` built once per day and environment.
 

@@ -30,6 +30,7 @@ EPOCH = {"SOURCE_DATE_EPOCH": "1763900000"}  # the calendars' DTSTAMP, the same 
 HOOK_ONLY = (
     "admin/",  # the CMS: an application, not a page (hooks/admin.py)
     "pagefind/",  # the search index: the export uses the generator's own search
+    "zoeken/woorden.json",  # the search box's suggestions, from the Pagefind index
     "assets/",  # the theme's files (both have theirs)
     "search/",  # MkDocs' lunr index in the export
 )

@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, TODAY, Project, mkdocs_build
+from conftest import ROOT, Project, served_build
 from sitecheck import tab_to, wait_for
 
 from werkplaats import search
@@ -162,15 +162,8 @@ def search_project(tmp_path_factory) -> Project:
 @pytest.fixture(scope="session")
 def search_site(search_project, tmp_path_factory):
     """The content above, built and served under /site/ on 127.0.0.1."""
-    from tools.static_server import StaticServer
-
-    root = tmp_path_factory.mktemp("zoeken-server")
-    server = StaticServer(root)
-    url = server.url + "site/"
-    mkdocs_build(search_project.root, root / "site", TODAY, SITE_URL=url)
-    server.start()
-    yield root / "site", url
-    server.stop()
+    with served_build(search_project.root, tmp_path_factory.mktemp("zoeken-server")) as served:
+        yield served
 
 
 # --- Plain data -------------------------------------------------------------------
@@ -336,7 +329,12 @@ def test_a_result_shows_kind_date_upcoming_and_the_words_found(search_page):
     # the label follows the visitor's day, so compute what it must say.
     today = page.evaluate("new Intl.DateTimeFormat('sv-SE', {timeZone: 'Europe/Amsterdam'}).format(new Date())")
     assert item.locator(".wp-zoek__wanneer").inner_text() == ("komt nog" if today <= "2026-12-03" else "geweest")
-    assert "werkconferentie" in item.locator(".wp-zoek__fragment mark").first.inner_text().lower()
+    # The snippet is the text, not the title again; found words are marked.
+    snippet = item.locator(".wp-zoek__fragment").inner_text()
+    assert not snippet.startswith("Werkconferentie") and "Een middag waarop" in snippet
+    results_for(page, "plannen")
+    item = page.locator("dialog .wp-zoek__resultaat").first
+    assert item.locator(".wp-zoek__fragment mark").first.inner_text().lower() == "plannen"
     results_for(page, "Dordrecht")
     kinds = page.locator("dialog .wp-zoek__resultaat").evaluate_all(
         "items => items.map(i => [i.querySelector('.wp-zoek__soort').textContent, i.querySelector('.wp-zoek__datum')?.textContent, i.querySelector('.wp-zoek__wanneer')?.textContent])"

@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import TODAY, Project, mkdocs_build
+from conftest import Project, served_build
 from search_fixture import BOX, INPUT, LINKS, MUST_FIND, MUST_NOT, NOTHING, PAGES, RANKING, STATUS, SUGGEST, ask_box, quoted, write_fixture
 from sitecheck import wait_for
 
@@ -30,17 +30,10 @@ from werkplaats.search import read_index
 @pytest.fixture(scope="module")
 def dutch_site(tmp_path_factory):
     """The fixture project, built and served under /site/: (built dir, base URL)."""
-    from tools.static_server import StaticServer
-
     project = Project(tmp_path_factory.mktemp("zoeken-nl") / "project")
     write_fixture(project)
-    root = tmp_path_factory.mktemp("zoeken-nl-server")
-    server = StaticServer(root)
-    url = server.url + "site/"
-    mkdocs_build(project.root, root / "site", TODAY, SITE_URL=url)
-    server.start()
-    yield root / "site", url
-    server.stop()
+    with served_build(project.root, tmp_path_factory.mktemp("zoeken-nl-server")) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
@@ -172,4 +165,13 @@ def test_enter_in_the_dialog_opens_the_list_on_the_search_page(dutch_site, brows
     wait_for(page, f"document.querySelector({STATUS!r}).textContent.includes({quoted(query)})", timeout=15)
     found = [u[len(url) :] for u in page.evaluate(LINKS)]
     assert {u for u in found if u in PAGES} == next(f.pages for f in MUST_FIND if f.query == query), found
+    # The "Zoeken" button does the same as Enter, from the dialog on another page.
+    page.goto(url + "over/", wait_until="load")
+    page.keyboard.press("/")
+    wait_for(page, "document.querySelector('dialog').open && document.activeElement.type === 'search'", timeout=10)
+    page.keyboard.type("wijkteam")
+    with page.expect_navigation():
+        page.locator("dialog button[type=submit]").click()
+    assert parse_qs(urlsplit(page.url).query)["q"] == ["wijkteam"] and urlsplit(page.url).path.endswith("/zoeken/")
+    wait_for(page, f"document.querySelector({STATUS!r}).textContent.includes({quoted('wijkteam')})", timeout=15)
     context.close()
