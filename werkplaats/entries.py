@@ -29,6 +29,10 @@ def rel_path(path: Path, settings: Settings) -> str:
     return settings.relative(path)
 
 
+# How long a calendar shows an event that has a start time and no end.
+DEFAULT_DURATION = dt.timedelta(hours=1)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong in one file, at one line."""
@@ -134,6 +138,14 @@ class Entry:
             return self.date
         value = self.end or self.start
         return value.date() if isinstance(value, dt.datetime) else value
+
+    @property
+    def calendar_span(self) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime]:
+        """Start and end as a calendar takes them: an event without an end
+        lasts DEFAULT_DURATION; an all-day event ends the day after its last day."""
+        if isinstance(self.start, dt.datetime):
+            return self.start, self.end or self.start + DEFAULT_DURATION
+        return self.start, self.last_day + dt.timedelta(days=1)
 
     @property
     def source_path(self) -> str:

@@ -37,7 +37,7 @@ import frontmatter
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import addresses, agenda, aliases, feeds, ical, pages, views
+from . import addresses, agenda, aliases, calendar_links, feeds, ical, pages, views
 from .build import Build, linked_files, start_build
 from .dates import dutch_date
 from .links import relink
@@ -279,6 +279,7 @@ def plan(root: Path, environ: dict | None = None) -> Export:
         card = agenda.card(entry, urls, today) | {
             "map_url": agenda.map_url(entry),
             "ics": agenda.event_ics(entry),
+            "calendar_links": calendar_links.links(entry, settings.site_url + url) if agenda.offers_ics(entry, today) else [],
             "categories": [{"title": n, "url": agenda.category_dir(n)} for n in entry.categories],
             "tags": [{"title": n, "url": agenda.tag_dir(n)} for n in entry.tags],
         }

@@ -45,19 +45,13 @@ def _vevent(entry: Entry, url: str, history: History) -> icalendar.Event:
     event.add("last-modified", stamp(entry, history))
     event.add("sequence", history.sequence(entry.rel))
     event.add("summary", entry.title)
-    if isinstance(entry.start, dt.datetime):
-        event.add("dtstart", entry.start)
-        event.add("dtend", entry.end or entry.start + dt.timedelta(hours=1))
-    else:
-        # All-day: DATE values, and DTEND is the day after the last day.
-        event.add("dtstart", entry.start)
-        event.add("dtend", entry.last_day + dt.timedelta(days=1))
-    if entry.location:
-        event.add("location", entry.location.one_line)
-    elif entry.online:
-        event.add("location", "Online")
-    description = "\n\n".join(p for p in (entry.description, _join_online(entry), url) if p)
-    event.add("description", description)
+    # All-day: DATE values, and DTEND is the day after the last day.
+    start, end = entry.calendar_span
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    if location_text(entry):
+        event.add("location", location_text(entry))
+    event.add("description", description_text(entry, url))
     event.add("url", url)
     event.add("status", _STATUS[entry.status])
     for name in entry.categories:
@@ -65,8 +59,17 @@ def _vevent(entry: Entry, url: str, history: History) -> icalendar.Event:
     return event
 
 
-def _join_online(entry: Entry) -> str:
-    return f"Online meedoen: {entry.online}" if entry.online else ""
+def location_text(entry: Entry) -> str:
+    """Where, for a calendar: the place on one line, else "Online", else nothing."""
+    if entry.location:
+        return entry.location.one_line
+    return "Online" if entry.online else ""
+
+
+def description_text(entry: Entry, url: str) -> str:
+    """A calendar item's text: the description, the join link, the event's page."""
+    join = f"Online meedoen: {entry.online}" if entry.online else ""
+    return "\n\n".join(p for p in (entry.description, join, url) if p)
 
 
 def calendar(events: list[Entry], urls: dict[str, str], *, site_url: str, name: str, history: History) -> bytes:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import accessibility, agenda, privacy, quality_checks, views
+from . import accessibility, agenda, calendar_links, privacy, quality_checks, views
 from .build import Build
 from .entries import Entry
 
@@ -144,6 +144,8 @@ def _event(state: Build, *, entry: Entry, site_url: str, organisation: dict, **_
             "online_url": entry.online,
             "registration": entry.registration,
             "ics": agenda.event_ics(entry),
+            # Web calendars beside the .ics, only while the .ics is offered.
+            "calendar_links": calendar_links.links(entry, site_url + urls[entry.rel]) if agenda.offers_ics(entry, today) else [],
             "report": linked(state, entry.report),
             "categories": [{"title": n, "url": agenda.category_dir(n)} for n in entry.categories],
             "tags": [{"title": n, "url": agenda.tag_dir(n)} for n in entry.tags],
