@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from werkplaats import agenda
+from werkplaats import agenda, subscribe
 from werkplaats import build as site
 from werkplaats.pages import taxonomy, template_for
 from werkplaats.views import html_meta
@@ -42,6 +42,9 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
     pages += [("trefwoord", name, f"Activiteiten met trefwoord {name}", agenda.tag_dir(name)) for name in taxonomy(state, "tags")]
     for view, key, title, url in pages:
         files.append(File.generated(config, f"{url}index.md", content=_page(title, view, key)))
+    # The help page: its text is Markdown, the same in the export (werkplaats.subscribe).
+    help_text = subscribe.markdown(events, config.site_url or "")
+    files.append(File.generated(config, f"{agenda.SUBSCRIBE_DIR}index.md", content=_page(subscribe.TITLE, "abonneren", "") + help_text))
 
 
 def _move(file, url, config):

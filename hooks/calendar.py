@@ -37,9 +37,9 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
         log.info(history.approximate)
     options = {"site_url": config.site_url, "history": history}
     events = [e for e in state.events]
-    files.append(
-        File.generated(config, agenda.FEED_PATH, content=ical.calendar(events, state.urls, name=f"Agenda {config.site_name}", **options))
-    )
+    for feed in agenda.feeds(events, config.site_name):
+        content = ical.calendar(feed["events"], state.urls, name=feed["name"], subscribable=True, **options)
+        files.append(File.generated(config, feed["path"], content=content))
     for entry in events:
         files.append(
             File.generated(config, agenda.event_ics(entry), content=ical.calendar([entry], state.urls, name=entry.title, **options))

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
+import icalendar
 import pytest
 from bs4 import BeautifulSoup
 from conftest import PROJECT, PROJECT_TODAY, ROOT, TODAY, Project, html_files, mkdocs_build
@@ -152,6 +153,8 @@ def page_types(root: Path) -> dict[str, str]:
         "categorie": first("nieuws/categorie/*/index.html"),
         "maand": first("agenda/maand/*/index.html"),
         "agenda-jaar": first("agenda/archief/*/index.html"),
+        "agenda-categorie": first("agenda/categorie/*/index.html"),
+        "abonneren": first("agenda/abonneren/index.html"),
     }
     pages |= {kind: url for kind, url in found.items() if url}
     # Events from the agenda page: upcoming (under #binnenkort) or past (#eerder).
@@ -315,3 +318,37 @@ def tree(root: Path) -> dict[str, bytes]:
             files[name] = p.read_bytes()
     assert unstable >= 3, "Pagefind's index is missing"
     return files
+
+
+class Khal:
+    """khal (Debian's `khal`) with its own configuration, calendar (a vdir) and cache."""
+
+    def __init__(self, where: Path):
+        need_khal()
+        self.vdir = where / "agenda"
+        self.vdir.mkdir(parents=True)
+        self.config = where / "khal.conf"
+        formats = {"timeformat": "%H:%M", "dateformat": "%Y-%m-%d", "longdateformat": "%Y-%m-%d"}
+        formats |= {"datetimeformat": "%Y-%m-%d %H:%M", "longdatetimeformat": "%Y-%m-%d %H:%M"}
+        locale = "".join(f"{key} = {value}\n" for key, value in formats.items())
+        self.config.write_text(
+            f"[calendars]\n[[werkplaats]]\npath = {self.vdir}\n"
+            f"[locale]\n{locale}local_timezone = Europe/Amsterdam\ndefault_timezone = Europe/Amsterdam\n"
+            f"[sqlite]\npath = {where / 'khal.db'}\n",
+            encoding="utf-8",
+        )
+        self.env = {**os.environ, "HOME": str(where), "XDG_CONFIG_HOME": str(where), "XDG_DATA_HOME": str(where)}
+
+    def run(self, *args: str) -> str:
+        result = subprocess.run(["khal", "-c", str(self.config), *args], env=self.env, capture_output=True, text=True)
+        assert result.returncode == 0, f"khal {' '.join(args)}: {result.stdout}{result.stderr}"
+        return result.stdout
+
+    def listed(self, start: str, end: str) -> list[str]:
+        """'start|end|title' of every event khal lists in [start, end]."""
+        out = self.run("list", "--once", "-df", "", "-f", "{start}|{end}|{title}", start, end)
+        return [line for line in out.splitlines() if line.strip()]
+
+    def stored(self) -> list:
+        """The VEVENTs khal wrote into its calendar."""
+        return [e for path in sorted(self.vdir.glob("*.ics")) for e in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")]

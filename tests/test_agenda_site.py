@@ -143,7 +143,8 @@ def test_every_event_has_its_page_facts_and_calendar_file(site):
         assert vevent["SUMMARY"] == entry.title
         if ics is not None:
             assert site_path(site, url, ics["href"]) == agenda.event_ics(entry)
-    assert len(list((site / "agenda").rglob("*.ics"))) == len(events()) + 1  # and the feed
+    # and the feeds: the whole agenda and one per category
+    assert len(list((site / "agenda").rglob("*.ics"))) == len(events()) + len(agenda.feeds(events(), ""))
 
 
 def test_events_and_reports_link_to_each_other_once_both_are_out(site):

@@ -44,6 +44,8 @@ COMMON = [
     "agenda",
     "maand",
     "agenda-jaar",
+    "agenda-categorie",
+    "abonneren",
     "activiteit-voorbij",
     "contact",
     "inhoudspagina",

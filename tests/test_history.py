@@ -14,6 +14,7 @@ import icalendar
 import pytest
 import yaml
 from conftest import GENERATOR, GIT_ENV, ROOT, BuildFailed, git, run_mkdocs
+from sitecheck import Khal
 
 from werkplaats import ical, lastmod
 from werkplaats.build import start_build
@@ -370,42 +371,6 @@ def test_the_calendar_writes_the_history(in_git):
 
 
 # --- a calendar client -------------------------------------------------------------------
-
-
-class Khal:
-    """khal (Debian's `khal`) with its own configuration, calendar (a vdir) and cache."""
-
-    def __init__(self, where: Path):
-        from sitecheck import need_khal
-
-        need_khal()
-        self.vdir = where / "agenda"
-        self.vdir.mkdir(parents=True)
-        self.config = where / "khal.conf"
-        formats = {"timeformat": "%H:%M", "dateformat": "%Y-%m-%d", "longdateformat": "%Y-%m-%d"}
-        formats |= {"datetimeformat": "%Y-%m-%d %H:%M", "longdatetimeformat": "%Y-%m-%d %H:%M"}
-        locale = "".join(f"{key} = {value}\n" for key, value in formats.items())
-        self.config.write_text(
-            f"[calendars]\n[[werkplaats]]\npath = {self.vdir}\n"
-            f"[locale]\n{locale}local_timezone = Europe/Amsterdam\ndefault_timezone = Europe/Amsterdam\n"
-            f"[sqlite]\npath = {where / 'khal.db'}\n",
-            encoding="utf-8",
-        )
-        self.env = {**os.environ, "HOME": str(where), "XDG_CONFIG_HOME": str(where), "XDG_DATA_HOME": str(where)}
-
-    def run(self, *args: str) -> str:
-        result = subprocess.run(["khal", "-c", str(self.config), *args], env=self.env, capture_output=True, text=True)
-        assert result.returncode == 0, f"khal {' '.join(args)}: {result.stdout}{result.stderr}"
-        return result.stdout
-
-    def listed(self, start: str, end: str) -> list[str]:
-        """'start|end|title' of every event khal lists in [start, end]."""
-        out = self.run("list", "--once", "-df", "", "-f", "{start}|{end}|{title}", start, end)
-        return [line for line in out.splitlines() if line.strip()]
-
-    def stored(self) -> list:
-        """The VEVENTs khal wrote into its calendar."""
-        return [e for path in sorted(self.vdir.glob("*.ics")) for e in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")]
 
 
 def test_a_calendar_client_sees_a_new_start_time_and_nothing_else(project, tmp_path):

@@ -60,6 +60,30 @@ def tag_dir(name: str) -> str:
     return f"{ROOT}/trefwoord/{slugify(name)}/"
 
 
+SUBSCRIBE_DIR = f"{ROOT}/abonneren/"  # the help page: how to subscribe, every feed
+
+
+def category_feed(name: str) -> str:
+    """The subscribable calendar of one category, beside its listing."""
+    return f"{category_dir(name)}werkplaats-{slugify(name)}.ics"
+
+
+def feeds(events: list[Entry], site_name: str) -> list[dict]:
+    """Every subscribable calendar: the whole agenda, then one per category
+    (sorted): {'title', 'name' (the calendar's own name), 'path', 'events'}.
+    Past events stay in every feed: a subscribed calendar keeps its history."""
+    out = [{"title": "De hele agenda", "name": f"Agenda {site_name}", "path": FEED_PATH, "events": events}]
+    for name, chosen in taxonomy(events, "categories").items():
+        out.append({"title": name, "name": f"{site_name}: {name}", "path": category_feed(name), "events": chosen})
+    return out
+
+
+def webcal(site_url: str, path: str) -> str:
+    """The webcal:// address of a feed: a calendar app subscribes instead of downloading."""
+    scheme, _, rest = site_url.partition("://")
+    return f"webcal://{rest}{path}" if scheme in ("http", "https") else f"{site_url}{path}"
+
+
 # --------------------------------------------------------------------------
 # Time
 

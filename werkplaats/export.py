@@ -37,7 +37,7 @@ import frontmatter
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import addresses, agenda, aliases, calendar_links, feeds, ical, pages, views
+from . import addresses, agenda, aliases, calendar_links, feeds, ical, pages, subscribe, views
 from .build import Build, linked_files, start_build
 from .dates import dutch_date
 from .links import relink
@@ -317,6 +317,10 @@ def plan(root: Path, environ: dict | None = None) -> Export:
             past=[agenda.card(e, urls, today) for e in agenda.past(items, today)],
         )
 
+    # The help page on subscribing: the same Markdown as the site's.
+    help_page = _front({"title": subscribe.TITLE, "hide": ["navigation", "toc"]}) + subscribe.markdown(state.events, settings.site_url)
+    out.files[f"{agenda.SUBSCRIBE_DIR}index.md"] = help_page.encode("utf-8")
+
     # --- files: media, feeds and calendars (the hooks' own functions)
     for source, target in media.items():
         out.files[target] = source
@@ -325,7 +329,10 @@ def plan(root: Path, environ: dict | None = None) -> Export:
     out.files[feeds.RSS_PATH] = feeds.rss(state.posts, urls, **options)
     out.files[feeds.JSON_PATH] = feeds.json_feed(state.posts, urls, **options)
     history = state.history()  # the same stamps as the hooks' calendars (werkplaats.history)
-    out.files[agenda.FEED_PATH] = ical.calendar(state.events, urls, site_url=site_url, name=f"Agenda {raw['site_name']}", history=history)
+    for feed in agenda.feeds(state.events, raw["site_name"]):
+        out.files[feed["path"]] = ical.calendar(
+            feed["events"], urls, site_url=site_url, name=feed["name"], history=history, subscribable=True
+        )
     for entry in state.events:
         out.files[agenda.event_ics(entry)] = ical.calendar([entry], urls, site_url=site_url, name=entry.title, history=history)
 

@@ -72,14 +72,25 @@ def description_text(entry: Entry, url: str) -> str:
     return "\n\n".join(p for p in (entry.description, join, url) if p)
 
 
-def calendar(events: list[Entry], urls: dict[str, str], *, site_url: str, name: str, history: History) -> bytes:
+# How often a subscribed calendar should look again: the site is deployed
+# daily (.github/workflows/deploy.yml), so twice a day catches every change
+# the same day. RFC 7986 REFRESH-INTERVAL, and Microsoft's X-PUBLISHED-TTL.
+REFRESH = dt.timedelta(hours=12)
+
+
+def calendar(events: list[Entry], urls: dict[str, str], *, site_url: str, name: str, history: History, subscribable: bool = False) -> bytes:
     """A VCALENDAR with a VTIMEZONE for Europe/Amsterdam and one VEVENT per
-    event (none of either without events: nothing would refer to the zone)."""
+    event (none of either without events: nothing would refer to the zone).
+    A subscribable one (a feed, not one event's file) says how often to refresh."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
+    if subscribable:
+        cal.add("name", name)
+        cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", icalendar.vDuration(REFRESH))
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/Amsterdam")
     # The VTIMEZONE covers the years of the events, so a client needs no other source.

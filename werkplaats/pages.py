@@ -33,6 +33,8 @@ TEMPLATES = {
     "agenda-jaar": "agenda-jaar.html",
     "agenda-categorie": "agenda-categorie.html",
     "agenda-trefwoord": "agenda-trefwoord.html",
+    # Material's page; the text is werkplaats.subscribe's (hooks/agenda.py).
+    "agenda-abonneren": "main.html",
     "post": "post.html",
     "event": "event.html",
 }
@@ -113,8 +115,9 @@ def _year(state: Build, *, key: str, **_) -> dict:
     return _listing([e for e in state.events if e.first_day.year == int(key)], state)
 
 
-def _category(state: Build, *, key: str, **_) -> dict:
-    return _listing(taxonomy(state, "categories")[key], state)
+def _category(state: Build, *, key: str, site_url: str, **_) -> dict:
+    feed = agenda.category_feed(key)
+    return _listing(taxonomy(state, "categories")[key], state) | {"feed": {"path": feed, "webcal": agenda.webcal(site_url, feed)}}
 
 
 def _tag(state: Build, *, key: str, **_) -> dict:
