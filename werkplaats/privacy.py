@@ -23,14 +23,10 @@ export (werkplaats.export) show the same statement.
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from .browser_storage import EDITORS, STORED, Stored
-
-TEMPLATES = Path(__file__).parent / "page_templates"
+from .markdown_pages import render
 
 # Facts about GitHub Pages as GitHub states them (read 2026; check them when
 # GitHub changes its texts):
@@ -66,14 +62,6 @@ SEARCH_FORM = {
 SUPERVISOR = {"name": "Autoriteit Persoonsgegevens", "url": "https://www.autoriteitpersoonsgegevens.nl/"}
 
 
-def markdown_text(value) -> str:
-    """A setting's text as Markdown shows it literally."""
-    out = str(value)
-    for char in "\\`*_[]<>|#":
-        out = out.replace(char, "\\" + char)
-    return out
-
-
 def newsletter(address: str) -> dict | None:
     """How to sign up, from extra.organisatie.nieuwsbrief ("" = no newsletter)."""
     if not address:
@@ -105,6 +93,4 @@ def statement(
     organisation: dict, title: str = "Privacyverklaring", stored: tuple[Stored, ...] = STORED, editors: tuple[Stored, ...] = EDITORS
 ) -> str:
     """The privacy statement as Markdown, from the contact settings and the storage lists."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
-    env.filters["md"] = markdown_text
-    return env.get_template("privacy.md").render(title=title, **context(organisation, stored, editors))
+    return render("privacy.md", title=title, **context(organisation, stored, editors))

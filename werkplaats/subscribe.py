@@ -9,11 +9,9 @@ looks again is werkplaats.ical.REFRESH, the feeds' own REFRESH-INTERVAL.
 
 from __future__ import annotations
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from . import agenda, ical
+from .markdown_pages import render
 from .model import Entry
-from .privacy import TEMPLATES, markdown_text
 
 TITLE = "Abonneren op de agenda"
 
@@ -33,7 +31,5 @@ def feeds(events: list[Entry], site_url: str) -> list[dict]:
 
 def markdown(events: list[Entry], site_url: str, agenda_link: str = "../index.md") -> str:
     """The page as Markdown; agenda_link leads back to the agenda from the page."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
-    env.filters["md"] = markdown_text
     hours = int(ical.REFRESH.total_seconds() // 3600)
-    return env.get_template("abonneren.md").render(title=TITLE, feeds=feeds(events, site_url), refresh_hours=hours, agenda_link=agenda_link)
+    return render("abonneren.md", title=TITLE, feeds=feeds(events, site_url), refresh_hours=hours, agenda_link=agenda_link)
