@@ -1,5 +1,5 @@
 """The agenda's pages: each event at its address, and a page per month,
-year, category and tag. Each page says its view in its front matter
+year, category, tag, place (and the list of places) and online/on location. Each page says its view in its front matter
 (`view: agenda-maand`, `key: 2017-10`); what it shows comes from
 werkplaats.pages through hooks/pages.py.
 """
@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from werkplaats import agenda, subscribe
+from werkplaats import agenda, places, subscribe
 from werkplaats import build as site
-from werkplaats.pages import taxonomy, template_for
+from werkplaats.pages import places_of, taxonomy, template_for
 from werkplaats.views import html_meta
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 @event_priority(-60)
 def on_files(files: Files, config: MkDocsConfig) -> None:
     state = site.current()
-    for entry in state.events:
+    for entry in state.event_pages:
         file = File.generated(config, site.virtual_uri(state.settings, entry.path), abs_src_path=str(entry.path))
         _move(file, agenda.event_dir(entry), config)
         files.append(file)
@@ -40,6 +40,9 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
     pages += [("jaar", str(year), f"Activiteiten in {year}", agenda.year_dir(year)) for year in agenda.years(events)]
     pages += [("categorie", name, f"Activiteiten: {name}", agenda.category_dir(name)) for name in taxonomy(state, "categories")]
     pages += [("trefwoord", name, f"Activiteiten met trefwoord {name}", agenda.tag_dir(name)) for name in taxonomy(state, "tags")]
+    pages += [("vorm", key, title, agenda.mode_dir(key)) for key, (title, _) in agenda.MODE_PAGES.items()]
+    pages += [("locatie", place.slug, place.title, place.url) for place in places_of(state).values()]
+    pages += [("locaties", "", places.TITLE, places.ROOT)]
     for view, key, title, url in pages:
         files.append(File.generated(config, f"{url}index.md", content=_page(title, view, key)))
     # The help page: its text is Markdown, the same in the export (werkplaats.subscribe).

@@ -40,7 +40,9 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
     for feed in agenda.feeds(events, config.site_name):
         content = ical.calendar(feed["events"], state.urls, name=feed["name"], subscribable=True, **options)
         files.append(File.generated(config, feed["path"], content=content))
-    for entry in events:
+    # One file per date, and a series' whole file beside its dates'.
+    for entry in events + [e for e in state.event_pages if e.is_series]:
+        chosen = entry.expanded()
         files.append(
-            File.generated(config, agenda.event_ics(entry), content=ical.calendar([entry], state.urls, name=entry.title, **options))
+            File.generated(config, agenda.event_ics(entry), content=ical.calendar(chosen, state.urls, name=entry.title, **options))
         )

@@ -155,6 +155,9 @@ def page_types(root: Path) -> dict[str, str]:
         "agenda-jaar": first("agenda/archief/*/index.html"),
         "agenda-categorie": first("agenda/categorie/*/index.html"),
         "abonneren": first("agenda/abonneren/index.html"),
+        "locaties": first("agenda/locaties/index.html"),
+        "locatie": first("agenda/locaties/*/index.html"),
+        "agenda-vorm": first("agenda/op-locatie/index.html"),
     }
     pages |= {kind: url for kind, url in found.items() if url}
     # Events from the agenda page: upcoming (under #binnenkort) or past (#eerder).

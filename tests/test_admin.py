@@ -20,7 +20,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import PROJECT_TODAY, ROOT, TODAY, BuildFailed, Project, run_mkdocs
 
-from werkplaats import admin, model
+from werkplaats import admin, cms, model
 from werkplaats.search import read_index
 from werkplaats.settings import load_settings
 
@@ -70,8 +70,10 @@ def test_the_configuration_served_is_the_content_models_of_this_build(built):
     served = yaml.safe_load((built / "admin" / "config.yml").read_text(encoding="utf-8"))
     settings = load_settings()
     assert served == admin.config(settings, admin.from_settings(settings))
-    for collection in served["collections"]:
+    for collection in served["collections"][:-1]:
         assert [f["name"] for f in collection["fields"]] == [*model.fields_for(collection["name"]), "body"]
+    # Last, the one file of facts about places (werkplaats.place_facts).
+    assert served["collections"][-1] == cms.facts_collection()
     assert "local_backend" not in served
 
 

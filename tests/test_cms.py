@@ -61,7 +61,8 @@ def test_the_configuration_is_dutch_with_drafts_as_pull_requests():
     assert config["locale"] == "nl" and config["publish_mode"] == "editorial_workflow"
     assert config["backend"] == {"name": "github", "repo": "werkplaats-zhz/site", "branch": "main"}
     assert "local_backend" not in config  # only under make cms (tests/test_admin.py)
-    assert [c["folder"] for c in config["collections"]] == ["posts/nieuws", "posts/verslagen", "posts/agenda"]
+    where = [c.get("folder") or [f["file"] for f in c["files"]] for c in config["collections"]]
+    assert where == ["posts/nieuws", "posts/verslagen", "posts/agenda", ["posts/locaties.yml"]]
     yaml.safe_load(yaml.safe_dump(config, allow_unicode=True))  # plain YAML, no Python objects
 
 
@@ -99,10 +100,15 @@ def written(field: dict, example, moment: dt.datetime):
     if widget == "object":
         # Every part, also those the model's example leaves out.
         return {sub["name"]: example.get(sub["name"], "1234 AB") for sub in field["fields"]}
+    if widget == "list" and "field" in field:  # a list of one widget: a series' dates
+        return [written(field["field"], None, moment)]
     if widget == "list" and "fields" in field:
         item = {}
-        for sub in field["fields"]:
-            item[sub["name"]] = f"{sub['public_folder']}/verslag.pdf" if sub["widget"] == "file" else "Verslag (pdf)"
+        for n, sub in enumerate(field["fields"]):
+            if sub["widget"] == "datetime":  # a moved date: from, then a week later
+                item[sub["name"]] = as_written(sub["format"], moment + dt.timedelta(days=9 * n))
+            else:
+                item[sub["name"]] = f"{sub['public_folder']}/verslag.pdf" if sub["widget"] == "file" else "Verslag (pdf)"
         return [item]
     if widget == "string" and "pattern" in field:
         assert re.match(field["pattern"][0], example), (field["name"], example)
@@ -116,9 +122,12 @@ def test_a_form_filled_in_completely_is_read_by_the_model(repo, kind):
     repo.write(f"{kind}/{cms.ATTACHMENTS}/verslag.pdf", b"%PDF-1.4\n%%EOF\n")
     moment = dt.datetime(2026, 10, 14, 19, 30)
     front = {}
+    # A series' dates, each a date of its own: weekly from start to the fourth
+    # week, the second cancelled, the third moved nine days on, and an extra date.
+    series_moments = {"dates": 24, "cancelled": 7, "moved": 14, "until": 21}
     for key, field in model.fields_for(kind).items():
         widget = form(kind)[key]
-        front[key] = written(widget, field.example, moment)
+        front[key] = written(widget, field.example, moment + dt.timedelta(days=series_moments.get(key, 0)))
     if kind == "agenda":
         front["end"] = as_written(form(kind)["end"]["format"], moment + dt.timedelta(hours=2))
     front["draft"] = False
@@ -130,6 +139,13 @@ def test_a_form_filled_in_completely_is_read_by_the_model(repo, kind):
         assert entry.start.replace(tzinfo=None) == moment and entry.end.replace(tzinfo=None) == moment + dt.timedelta(hours=2)
         assert entry.report == "posts/verslagen/verslag-van-de-avond.md"
         assert entry.location.city == model.EVENT_FIELDS["location"].example["city"]
+        assert [(o.original.isoformat(), o.status) for o in entry.dates] == [
+            ("2026-10-14", ""),
+            ("2026-10-21", "geannuleerd"),
+            ("2026-11-04", ""),
+            ("2026-10-28", "verplaatst"),
+            ("2026-11-07", ""),
+        ]
     else:
         assert entry.date == moment.date()
 

@@ -711,3 +711,58 @@ def test_a_draft_stays_off_main_until_it_is_published(tmp_path, browser):
     assert "title: Concept voor de stuurgroep" in on_branch.stdout
     current = subprocess.run(["git", "branch", "--show-current"], cwd=root, capture_output=True, text=True).stdout.strip()
     assert current == "main" and not (root / "posts" / "nieuws" / "concept-voor-de-stuurgroep.md").exists()
+
+
+# --- facts about places: posts/locaties.yml in its own form ---------------------------
+
+
+@pytest.fixture(scope="module")
+def facts(cms, browser):
+    """The "Locaties" form: a place no event names is refused by the gate
+    with the model's message; the place as the event writes it is saved."""
+    project, admin = cms
+    written = project.root / "posts" / "locaties.yml"
+    context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam", viewport={"width": 1280, "height": 900})
+    seen: dict = {}
+    try:
+        page = context.new_page()
+        page.goto(admin)
+        page.get_by_role("button", name="Inloggen").click()
+        page.goto(admin + "#/collections/locaties/entries/locaties")
+        page.reload()
+        page.get_by_role("button", name="Voeg locatie toe").click()
+        page.get_by_label("Naam (optioneel)").fill("Rotterdm")  # a typo: no event is there
+        page.get_by_label("Ringleiding (optioneel)").click()
+        page.get_by_text("ja", exact=True).first.click()
+        publish(page)
+        page.get_by_text("make check zou dit weigeren").first.wait_for()
+        seen["refused"] = page.locator("#wp-save-refused").inner_text()
+        seen["refused_file"] = written.exists()
+        # As the event writes it (PLAIN_PLACE_EVENT). Decap's list keeps the old
+        # text under fill(): select it and type over it, as an editor does.
+        name = page.get_by_label("Naam (optioneel)")
+        name.click()
+        name.press("Control+A")
+        name.press_sequentially("Rotterdam")
+        publish(page)
+        seen["saved"] = wait_for_file(written.parent, written.name, page).read_text(encoding="utf-8")
+        shot(page, "cms-locaties")
+    finally:
+        context.close()
+    return seen
+
+
+def test_facts_about_a_place_for_no_event_are_refused_before_saving(facts):
+    assert not facts["refused_file"]
+    assert 'geen activiteit vindt plaats op "Rotterdm" (bedoel je "Rotterdam"?)' in facts["refused"]
+
+
+def test_facts_saved_in_the_cms_are_read_by_the_model_and_nothing_is_added(facts, repo):
+    from werkplaats import place_facts
+
+    repo.write("agenda/avond.md", PLAIN_PLACE_EVENT)
+    repo.write("locaties.yml", facts["saved"])
+    (found,) = place_facts.read(repo.settings)[0]
+    assert (found.location.name, found.hearing_loop) == ("Rotterdam", True)
+    assert (found.step_free, found.parking, found.directions) == (None, "", "")  # left empty: not known, not "nee"
+    assert place_facts.problems(repo.settings, [read_entry(repo.root / "posts" / "agenda" / "avond.md", repo.settings)[0]]) == []

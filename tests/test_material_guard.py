@@ -237,6 +237,19 @@ def test_template_blocks(theme, ours):
     assert gone and "overrides/post.html extends blog-post.html, which neither overrides/ nor Material has" in gone[0]
 
 
+def test_a_block_inside_a_filled_block_is_the_overrides_own(theme, ours):
+    """agenda-listing.html defines `listing_intro` inside `content` for the
+    templates extending it: no problem; the same block at the top level is."""
+    listing = ours.templates["agenda-listing.html"]
+    assert "{% block listing_intro %}" in listing
+    assert not problems(theme, ours, "template blocks")
+    outside = replace(ours, templates={**ours.templates, "x.html": '{% extends "main.html" %}{% block listing_intro %}{% endblock %}'})
+    assert problems(theme, outside, "template blocks") == [
+        "template blocks: overrides/x.html fills block 'listing_intro', which no template it extends defines "
+        "(used by overrides/*.html; upstream: https://github.com/squidfunk/mkdocs-material/blob/9.8.1/material/templates/base.html)"
+    ]
+
+
 def test_translation_keys(theme, ours):
     assert edited(theme, ours, "translation keys", "partials/languages/nl.html", '"action.skip"', '"action.skip_to"')
 

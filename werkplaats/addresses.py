@@ -19,8 +19,13 @@ SECTIONS = ("nieuws", "agenda")
 
 def public_path(entry) -> str:
     """Where the build writes an entry (an Entry of werkplaats.model)."""
+    if getattr(entry, "is_series", False) or getattr(entry, "occurrence", None):
+        return f"{SERIES_ROOT}{entry.slug}/"  # one page for every date: werkplaats.series
     section = "agenda" if entry.is_event else "nieuws"
     return f"{section}/{entry.first_day:%Y/%m/%d}/{entry.slug}/"
+
+
+SERIES_ROOT = "agenda/reeks/"
 
 
 class AliasError(ValueError):

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from babel.dates import format_date
 
+from .addresses import public_path
 from .dates import LOCALE, TZ, dutch_date, dutch_month, dutch_time, dutch_weekday_date
 from .model import Entry
 from .slugs import slugify
@@ -37,11 +38,20 @@ STATUS_LABELS = {
 
 
 def event_dir(entry: Entry) -> str:
-    return f"{ROOT}/{entry.first_day:%Y/%m/%d}/{entry.slug}/"
+    """An event's page; a series has one page for all its dates."""
+    return public_path(entry)
 
 
 def event_ics(entry: Entry) -> str:
+    """An event's calendar file; a series has one with every date, and one per date."""
+    if entry.occurrence:
+        return f"{event_dir(entry)}{entry.slug}-{entry.occurrence:%Y-%m-%d}.ics"
     return f"{event_dir(entry)}{entry.slug}.ics"
+
+
+def date_anchor(entry: Entry) -> str:
+    """The id of one date on its series' page (the date the series gave it, so links stay)."""
+    return f"datum-{entry.occurrence:%Y-%m-%d}" if entry.occurrence else ""
 
 
 def month_dir(month: dt.date) -> str:
@@ -76,6 +86,34 @@ def feeds(events: list[Entry], site_name: str) -> list[dict]:
     for name, chosen in taxonomy(events, "categories").items():
         out.append({"title": name, "name": f"{site_name}: {name}", "path": category_feed(name), "events": chosen})
     return out
+
+
+# --------------------------------------------------------------------------
+# Online, on location, or both
+
+
+def mode(entry: Entry) -> str:
+    """'online' (only a link), 'beide' (a place and a link) or 'locatie'
+    (a place, or neither: an event long past whose place is unknown)."""
+    if entry.online:
+        return "beide" if entry.location else "online"
+    return "locatie"
+
+
+MODE_LABELS = {"online": "Online", "beide": "Online en op locatie", "locatie": ""}
+# The filter's static pages: key -> (title, which modes it lists).
+MODE_PAGES = {
+    "online": ("Online te volgen", ("online", "beide")),
+    "op-locatie": ("Op locatie", ("locatie", "beide")),
+}
+
+
+def mode_dir(key: str) -> str:
+    return f"{ROOT}/{key}/"
+
+
+def with_mode(events: list[Entry], key: str) -> list[Entry]:
+    return [e for e in events if mode(e) in MODE_PAGES[key][1]]
 
 
 def webcal(site_url: str, path: str) -> str:
@@ -124,7 +162,10 @@ def days_of(entry: Entry) -> list[dt.date]:
 
 
 def when(entry: Entry) -> str:
-    """'donderdag 18 oktober 2018, 19:00–21:30' and the other forms."""
+    """'donderdag 18 oktober 2018, 19:00–21:30' and the other forms; a
+    series: 'Elke tweede donderdag van de maand, 19:30–21:00, van ... tot en met ...'."""
+    if entry.is_series:
+        return series_when(entry)
     start, end = entry.start, entry.end
     if not isinstance(start, dt.datetime):
         if end is None or end == start:
@@ -136,6 +177,15 @@ def when(entry: Entry) -> str:
     if end.date() == start.date():
         return f"{first}–{dutch_time(end)}"
     return f"{first} tot {dutch_weekday_date(end.date())}, {dutch_time(end)}"
+
+
+def series_when(entry: Entry) -> str:
+    dates = entry.expanded()
+    span = f"van {dutch_weekday_date(entry.first_day)} tot en met {dutch_weekday_date(entry.last_day)}"
+    how = entry.repeat_text.capitalize() if entry.repeat_text else f"{len(dates)} data"
+    first = dates[0]
+    hours = f", {time_span(first)}" if isinstance(first.start, dt.datetime) else ""
+    return f"{how}{hours}, {span}"
 
 
 def time_span(entry: Entry) -> str:
@@ -202,6 +252,8 @@ def looking_back(entry: Entry, today: dt.date) -> str:
     ended. Only what the event says: no time, place or outcome it does not give."""
     if not has_ended(entry, today):
         return ""
+    if entry.is_series:
+        return f"deze reeks is voorbij; de laatste datum was {dutch_weekday_date(entry.last_day)}. Alle data staan hieronder."
     when, place = _past_when(entry), _past_place(entry)
     if entry.status == "geannuleerd":
         said = f"deze activiteit ging niet door. Ze stond gepland {when}."
@@ -236,11 +288,12 @@ def map_url(entry: Entry) -> str:
 # Views
 
 
-def card(entry: Entry, urls: dict[str, str], today: dt.date) -> dict:
-    """What a list shows for one event."""
+def card(entry: Entry, urls: dict[str, str], today: dt.date, place_slug: str = "") -> dict:
+    """What a list shows for one event; `place_slug` lets the agenda's
+    filter (docs/assets/agenda-filter.js) find it by its place."""
     return {
         "title": entry.title,
-        "url": urls[entry.rel],
+        "url": urls[entry.rel] + (f"#{date_anchor(entry)}" if entry.occurrence else ""),
         # The id of the event in a list, for links from a month grid's day.
         "anchor": f"activiteit-{entry.first_day:%Y-%m-%d}-{entry.slug}",
         "weekday": format_date(entry.first_day, "EEEE", locale=LOCALE),
@@ -253,6 +306,10 @@ def card(entry: Entry, urls: dict[str, str], today: dt.date) -> dict:
         "place": entry.location.one_line if entry.location else "",
         "city": entry.location.city if entry.location else "",
         "online": bool(entry.online),
+        "mode": mode(entry),
+        "mode_label": MODE_LABELS[mode(entry)],
+        "category_slugs": [slugify(n) for n in entry.categories],
+        "place_slug": place_slug,
         "status": entry.status,
         "status_label": status_label(entry, today),
         "upcoming": is_upcoming(entry, today),
@@ -269,13 +326,12 @@ def card(entry: Entry, urls: dict[str, str], today: dt.date) -> dict:
     }
 
 
-def grouped_by_month(events: list[Entry], urls, today) -> list[dict]:
+def grouped_by_month(events: list[Entry], urls, today, place_slug=lambda entry: "") -> list[dict]:
     """[{'title': 'oktober 2018', 'url': month page, 'events': [cards]}] in the given order."""
     groups = []
     for month, items in groupby(events, key=lambda e: e.first_day.replace(day=1)):
-        groups.append(
-            {"title": dutch_month(month), "id": f"{month:%Y-%m}", "url": month_dir(month), "events": [card(e, urls, today) for e in items]}
-        )
+        cards = [card(e, urls, today, place_slug(e)) for e in items]
+        groups.append({"title": dutch_month(month), "id": f"{month:%Y-%m}", "url": month_dir(month), "events": cards})
     return groups
 
 

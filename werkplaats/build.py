@@ -63,6 +63,12 @@ class Build:
 
     @cached_property
     def events(self) -> list[Entry]:
+        """Every date in the agenda: one per event file, one per date of a series."""
+        return [item for e in self.event_pages for item in e.expanded()]
+
+    @cached_property
+    def event_pages(self) -> list[Entry]:
+        """Shown event files: one page each (a series too)."""
         return [e for e in self.shown if e.is_event]
 
     @cached_property
@@ -83,7 +89,7 @@ class Build:
         A shallow clone gives approximate stamps (History.approximate), or
         raises HistoryError when full_history asks for the whole history."""
         return self.memo(
-            "history", lambda: read_history(self.settings.root, self.settings, [e.rel for e in self.events], full=self.full_history)
+            "history", lambda: read_history(self.settings.root, self.settings, [e.rel for e in self.event_pages], full=self.full_history)
         )
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from . import fields as model_fields
 from . import form_rules as model_form_rules
-from . import model
+from . import model, place_facts
 from .settings import Settings
 
 # Collections in the order of the editors' guide: folder -> names.
@@ -77,6 +77,18 @@ def _widget(parse, settings: Settings) -> dict:
             "fields": [
                 {"name": key, "label": label, "widget": "string", "required": False, **({"hint": hint} if hint else {})}
                 for key, (label, hint) in model_fields.LOCATION_PARTS.items()
+            ],
+        },
+        # A series (werkplaats.series): the rule as words, its dates as lists of day pickers.
+        model_fields.parse_repeat: {"widget": "string"},
+        model_fields.parse_dates: {"widget": "list", "label_singular": "datum", "field": {"name": "datum", "label": "Datum", **moment}},
+        model_fields.parse_cancelled: {"widget": "list", "label_singular": "datum", "field": {"name": "datum", "label": "Datum", **day}},
+        model_fields.parse_moved: {
+            "widget": "list",
+            "label_singular": "verplaatsing",
+            "fields": [
+                {"name": "from", "label": "Datum van de reeks", **day},
+                {"name": "to", "label": "Nieuwe datum en tijd", **moment},
             ],
         },
         model_fields.parse_url: {"widget": "string", "pattern": [r"^https?://\S+$", "Een webadres dat begint met https://"]},
@@ -150,6 +162,40 @@ def collection(kind: str, settings: Settings) -> dict:
     }
 
 
+def facts_collection() -> dict:
+    """posts/locaties.yml as one form (werkplaats.place_facts): a list of
+    places, each named as its events name it, with the facts known about it.
+    A fact left empty is written empty, which the model reads as unknown:
+    a yes/no is a select, not a checkbox, which would write "no" unasked."""
+    parts = [{"name": key, "label": place_facts.PLACE_LABELS[key], "widget": "string", "required": False} for key in place_facts.MATCH_KEYS]
+    parts[0]["hint"] = "Precies zoals in de activiteit: naam, adres en plaats. Naam of adres is verplicht."
+    facts = []
+    for key, (parse, label, hint) in place_facts.FACTS.items():
+        widget = {"widget": "select", "options": ["ja", "nee"]} if parse is model_fields.parse_bool else {"widget": "string"}
+        facts.append({"name": key, "label": label, "hint": hint, "required": False, **widget})
+    return {
+        "name": "locaties",
+        "label": "Locaties",
+        "files": [
+            {
+                "name": "locaties",
+                "label": "Feiten over locaties",
+                "file": f"posts/{place_facts.FILE_NAME}",
+                "fields": [
+                    {
+                        "name": place_facts.TOP_KEY,
+                        "label": "Locaties",
+                        "label_singular": "locatie",
+                        "widget": "list",
+                        "summary": "{{fields.name}} {{fields.address}} {{fields.city}}",
+                        "fields": parts + facts,
+                    }
+                ],
+            }
+        ],
+    }
+
+
 def config(settings: Settings, *, repo: str = "", branch: str = "main", oauth_proxy: str = "", local_backend: str = "") -> dict:
     """The whole configuration. `oauth_proxy`: the address of the OAuth
     proxy that signs editors in with GitHub; `local_backend`: decap-server's
@@ -167,5 +213,5 @@ def config(settings: Settings, *, repo: str = "", branch: str = "main", oauth_pr
         "media_folder": f"posts/nieuws/{IMAGES}",
         "public_folder": IMAGES,
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [collection(kind, settings) for kind in COLLECTIONS],
+        "collections": [*(collection(kind, settings) for kind in COLLECTIONS), facts_collection()],
     }

@@ -6,7 +6,7 @@ these; nothing here reads a file)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .images import SUFFIXES as IMAGE_PIPELINE_SUFFIXES
@@ -118,6 +118,12 @@ class Entry:
     explicit_slug: bool = False
     aliases: list[str] = field(default_factory=list)  # old addresses, werkplaats.addresses
     body_line: int = 1  # the file's line where `body` starts
+    # A series (werkplaats.series): every date of the file; empty for one event.
+    dates: tuple = ()
+    repeat_text: str = ""  # 'elke tweede donderdag van de maand', for its page
+    # One date of a series, as the agenda lists it: the date the series gave it.
+    occurrence: dt.date | None = None
+    moved_from: dt.date | None = None  # a date of a series moved to `start`
 
     @property
     def is_event(self) -> bool:
@@ -128,7 +134,13 @@ class Entry:
         return self.is_event and not isinstance(self.start, dt.datetime)
 
     @property
+    def is_series(self) -> bool:
+        return bool(self.dates)
+
+    @property
     def first_day(self) -> dt.date:
+        if self.is_series:
+            return min(item.first_day for item in self.expanded())
         value = self.start if self.is_event else self.date
         return value.date() if isinstance(value, dt.datetime) else value
 
@@ -136,8 +148,21 @@ class Entry:
     def last_day(self) -> dt.date:
         if not self.is_event:
             return self.date
+        if self.is_series:
+            return max(item.last_day for item in self.expanded())
         value = self.end or self.start
         return value.date() if isinstance(value, dt.datetime) else value
+
+    def expanded(self) -> list[Entry]:
+        """The events this file puts in the agenda: itself, or each date of its series."""
+        if not self.is_series:
+            return [self]
+        return [
+            replace(
+                self, start=o.start, end=o.end, status=o.status or self.status, occurrence=o.original, dates=(), moved_from=o.moved_from
+            )
+            for o in self.dates
+        ]
 
     @property
     def calendar_span(self) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime]:

@@ -10,8 +10,8 @@ the address it has on the real site (werkplaats.addresses):
   and attachments pointed at their new places;
 - the news listing, its later pages, archive years and categories (what
   Material's blog plugin makes), paginated as mkdocs.yml says;
-- event pages, the agenda, month grids (as tables), year, category and tag
-  lists; the home page's and the reports page's lists; the contact page;
+- event pages, the agenda, month grids (as tables), year, category, tag,
+  online and on-location lists, and a page per place with its list of places; the home page's and the reports page's lists; the contact page;
 - the RSS and JSON feeds and every calendar, byte for byte as the build
   writes them (the same functions).
 
@@ -37,7 +37,7 @@ import frontmatter
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import addresses, agenda, aliases, calendar_links, feeds, ical, pages, subscribe, views
+from . import addresses, agenda, aliases, calendar_links, feeds, ical, pages, places, subscribe, views
 from .build import Build, linked_files, start_build
 from .dates import dutch_date
 from .links import relink
@@ -85,7 +85,8 @@ class _Plan:
         self.env.filters.update(md=_md, front=_front, page=self.link_to_page, file=lambda path, here: posixpath.relpath(path, here or "."))
 
     def link_to_page(self, url: str, here: str) -> str:
-        return posixpath.relpath(self.md_of_url[url], here or ".")
+        url, hash_, anchor = url.partition("#")  # one date of a series: its id on the series' page
+        return posixpath.relpath(self.md_of_url[url], here or ".") + hash_ + anchor
 
     def add(self, url: str, template: str, md_path: str | None = None, **context) -> None:
         md_path = md_path or f"{url}index.md"
@@ -273,15 +274,20 @@ def plan(root: Path, environ: dict | None = None) -> Export:
         )
 
     # --- events and the agenda's listings
-    for entry in state.events:
+    found_places = pages.places_of(state)
+    for entry in state.event_pages:
         url = urls[entry.rel]
         report = state.entry_for(entry.report) if entry.report else None
         card = agenda.card(entry, urls, today) | {
             "map_url": agenda.map_url(entry),
+            "place_url": getattr(places.of(entry, found_places), "url", ""),
             "ics": agenda.event_ics(entry),
-            "calendar_links": calendar_links.links(entry, settings.site_url + url) if agenda.offers_ics(entry, today) else [],
+            "calendar_links": calendar_links.links(entry, settings.site_url + url)
+            if agenda.offers_ics(entry, today) and not entry.is_series
+            else [],
             "categories": [{"title": n, "url": agenda.category_dir(n)} for n in entry.categories],
             "tags": [{"title": n, "url": agenda.tag_dir(n)} for n in entry.tags],
+            "series": [pages.series_date(item, urls, today, settings.site_url) for item in entry.expanded()] if entry.is_series else [],
         }
         p.add(
             url,
@@ -304,6 +310,7 @@ def plan(root: Path, environ: dict | None = None) -> Export:
     ]
     lists += [(f"Activiteiten: {n}", agenda.category_dir(n), items) for n, items in agenda.taxonomy(state.events, "categories").items()]
     lists += [(f"Activiteiten met trefwoord {n}", agenda.tag_dir(n), items) for n, items in agenda.taxonomy(state.events, "tags").items()]
+    lists += [(title, agenda.mode_dir(key), agenda.with_mode(state.events, key)) for key, (title, _) in agenda.MODE_PAGES.items()]
     for title, url, items in lists:
         p.add(
             url,
@@ -316,6 +323,33 @@ def plan(root: Path, environ: dict | None = None) -> Export:
             upcoming=[agenda.card(e, urls, today) for e in agenda.upcoming(items, today)],
             past=[agenda.card(e, urls, today) for e in agenda.past(items, today)],
         )
+
+    # Places: the same data as the site's pages (werkplaats.pages), as Markdown.
+    for place in found_places.values():
+        p.add(
+            place.url,
+            "place.md",
+            meta={"title": place.title},
+            place=pages.place_data(place, settings.site_url),
+            upcoming=[agenda.card(e, urls, today) for e in agenda.upcoming(place.events, today)],
+            past=[agenda.card(e, urls, today) for e in agenda.past(place.events, today)],
+        )
+    p.add(
+        places.ROOT,
+        "events.md",
+        meta={"title": places.TITLE},
+        title=places.TITLE,
+        text="",
+        feed="",
+        upcoming=[],
+        past=[],
+        groups=[
+            {
+                "title": "Alle locaties",
+                "links": [{"title": p.title, "url": p.url} for p in sorted(found_places.values(), key=lambda p: p.title.casefold())],
+            }
+        ],
+    )
 
     # The help page on subscribing: the same Markdown as the site's.
     help_page = _front({"title": subscribe.TITLE, "hide": ["navigation", "toc"]}) + subscribe.markdown(state.events, settings.site_url)
@@ -333,8 +367,8 @@ def plan(root: Path, environ: dict | None = None) -> Export:
         out.files[feed["path"]] = ical.calendar(
             feed["events"], urls, site_url=site_url, name=feed["name"], history=history, subscribable=True
         )
-    for entry in state.events:
-        out.files[agenda.event_ics(entry)] = ical.calendar([entry], urls, site_url=site_url, name=entry.title, history=history)
+    for entry in state.events + [e for e in state.event_pages if e.is_series]:
+        out.files[agenda.event_ics(entry)] = ical.calendar(entry.expanded(), urls, site_url=site_url, name=entry.title, history=history)
 
     # Old addresses (aliases): the site's own standalone redirect page, hardened like every page.
     redirect = Environment(loader=FileSystemLoader(settings.root / "overrides"), autoescape=True).get_template(aliases.TEMPLATE)

@@ -442,6 +442,34 @@ def _missing_report(text, ctx):
     )
 
 
+# A series of dates (werkplaats.series reads them; imported when first used,
+# as werkplaats.series builds on the parsers above).
+
+
+def parse_repeat(value, ctx):
+    from .series import parse_repeat as parse
+
+    return parse(value, ctx)
+
+
+def parse_dates(value, ctx):
+    from .series import parse_dates as parse
+
+    return parse(value, ctx)
+
+
+def parse_cancelled(value, ctx):
+    from .series import parse_cancelled as parse
+
+    return parse(value, ctx)
+
+
+def parse_moved(value, ctx):
+    from .series import parse_moved as parse
+
+    return parse(value, ctx)
+
+
 # --------------------------------------------------------------------------
 # The fields per kind: the editors' interface. Order is the order of the
 # editor's guide and of the scaffolding templates.
@@ -601,6 +629,41 @@ EVENT_FIELDS = {
         form_help="Kies het verslag van deze activiteit, zodra dat er is.",
         label="Verslag",
     ),
+    "repeat": Field(
+        parse_repeat,
+        "Herhaling van een reeks: elke week, elke 2 weken, 2e donderdag van de maand, laatste vrijdag van de maand. Met until.",
+        "elke week",
+        form_help="Alleen voor een reeks: bijvoorbeeld elke week, elke 2 weken of 2e donderdag van de maand. Begin is de eerste datum; vul ook Herhalen tot in.",
+        label="Herhalen",
+    ),
+    "until": Field(
+        parse_date,
+        "Laatste dag waarop repeat nog een datum geeft: JJJJ-MM-DD.",
+        "2027-06-10",
+        form_help="De laatste dag waarop de herhaling nog een datum geeft.",
+        label="Herhalen tot",
+    ),
+    "dates": Field(
+        parse_dates,
+        "Data van een reeks naast (of in plaats van) repeat: JJJJ-MM-DD krijgt de tijd van start, JJJJ-MM-DD UU:MM een eigen tijd.",
+        ["2027-07-01"],
+        form_help="Losse data van de reeks, naast of in plaats van de herhaling. Zonder tijd geldt de tijd van Begin.",
+        label="Extra data",
+    ),
+    "cancelled": Field(
+        parse_cancelled,
+        "Data van de reeks die niet doorgaan: JJJJ-MM-DD.",
+        ["2027-03-11"],
+        form_help="Data van de reeks die niet doorgaan; de andere blijven zoals ze zijn.",
+        label="Gaat niet door op",
+    ),
+    "moved": Field(
+        parse_moved,
+        "Verplaatste data van de reeks: from (de datum van de reeks) en to (de nieuwe datum, eventueel met tijd).",
+        [{"from": "2027-04-08", "to": "2027-04-15 19:30"}],
+        form_help="Een datum van de reeks die naar een andere dag of tijd gaat; de andere blijven zoals ze zijn.",
+        label="Verplaatst",
+    ),
     **{key: COMMON[key] for key in ("draft", "slug")},
     "aliases": Field(parse_aliases, _ALIASES_HELP, ["agenda/2026/11/20/oude-titel/"], form_help=_ALIASES_FORM, label="Oude webadressen"),
 }
@@ -623,6 +686,9 @@ KIND_HINTS = {
 
 LIST_PARSERS = (parse_text_list, parse_categories, parse_authors)
 FREE_TEXT_PARSERS = (parse_title, parse_one_line, *LIST_PARSERS, parse_location, parse_attachments)
+
+
+SERIES_KEYS = ("repeat", "until", "dates", "cancelled", "moved")
 
 
 def fields_for(kind: str) -> dict[str, Field]:

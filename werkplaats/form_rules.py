@@ -90,7 +90,7 @@ RULES: tuple[dict, ...] = (
         "kinds": ("agenda",),
         "field": "location",
         "line": "closing",
-        "when": [["not_past", ["end", "start"]], ["missing", "online"], ["missing", "location"]],
+        "when": [["not_past", ["until", "end", "start"]], ["missing", "online"], ["missing", "location"]],
         "message": "location ontbreekt: geef de plaats (name, address, postcode, city) of een online-link met online: (alleen bij een activiteit die al voorbij is mag de plaats onbekend zijn)",
     },
     {
@@ -99,7 +99,7 @@ RULES: tuple[dict, ...] = (
         "field": "location",
         "line": "location",
         "when": [
-            ["not_past", ["end", "start"]],
+            ["not_past", ["until", "end", "start"]],
             ["missing", "online"],
             ["filled", "location"],
             ["missing", "location.name"],

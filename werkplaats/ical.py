@@ -27,8 +27,11 @@ _STATUS = {"gepland": "CONFIRMED", "volgeboekt": "CONFIRMED", "verplaatst": "CON
 
 
 def uid(entry: Entry) -> str:
-    """'agenda/2018-10-18-kenniscafe@werkplaatssociaaldomeinzhz.nl': stable across edits and builds."""
-    return f"{entry.source_path.removesuffix('.md')}@{UID_DOMAIN}"
+    """'agenda/2018-10-18-kenniscafe@werkplaatssociaaldomeinzhz.nl': stable across edits and builds.
+    A date of a series adds the date the series gave it: it stays when the
+    date is moved, cancelled, or others are added."""
+    own = f"/{entry.occurrence:%Y-%m-%d}" if entry.occurrence else ""
+    return f"{entry.source_path.removesuffix('.md')}{own}@{UID_DOMAIN}"
 
 
 def stamp(entry: Entry, history: History) -> dt.datetime:
@@ -52,7 +55,7 @@ def _vevent(entry: Entry, url: str, history: History) -> icalendar.Event:
     if location_text(entry):
         event.add("location", location_text(entry))
     event.add("description", description_text(entry, url))
-    event.add("url", url)
+    event.add("url", url + (f"#datum-{entry.occurrence:%Y-%m-%d}" if entry.occurrence else ""))
     event.add("status", _STATUS[entry.status])
     for name in entry.categories:
         event.add("categories", name)

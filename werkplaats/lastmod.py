@@ -159,6 +159,12 @@ def _pool(state, view, key, pages) -> list[Entry] | None:
         return pages.taxonomy(state, "categories").get(key, [])
     if view == "agenda-trefwoord":
         return pages.taxonomy(state, "tags").get(key, [])
+    if view == "agenda-vorm":
+        return agenda.with_mode(events, key)
+    if view == "agenda-locatie":
+        return next((p.events for p in pages.places_of(state).values() if p.slug == key), [])
+    if view == "agenda-locaties":
+        return events
     return None
 
 

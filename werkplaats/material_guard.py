@@ -234,7 +234,8 @@ def _post_fields(theme: Theme, ours: Ours) -> list[str]:
 
 def _blocks(theme: Theme, ours: Ours) -> list[str]:
     """Every block an override fills must exist in a template it extends:
-    Jinja silently ignores a block its parents no longer have."""
+    Jinja silently ignores a block its parents no longer have. (A block
+    nested in a filled one is a new block of the override's own.)"""
     env, problems, cache = Environment(), [], {}
 
     def parsed(name: str, skip_ours: bool) -> nodes.Template | None:
@@ -263,7 +264,11 @@ def _blocks(theme: Theme, ours: Ours) -> list[str]:
             up = found.find(nodes.Extends)
             current = up.template.value if up is not None and isinstance(up.template, nodes.Const) else None
         else:
-            for block in sorted({b.name for b in tree.find_all(nodes.Block)} - available):
+            # A block inside another is this template's own, for its children to fill.
+            outer = {b.name for b in tree.find_all(nodes.Block)} - {
+                b.name for o in tree.find_all(nodes.Block) for b in o.find_all(nodes.Block)
+            }
+            for block in sorted(outer - available):
                 problems.append(f"overrides/{name} fills block {block!r}, which no template it extends defines")
     return problems
 

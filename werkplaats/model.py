@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from . import addresses, form_rules
+from . import addresses, form_rules, place_facts, series
 from .entries import (
     DEFAULT_STATUS,
     EVENT_STATUSES,
@@ -48,6 +48,7 @@ from .fields import (
     KIND_HINTS,
     POST_FIELDS,
     REPORT_IN_POST,
+    SERIES_KEYS,
     SLUG_MAX,
     TITLE_MAX,
     Context,
@@ -134,7 +135,7 @@ def read_entry(path: Path, settings: Settings, today: dt.date | None = None) -> 
 
 # What an event's calendar SEQUENCE counts (werkplaats.history): a change of
 # any of these keys is a change of the event's time, place or status.
-SCHEDULE_KEYS = ("start", "end", "location", "status")
+SCHEDULE_KEYS = ("start", "end", "location", "status", *SERIES_KEYS)
 
 
 def read_schedule(data: bytes, path: Path, settings: Settings) -> tuple | None:
@@ -158,7 +159,18 @@ def read_schedule(data: bytes, path: Path, settings: Settings) -> tuple | None:
                 values[key] = spec[key].parse(meta[key], ctx)
             except FieldError:
                 return None
-    return (values["start"], values.get("end"), values.get("location"), values.get("status", DEFAULT_STATUS))
+    # A series' dates are its schedule too: a date moved or cancelled is a change.
+    series_keys = tuple(values.get(key) for key in SERIES_KEYS)
+    return (values["start"], values.get("end"), values.get("location"), values.get("status", DEFAULT_STATUS), *series_keys)
+
+
+def _location_of(path: Path, settings: Settings) -> Location | None:
+    """The place an event file names, when that much of it can be read."""
+    try:
+        _, meta = load_yaml(split_front_matter(decode(path.read_bytes()))[0])
+        return fields_for("agenda")["location"].parse(meta["location"], Context(settings, path, "agenda"))
+    except (DecodeError, FieldError, yaml.YAMLError, KeyError, TypeError):
+        return None
 
 
 @dataclass
@@ -276,6 +288,7 @@ def _cross_problems(source: _Source, values: dict[str, Any], path: Path, rel: st
     problems.extend(Problem(rel, line, PLACEHOLDER_MESSAGE) for line in placeholder_lines(text, body_line))
     if kind == "agenda":
         problems.extend(_check_event(source, values, rel))
+        problems.extend(_check_series(source, values, rel))
         if today is not None:
             problems.extend(_form_rules(("place_missing", "place_unfindable"), source, values, rel, kind, today))
     if "title" in values and "slug" not in meta and not slugify(values["title"]):
@@ -334,6 +347,8 @@ def _entry(source: _Source, values: dict[str, Any], path: Path, rel: str, kind: 
         report=values.get("report", ""),
         aliases=values.get("aliases", []),
         body_line=body_line,
+        dates=values.get(_SERIES_DATES, ()),
+        repeat_text=values["repeat"].describe() if "repeat" in values else "",
     )
 
 
@@ -374,6 +389,31 @@ def _check_event(source: _Source, values, rel) -> list[Problem]:
         after = f" (eindigt het na middernacht? schrijf dan de datum erbij: end: {start.date() + dt.timedelta(days=1)} {meta['end']})"
         backwards = [Problem(p.path, p.line, p.message + after) for p in backwards]
     return form + backwards
+
+
+def _check_series(source: _Source, values, rel) -> list[Problem]:
+    """A series' dates (werkplaats.series), kept in values for _entry; each
+    problem at the line of the key it is about."""
+    lines = source.lines
+    loose = [key for key in SERIES_KEYS if key in source.meta]
+    if not series.is_series(source.meta):
+        return [
+            Problem(rel, lines[key][0], f"{key}: hoort bij een reeks; geef repeat (en until) of dates, of haal {key} weg")
+            for key in loose
+            if key in ("cancelled", "moved")
+        ] + (_check_until(source, rel) if "until" in source.meta else [])
+    if "start" not in values or any(key in source.meta and key not in values for key in loose):
+        return []  # already told: a key that could not be read
+    found, problems = series.occurrences(values)
+    values[_SERIES_DATES] = tuple(found)
+    return [Problem(rel, lines[key][0] if key in lines else 1, f"{key}: {message}") for key, message in problems]
+
+
+def _check_until(source: _Source, rel) -> list[Problem]:
+    return [Problem(rel, source.lines["until"][0], "until: hoort bij repeat: geef repeat of haal until weg")]
+
+
+_SERIES_DATES = "\0series"  # not a key anyone can write
 
 
 def _example_text(example) -> str:
@@ -446,15 +486,21 @@ def load_all(settings: Settings, files: list[Path] | None = None, today: dt.date
     pass over (ignored_files), and images that carry a GPS position, names
     or camera data (werkplaats.photo_metadata).
     """
-    entries, problems = [], []
+    entries, problems, failed = [], [], []
     for path in post_files(settings) if files is None else files:
         entry, found = read_entry(path, settings, today)
         problems.extend(found)
         if entry:
             entries.append(entry)
+        elif found:
+            failed.append(path)
     if files is None:
         problems.extend(ignored_files(settings))
         problems.extend(metadata_problems(settings))  # images with GPS, names, camera data (werkplaats.photo_metadata)
+        # posts/locaties.yml. An event refused for another reason still names
+        # its place: facts about it are not "about no event" on top of that.
+        places = [place for path in failed if path.parent.name == "agenda" and (place := _location_of(path, settings))]
+        problems.extend(place_facts.problems(settings, entries, also=places))
     problems.extend(_collisions(entries))
     problems.extend(Problem(*found) for found in addresses.alias_collisions(entries))
     if today is not None:
@@ -466,6 +512,8 @@ def load_all(settings: Settings, files: list[Path] | None = None, today: dt.date
 
 def url_key(entry: Entry) -> tuple:
     """Two entries with the same key would be written to the same address."""
+    if entry.is_series:
+        return ("reeks", entry.slug)
     return ("agenda" if entry.is_event else "nieuws", entry.first_day, entry.slug)
 
 

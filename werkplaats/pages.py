@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import accessibility, agenda, calendar_links, privacy, quality_checks, views
+from . import accessibility, agenda, calendar_links, place_facts, places, privacy, quality_checks, views
 from .build import Build
 from .entries import Entry
 
@@ -33,6 +33,9 @@ TEMPLATES = {
     "agenda-jaar": "agenda-jaar.html",
     "agenda-categorie": "agenda-categorie.html",
     "agenda-trefwoord": "agenda-trefwoord.html",
+    "agenda-locatie": "agenda-locatie.html",
+    "agenda-locaties": "agenda-locaties.html",
+    "agenda-vorm": "agenda-vorm.html",
     # Material's page; the text is werkplaats.subscribe's (hooks/agenda.py).
     "agenda-abonneren": "main.html",
     "post": "post.html",
@@ -87,14 +90,40 @@ def _reports(state: Build, **_) -> dict:
 
 def _agenda(state: Build, **_) -> dict:
     events, today, urls = state.events, state.today, state.urls
+    coming = agenda.upcoming(events, today)
     return {
         "agenda": {
-            "upcoming": agenda.grouped_by_month(agenda.upcoming(events, today), urls, today),
+            "upcoming": agenda.grouped_by_month(coming, urls, today, place_slug=lambda e: _place_slug(state, e)),
+            "filters": _filters(state, coming),
             "past": [agenda.card(e, urls, today) for e in agenda.past(events, today)[: agenda.RECENT_PAST_COUNT]],
             "years": [{"title": str(y), "url": agenda.year_dir(y)} for y in agenda.years(events)],
             "months": [{"title": agenda.dutch_month(m), "url": agenda.month_dir(m)} for m in agenda.months(events)],
             "categories": [{"title": n, "url": agenda.category_dir(n)} for n in taxonomy(state, "categories")],
         }
+    }
+
+
+def _filters(state: Build, coming: list[Entry]) -> dict:
+    """The agenda's filter: links to the static pages (they work without
+    JavaScript); each names what docs/assets/agenda-filter.js matches on
+    in the upcoming list. Only choices that upcoming events have."""
+    coming_places = {_place_slug(state, e) for e in coming} - {""}
+    modes = {agenda.mode(e) for e in coming}
+    return {
+        "categories": [
+            {"title": n, "url": agenda.category_dir(n), "match": f"categorie:{agenda.slugify(n)}"}
+            for n in agenda.taxonomy(coming, "categories")
+        ],
+        "places": [
+            {"title": p.title, "url": p.url, "match": f"locatie:{p.slug}"}
+            for p in sorted(places_of(state).values(), key=lambda p: p.title.casefold())
+            if p.slug in coming_places
+        ],
+        "modes": [
+            {"title": title, "url": agenda.mode_dir(key), "match": f"vorm:{key}"}
+            for key, (title, chosen) in agenda.MODE_PAGES.items()
+            if modes & set(chosen)
+        ],
     }
 
 
@@ -124,6 +153,47 @@ def _tag(state: Build, *, key: str, **_) -> dict:
     return _listing(taxonomy(state, "tags")[key], state)
 
 
+def _mode(state: Build, *, key: str, **_) -> dict:
+    return _listing(agenda.with_mode(state.events, key), state) | {"mode_key": key}
+
+
+def _place(state: Build, *, key: str, site_url: str, **_) -> dict:
+    place = {p.slug: p for p in places_of(state).values()}[key]
+    return _listing(place.events, state) | {"place": place_data(place, site_url)}
+
+
+def place_data(place: places.Place, site_url: str) -> dict:
+    """What a place's page says about it (the site's template and the export's)."""
+    loc = place.location
+    return {
+        "title": place.title,
+        "name": loc.name,
+        "street": loc.street,
+        "office": place.office,
+        "map_url": places.map_url(loc),
+        "route_url": places.route_url(loc),
+        "facts": places.fact_lines(place.facts),
+        "jsonld": places.jsonld(place, site_url + place.url),
+    }
+
+
+def _places(state: Build, **_) -> dict:
+    found = sorted(places_of(state).values(), key=lambda p: p.title.casefold())
+    return {
+        "places": [
+            {
+                "title": p.title,
+                "url": p.url,
+                "street": p.location.street,
+                "office": p.office,
+                "upcoming": len(agenda.upcoming(p.events, state.today)),
+                "count": len(p.events),
+            }
+            for p in found
+        ]
+    }
+
+
 def _post(state: Build, *, entry: Entry, **_) -> dict:
     links = state.memo("agenda.links", lambda: agenda.links(state.events))
     event = links.event_of.get(entry.rel)
@@ -138,22 +208,41 @@ def _post(state: Build, *, entry: Entry, **_) -> dict:
 
 def _event(state: Build, *, entry: Entry, site_url: str, organisation: dict, **_) -> dict:
     urls, today = state.urls, state.today
+    page_url = site_url + urls[entry.rel]
+    dates = [item for item in entry.expanded() if entry.is_series]
     return {
         "picture": state.pictures.get(entry.rel),
-        "event": agenda.card(entry, urls, today)
+        "event": agenda.card(entry, urls, today, _place_slug(state, entry))
         | {
             "map_url": agenda.map_url(entry),
+            "place_url": getattr(places.of(entry, places_of(state)), "url", ""),
             "location": entry.location,
             "online_url": entry.online,
             "registration": entry.registration,
             "ics": agenda.event_ics(entry),
-            # Web calendars beside the .ics, only while the .ics is offered.
-            "calendar_links": calendar_links.links(entry, site_url + urls[entry.rel]) if agenda.offers_ics(entry, today) else [],
+            # Web calendars beside the .ics, only while the .ics is offered (a series: per date).
+            "calendar_links": calendar_links.links(entry, page_url) if agenda.offers_ics(entry, today) and not dates else [],
             "report": linked(state, entry.report),
             "categories": [{"title": n, "url": agenda.category_dir(n)} for n in entry.categories],
             "tags": [{"title": n, "url": agenda.tag_dir(n)} for n in entry.tags],
-            "jsonld": agenda.event_jsonld(entry, site_url + urls[entry.rel], organisation, site_url),
+            "series": [series_date(item, urls, today, site_url) for item in dates],
+            # The date a visitor looks for first: the next one that goes ahead.
+            "next_date": next((agenda.date_anchor(i) for i in dates if agenda.offers_ics(i, today)), ""),
+            "jsonld": [agenda.event_jsonld(item, page_url, organisation, site_url) for item in dates]
+            if dates
+            else agenda.event_jsonld(entry, page_url, organisation, site_url),
         },
+    }
+
+
+def series_date(item: Entry, urls: dict, today: dt.date, site_url: str) -> dict:
+    """One date on its series' page: when, its status, its own calendar file and links."""
+    card = agenda.card(item, urls, today)
+    return card | {
+        "id": agenda.date_anchor(item),
+        "ics": agenda.event_ics(item),
+        "moved_from": agenda.dutch_weekday_date(item.moved_from) if item.moved_from else "",
+        "calendar_links": calendar_links.links(item, site_url + card["url"]) if agenda.offers_ics(item, today) else [],
     }
 
 
@@ -174,7 +263,13 @@ def _accessibility(state: Build, *, organisation: dict, **_) -> dict:
     }
 
 
+def _contact(state: Build, **_) -> dict:
+    office = next((p for p in places_of(state).values() if p.office), None)
+    return {"office": {"url": office.url, "route_url": places.route_url(office.location)} if office else None}
+
+
 _VIEWS = {
+    "contact": _contact,
     "toegankelijkheid": _accessibility,
     "home": _home,
     "verslagen": _reports,
@@ -183,6 +278,9 @@ _VIEWS = {
     "agenda-jaar": _year,
     "agenda-categorie": _category,
     "agenda-trefwoord": _tag,
+    "agenda-vorm": _mode,
+    "agenda-locatie": _place,
+    "agenda-locaties": _places,
     "post": _post,
     "event": _event,
 }
@@ -194,6 +292,17 @@ _VIEWS = {
 def taxonomy(state: Build, attribute: str) -> dict[str, list[Entry]]:
     """Category or tag name -> its events, once per build."""
     return state.memo(("agenda.taxonomy", attribute), lambda: agenda.taxonomy(state.events, attribute))
+
+
+def places_of(state: Build) -> dict:
+    """Match key -> Place: every place of a shown event, and the office, once per build."""
+    settings = state.settings
+    return state.memo("places", lambda: places.collect(state.events, place_facts.read(settings)[0], place_facts.office(settings)))
+
+
+def _place_slug(state: Build, entry: Entry) -> str:
+    place = places.of(entry, places_of(state))
+    return place.slug if place else ""
 
 
 def linked(state: Build, rel: str) -> dict | None:

@@ -1,7 +1,8 @@
 """JSON Schema of the front matter, generated from the content model.
 
 `python -m werkplaats.schema` writes schemas/nieuws.schema.json (news and
-reports) and schemas/agenda.schema.json (events); .vscode/settings.json
+reports), schemas/agenda.schema.json (events) and schemas/locaties.schema.json
+(posts/locaties.yml, facts about places); .vscode/settings.json
 points the YAML extension at them. The schema expresses what a schema can
 (keys, types, formats, lists); the validator also checks what it cannot
 (files that must exist, end after start, collisions).
@@ -13,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import fields, model
+from . import fields, model, place_facts
 from .settings import Settings, load_settings
 
 # The model reads every value as text (front_matter.StringLoader). An editor's
@@ -115,10 +116,47 @@ def _fragment(parse, settings: Settings) -> dict:
         fields.parse_status: {"enum": list(model.EVENT_STATUSES)},
         fields.parse_report: {**_PATH, "pattern": r"^(?![a-zA-Z]+:|/)[^\n\\]+\.md$"},
         fields.parse_aliases: {"anyOf": [_list(_ALIAS), _ALIAS]},  # one address may be written without [ ]
+        fields.parse_repeat: {"type": "string", "minLength": 1, "examples": ["elke week", "elke 2 weken", "2e donderdag van de maand"]},
+        fields.parse_dates: {"anyOf": [_list(_MOMENT), _MOMENT]},
+        fields.parse_cancelled: {"anyOf": [_list(_DATE), _DATE]},
+        fields.parse_moved: _list(
+            {"type": "object", "additionalProperties": False, "required": ["from", "to"], "properties": {"from": _DATE, "to": _MOMENT}}
+        ),
     }[parse]
 
 
+def facts_schema(settings: Settings) -> dict:
+    """posts/locaties.yml (werkplaats.place_facts): facts about places, each
+    matched to events by name, address and city; an empty value is unknown."""
+    empty = [{"type": "null"}, {"type": "string", "maxLength": 0}]
+    parts = {key: {"title": place_facts.PLACE_LABELS[key], "anyOf": [_LINE, *empty]} for key in place_facts.MATCH_KEYS}
+    facts = {
+        key: {"title": label, "description": hint, "anyOf": [_fragment(parse, settings), *empty]}
+        for key, (parse, label, hint) in place_facts.FACTS.items()
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Feiten over locaties: posts/locaties.yml",
+        "type": "object",
+        "additionalProperties": False,
+        "required": [place_facts.TOP_KEY],
+        "properties": {
+            place_facts.TOP_KEY: {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "anyOf": [{"required": ["name"]}, {"required": ["address"]}],
+                    "properties": parts | facts,
+                },
+            }
+        },
+    }
+
+
 def schema(kind: str, settings: Settings) -> dict:
+    if kind == "locaties":
+        return facts_schema(settings)
     fields = model.fields_for(kind)
     result = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -137,7 +175,11 @@ def schema(kind: str, settings: Settings) -> dict:
     return result
 
 
-SCHEMA_FILES = {"nieuws": "schemas/nieuws.schema.json", "agenda": "schemas/agenda.schema.json"}
+SCHEMA_FILES = {
+    "nieuws": "schemas/nieuws.schema.json",
+    "agenda": "schemas/agenda.schema.json",
+    "locaties": "schemas/locaties.schema.json",
+}
 
 
 def render(kind: str, settings: Settings) -> str:
