@@ -30,7 +30,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return files
     settings = site.current().settings
     try:
-        styles = list(admin.stylesheets(settings, THEME_DIR))
+        styles = admin.stylesheets(settings, THEME_DIR)
         content = admin.files(settings, admin.from_settings(settings), styles)
     except admin.AdminError as error:
         raise PluginError(str(error)) from error

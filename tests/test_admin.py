@@ -61,7 +61,10 @@ def test_admin_holds_decaps_bundle_its_page_and_configuration_and_nothing_else(b
     assert "decap-cms.js" in bundle and any(name.endswith(".wasm") for name in bundle)
     # Our own scripts: the photo cleaning, the form's rules with their data and box, the preview (save-check.js only under make cms).
     own = {"clean-photos.js", "refusal-box.js", "form-rules.js", "form-rules.json", "preview.js"}
-    assert {path.name for path in (built / "admin").iterdir()} == bundle | {"index.html", "config.yml"} | own
+    # And the preview's own whole copy of Material's CSS (the site's is cut, werkplaats/theme_assets.py).
+    assert {path.name for path in (built / "admin").iterdir()} == bundle | {"index.html", "config.yml", "stylesheets"} | own
+    (copy,) = (built / "admin" / "stylesheets").iterdir()
+    assert copy.name.startswith("main.") and copy.name.endswith(".min.css") and copy.stat().st_size > 100_000
 
 
 def test_the_configuration_served_is_the_content_models_of_this_build(built):
@@ -246,6 +249,9 @@ def test_both_forms_of_the_admin_page_are_valid_html(tmp_path):
         state = admin.Admin(local_backend="", oauth_proxy=proxy, repo="o/r", branch="main")
         page = tmp_path / name / "index.html"
         page.parent.mkdir()
-        page.write_text(admin.files(settings, state, ["../assets/werkplaats.css"])["admin/index.html"], encoding="utf-8")
+        page.write_text(
+            admin.files(settings, state, {"assets/werkplaats.css": ROOT / "docs" / "assets" / "werkplaats.css"})["admin/index.html"],
+            encoding="utf-8",
+        )
         pages.append(page)
     assert run_vnu(pages) == []

@@ -200,7 +200,7 @@ def focus_ring_shown(page) -> tuple[bool, str]:
 @pytest.mark.check("toetsenbord")
 @pytest.mark.parametrize("site, kind, width", FOCUS_PAGES, ids=[f"{s}-{k}-{w}" for s, k, w in FOCUS_PAGES])
 def test_every_control_shows_focus(open_page, site, kind, width):
-    page, _, _ = open_page(site, kind, width)
+    page, _, _ = open_page(site, kind, width, bypass_csp=True)  # for the injected <style> below
     page.add_style_tag(content=NO_MOTION)  # judge the end state, not a transition
     seen, problems = [], []
     for _ in range(300):

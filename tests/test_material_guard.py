@@ -263,7 +263,33 @@ def test_class_names_and_css_variables(theme, ours):
 
 
 def test_the_inline_scripts_the_policy_allows(theme, ours):
-    assert edited(theme, ours, "inline scripts", "partials/javascripts/base.html", "<script>__md_scope=", "<script>window.__md_scope=")
+    """Material's inline scripts stay in the two partials overrides/ empties."""
+    assert not problems(theme, ours, "inline scripts")
+    assert edited(
+        theme,
+        ours,
+        "inline scripts",
+        "base.html",
+        '{% include "partials/javascripts/base.html" %}',
+        '{% include "partials/javascripts/setup.html" %}',
+    )
+    without = replace(ours, templates={k: v for k, v in ours.templates.items() if k != "partials/javascripts/content.html"})
+    assert problems(theme, without, "inline scripts") == [
+        "inline scripts: overrides/partials/javascripts/content.html is gone: Material's inline script would be back "
+        "(used by overrides/partials/javascripts/; upstream: https://github.com/squidfunk/mkdocs-material/blob/9.8.1/material/templates/partials/javascripts/base.html)"
+    ]
+
+
+def test_the_bundle_and_unused_theme_files(theme, ours):
+    """The bundle's two blocks in base.html, and the files hooks/theme_assets.py leaves out."""
+    assert not problems(theme, ours, "bundle blocks") and not problems(theme, ours, "unused theme files")
+    assert edited(theme, ours, "bundle blocks", "base.html", "assets/javascripts/bundle.", "assets/javascripts/app.")
+    assert edited(theme, ours, "bundle blocks", "base.html", 'id="__config"', 'id="__settings"')
+    no_palette = replace(theme, files=[f for f in theme.files if "palette" not in f])
+    assert problems(no_palette, ours, "unused theme files")
+    with pytest.raises(InternalsChanged, match="hooks/theme_assets.py found nothing to act on"):
+        guard.require_found("unused theme files", 0)
+    assert edited(theme, ours, "header menu label", "partials/header.html", 'for="__drawer">', 'for="__drawer" tabindex="0">')
 
 
 def test_the_html_replaces(theme, ours):

@@ -7,11 +7,11 @@ home, news index, a news item, agenda, an event page and contact. Mobile
 (Lighthouse's default configuration: a phone screen, slow 4G and a 4x slower
 CPU, simulated).
 
-Budget: accessibility, best practices and SEO 100; performance at least 95.
-Performance varies a little from run to run (the CPU simulation measures
-this machine); a page under budget is run twice more and its median counts,
-as Lighthouse's own documentation advises. Accessibility, best practices and
-SEO do not vary.
+Budget: 100 in every category, and a Total Blocking Time of 0 ms, in
+every one of five runs of each page (`--runs`): performance varies a little
+from run to run (the CPU simulation measures this machine), so one good run
+proves little. Accessibility, best practices and SEO do not vary. The
+table shows each page's lowest score over its runs.
 
 Prints a table of the scores, and for every score under 100 the audits that
 cost points. The full reports (HTML, open in a browser; and JSON) are in
@@ -26,7 +26,6 @@ import argparse
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -48,7 +47,9 @@ CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
 )
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-BUDGET = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+BUDGET = {"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100}
+TBT_BUDGET = 0  # ms of Total Blocking Time, in every run
+RUNS = 5
 
 
 def build(dest: Path, site_url: str) -> None:
@@ -122,24 +123,29 @@ def lost_points(report: dict) -> list[str]:
     return lines
 
 
-def audit(name: str, url: str, out: Path, runs: int) -> tuple[dict[str, int], list[str]]:
-    reports = [lighthouse(url, out / f"{name}-1")]
-    if any(scores(reports[0])[c] < BUDGET[c] for c in CATEGORIES):
-        reports += [lighthouse(url, out / f"{name}-{n}") for n in range(2, runs + 1)]
+def blocking_ms(report: dict) -> float:
+    return report["audits"]["total-blocking-time"]["numericValue"]
+
+
+def audit(name: str, url: str, out: Path, runs: int) -> tuple[dict[str, int], float, list[str]]:
+    """`runs` runs of one page: its lowest score per category, its highest
+    Total Blocking Time, and the audits that cost points in its worst run."""
+    reports = [lighthouse(url, out / f"{name}-{n}") for n in range(1, runs + 1)]
     by_run = [scores(r) for r in reports]
-    median = {c: round(statistics.median(s[c] for s in by_run)) for c in CATEGORIES}
-    # Keep the report of the run closest to the median as <name>.report.*.
-    chosen = min(range(len(reports)), key=lambda i: abs(by_run[i]["performance"] - median["performance"]))
+    lowest = {c: min(s[c] for s in by_run) for c in CATEGORIES}
+    blocking = max(blocking_ms(r) for r in reports)
+    # Keep the report of the worst run as <name>.report.*.
+    worst = min(range(len(reports)), key=lambda i: (sum(by_run[i].values()), -blocking_ms(reports[i])))
     for suffix in (".report.html", ".report.json"):
-        shutil.copy(out / f"{name}-{chosen + 1}{suffix}", out / f"{name}{suffix}")
+        shutil.copy(out / f"{name}-{worst + 1}{suffix}", out / f"{name}{suffix}")
         for n in range(1, len(reports) + 1):
             (out / f"{name}-{n}{suffix}").unlink()
-    return median, lost_points(reports[chosen]) if any(median[c] < 100 for c in CATEGORIES) else []
+    return lowest, blocking, lost_points(reports[worst]) if any(lowest[c] < 100 for c in CATEGORIES) else []
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=3, help="runs of a page under budget (median counts)")
+    parser.add_argument("--runs", type=int, default=RUNS, help=f"runs of each page, all within budget (default {RUNS})")
     parser.add_argument("--out", type=Path, default=ROOT / "reports" / "lighthouse")
     parser.add_argument("--only", nargs="*", help="only these pages (home, nieuws, ...)")
     args = parser.parse_args()
@@ -161,9 +167,9 @@ def main() -> int:
                 print(f"lighthouse {name}: {server.url}{path}", file=sys.stderr, flush=True)
                 results[name] = audit(name, server.url + path, args.out, args.runs)
 
-    header = ["pagina", "performance", "toegankelijkheid", "best practices", "SEO"]
-    rows = [[name] + [str(score[c]) for c in CATEGORIES] for name, (score, _) in results.items()]
-    rows.append(["budget"] + [f">= {BUDGET[c]}" for c in CATEGORIES])
+    header = ["pagina", "performance", "toegankelijkheid", "best practices", "SEO", "TBT (ms)"]
+    rows = [[name] + [str(score[c]) for c in CATEGORIES] + [f"{blocking:.0f}"] for name, (score, blocking, _) in results.items()]
+    rows.append(["budget"] + [f">= {BUDGET[c]}" for c in CATEGORIES] + [f"<= {TBT_BUDGET}"])
     widths = [max(len(row[i]) for row in [header] + rows) for i in range(len(header))]
     line = lambda row: "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths, strict=True)))  # noqa: E731
     print(line(header))
@@ -171,14 +177,17 @@ def main() -> int:
     for row in rows:
         print(line(row))
     failed = []
-    for name, (score, lost) in results.items():
-        under = [c for c in CATEGORIES if score[c] < BUDGET[c]]
+    for name, (score, blocking, lost) in results.items():
+        under = [f"{c} {score[c]} < {BUDGET[c]}" for c in CATEGORIES if score[c] < BUDGET[c]]
+        if blocking > TBT_BUDGET:
+            under.append(f"Total Blocking Time {blocking:.0f} ms > {TBT_BUDGET}")
         if under:
-            failed.append(f"{name}: {', '.join(f'{c} {score[c]} < {BUDGET[c]}' for c in under)}")
+            failed.append(f"{name}: {', '.join(under)}")
         if lost:
             print(f"\n{name} ({args.out / (name + '.report.html')}):")
             print("\n".join(lost))
-    print(f"\nRapporten: {args.out}/<pagina>.report.html (open in een browser) en .report.json")
+    print(f"\n{args.runs} runs per pagina; de tabel toont de laagste score en de hoogste TBT.")
+    print(f"Rapporten (de slechtste run): {args.out}/<pagina>.report.html (open in een browser) en .report.json")
     if failed:
         print("\nONDER BUDGET:\n  " + "\n  ".join(failed))
         return 1

@@ -10,7 +10,6 @@ and categories in front matter, the title as the `# heading`).
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import platform
@@ -26,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tools import first_view  # noqa: E402
 from tools.corpus import write_corpus  # noqa: E402
 from tools.ports import free_port  # noqa: E402
 
@@ -78,17 +78,6 @@ def stock_copy(base: Path, project: Path) -> Path:
 
 def pages(site: Path) -> int:
     return sum(1 for _ in site.rglob("*.html"))
-
-
-def weight(site: Path, page: Path) -> int:
-    """Compressed bytes of a page and every local asset it loads."""
-    html = page.read_text(encoding="utf-8")
-    total = len(gzip.compress(html.encode()))
-    for ref in set(re.findall(r'(?:src|href)="([^"#?]+\.(?:css|js|woff2?|png|jpe?g|webp|svg))"', html)):
-        asset = (page.parent / ref).resolve()
-        if asset.is_file():
-            total += len(gzip.compress(asset.read_bytes()))
-    return total
 
 
 def start_serve(project: Path, env: dict) -> tuple[subprocess.Popen, str]:
@@ -198,9 +187,10 @@ def main() -> int:
         # first query costs is measured by `make bench-search`.
         bundle = [f for f in (site / "pagefind").rglob("*") if f.is_file()]
         print(f"search index (pagefind/): {len(bundle)} files, {sum(f.stat().st_size for f in bundle) / 1024:.0f} KiB on disk")
-        news_item = next((site / "nieuws").glob("20*/*/*/*/index.html"))
-        for label, page in (("home", site / "index.html"), ("news item", news_item), ("agenda", site / "agenda" / "index.html")):
-            print(f"page weight {label}: {weight(site, page) / 1024:.0f} KiB compressed (HTML + CSS + JS + images)")
+        # A first view in Chromium at phone size, served with gzip as Pages does
+        # (tools/first_view.py; the budget is tested in tests/test_light_pages.py).
+        print("\nfirst view on the wire (HTML, CSS, JavaScript, images of the first screen):")
+        first_view.main([str(site)])
         if not args.no_preview:
             print(f"live preview (save an old post -> served): {preview_latency(project, Path(f'{site}.manifest.json')):.1f} s")
     return 0

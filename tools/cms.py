@@ -123,10 +123,12 @@ def write_admin(root: Path, folder: Path, backend_port: int) -> None:
     settings = load_settings(root)
     styles = admin.stylesheets(settings, THEME_DIR)
     for url, source in styles.items():
+        if url.startswith(f"{admin.ADMIN_DIR}/"):
+            continue  # /admin/'s own copy: admin.files() lists it
         (folder / url).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(source, folder / url)
     local = admin.from_settings(settings, local_backend=f"http://127.0.0.1:{backend_port}/api/v1")
-    for uri, source in admin.files(settings, local, list(styles)).items():
+    for uri, source in admin.files(settings, local, styles).items():
         target = folder / uri
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(source, Path):

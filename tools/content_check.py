@@ -54,7 +54,7 @@ TOOL_ROOT = Path(__file__).resolve().parent.parent
 # not copied, so the pull-request check and `make test` judge alike.
 sys.path[:0] = [str(TOOL_ROOT), str(TOOL_ROOT / "tests")]
 
-from werkplaats import admin, git_ref  # noqa: E402
+from werkplaats import admin, git_ref, theme_assets  # noqa: E402
 from werkplaats.check import annotation  # noqa: E402
 from werkplaats.messages import count_of  # noqa: E402
 from werkplaats.settings import read_config  # noqa: E402
@@ -164,9 +164,10 @@ def run_check(root: Path, base: str) -> tuple[bool, list[Problem], str]:
 
 
 def run_build(root: Path, site_dir: Path, site_url: str) -> tuple[bool, list[Problem], str]:
-    # Without /admin/: the CMS's bundle comes from npm, and this check runs
-    # without Node (.github/workflows/check.yml); a post cannot change it.
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", admin.SWITCH_ENV: "0"}
+    # Without /admin/ and with Material's CSS whole: the CMS's bundle and
+    # PurgeCSS come from npm, and this check runs without Node
+    # (.github/workflows/check.yml); a post cannot change either.
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", admin.SWITCH_ENV: "0", theme_assets.SWITCH: "0"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)], cwd=root, env=env, capture_output=True, text=True
     )

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,15 +122,14 @@ def policy(admin: Admin) -> str:
 
 
 def stylesheets(settings: Settings, theme_dir: Path) -> dict[str, Path]:
-    """The site's stylesheets, for the preview: site-relative address ->
-    source file. Material's two (their names carry a content hash), then
-    the site's own (`extra_css`). `theme_dir`: Material's templates folder."""
-    found = {}
-    for name in ("main", "palette"):
-        for path in sorted((theme_dir / "assets" / "stylesheets").glob(f"{name}.*.min.css")):
-            found[f"assets/stylesheets/{path.name}"] = path
-    if len(found) != 2:
-        raise AdminError(f"expected Material's main and palette stylesheets in {theme_dir}, found {sorted(found)}")
+    """The preview's stylesheets: site path -> source file. Material's main
+    CSS as a whole copy in /admin/ (the site's is cut to what its pages use,
+    werkplaats.theme_assets, and a preview may show what no page has yet, a
+    table, say), then the site's own (`extra_css`). Not the palette CSS: no
+    rule of it applies. `theme_dir`: Material's templates folder."""
+    found = {f"{ADMIN_DIR}/stylesheets/{path.name}": path for path in sorted((theme_dir / "assets" / "stylesheets").glob("main.*.min.css"))}
+    if len(found) != 1:
+        raise AdminError(f"expected Material's main stylesheet in {theme_dir}, found {sorted(found)}")
     for url in settings.extra_css:
         found[url] = settings.root / "docs" / url
     return found
@@ -154,23 +154,24 @@ def scripts(admin: Admin) -> list[str]:
 AFTER_BUNDLE = ("form-rules.js", "preview.js")
 
 
-def files(settings: Settings, admin: Admin, styles: list[str]) -> dict[str, Path | str]:
+def files(settings: Settings, admin: Admin, styles: dict[str, Path]) -> dict[str, Path | str]:
     """Every file of /admin/, by its path in the site: a source file to copy,
-    or the text to write. `styles`: the site-relative addresses of the
-    preview's stylesheets (`stylesheets()`)."""
+    or the text to write. `styles`: the preview's stylesheets (`stylesheets()`);
+    those under /admin/ are copied there."""
     own = settings.root / TEMPLATES
     bundle = {f"{ADMIN_DIR}/{path.name}": path for path in dist_files(settings.root / DIST)}
     page = jinja2.Environment(loader=jinja2.FileSystemLoader(own), autoescape=True).get_template("index.html")
     return {
         **bundle,
         **{f"{ADMIN_DIR}/{name}": own / name for name in scripts(admin)},
+        **{url: path for url, path in styles.items() if url.startswith(f"{ADMIN_DIR}/")},
         f"{ADMIN_DIR}/config.yml": config_yaml(settings, admin),
         f"{ADMIN_DIR}/form-rules.json": json.dumps(cms.form_rules(settings), ensure_ascii=False, indent=1) + "\n",
         f"{ADMIN_DIR}/index.html": page.render(
             admin=admin,
             policy=policy(admin),
             site_name=settings.site_name,
-            styles=[f"../{url}" for url in styles],
+            styles=[posixpath.relpath(url, ADMIN_DIR) for url in styles],
             before=[name for name in scripts(admin) if name not in AFTER_BUNDLE],
         ),
     }

@@ -299,14 +299,15 @@ def _class_names(theme: Theme, ours: Ours) -> list[str]:
 
 
 def _theme_scripts(theme: Theme, ours: Ours) -> list[str]:
-    from .security import THEME_SCRIPTS  # the allow-list lives with the policy
-
-    sources = "\n".join(theme.source(n) for n in ("partials/javascripts/base.html", "partials/javascripts/content.html"))
-    return [
-        f"no inline script of Material starts with {start!r} any more: drop it from THEME_SCRIPTS"
-        for start in THEME_SCRIPTS
-        if f"<script>{start}" not in sources
-    ]
+    """Material's inline scripts are in two partials that base.html includes
+    and overrides/ empties; another place would stop the build (security.script_hashes)."""
+    problems = []
+    for partial in THEME_SCRIPT_PARTIALS:
+        if f'{{% include "{partial}" %}}' not in theme.source("base.html"):
+            problems.append(f"base.html no longer includes {partial}: read where its inline script went")
+        if partial not in ours.templates:
+            problems.append(f"overrides/{partial} is gone: Material's inline script would be back")
+    return problems
 
 
 def _search_files(theme: Theme, ours: Ours) -> list[str]:
@@ -315,6 +316,28 @@ def _search_files(theme: Theme, ours: Ours) -> list[str]:
         for prefix in SEARCH_FILES
         if not any(path.startswith(prefix) for path in theme.files)
     ]
+
+
+def _unused_theme_files(theme: Theme, ours: Ours) -> list[str]:
+    from .theme_assets import UNUSED
+
+    return [
+        f"Material ships no {prefix}* any more: adapt werkplaats/theme_assets.UNUSED"
+        for prefix in UNUSED
+        if not any(p.startswith(prefix) for p in theme.files)
+    ]
+
+
+def _bundle_blocks(theme: Theme, ours: Ours) -> list[str]:
+    """base.html loads the bundle in block `scripts` and its configuration in
+    block `config`, both of which overrides/main.html replaces."""
+    base = theme.source("base.html")
+    problems = []
+    for block, marker in (("scripts", "assets/javascripts/bundle."), ("config", 'id="__config"')):
+        match = re.search(rf"{{% block {block} %}}(.*?){{% endblock %}}", base, re.DOTALL)
+        if not match or marker not in match.group(1):
+            problems.append(f"base.html: block {block!r} no longer holds {marker!r}")
+    return problems
 
 
 def _stylesheets(theme: Theme, ours: Ours) -> list[str]:
@@ -387,6 +410,8 @@ TAGS_DIRECTIVE = "material/tags"
 TAGS_LISTING = re.compile(rf"<!--\s*?{re.escape(TAGS_DIRECTIVE)}", re.I)
 # Files of Material's own search that hooks/search.py leaves out of the site.
 SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+# The partials that hold Material's inline scripts, emptied in overrides/.
+THEME_SCRIPT_PARTIALS = ("partials/javascripts/base.html", "partials/javascripts/content.html")
 # The modules whose warnings quote a page's source path (hooks/messages.py).
 LOGGED_MODULES = ("structure.pages", "structure.files", "commands.build")
 
@@ -480,9 +505,9 @@ INTERNALS: tuple[Internal, ...] = (
     ),
     Internal(
         "inline scripts",
-        "Material's only inline scripts start as werkplaats/security.THEME_SCRIPTS says; the CSP allows them by hash "
-        "(every page is checked as it is written).",
-        "werkplaats/security.py",
+        "Material's only inline scripts are in partials/javascripts/base.html and content.html, which overrides/ empties: "
+        "the CSP allows no inline script (every page is checked as it is written, werkplaats/security.py).",
+        "overrides/partials/javascripts/",
         _UPSTREAM + "templates/partials/javascripts/base.html",
         _theme_scripts,
     ),
@@ -492,6 +517,14 @@ INTERNALS: tuple[Internal, ...] = (
         "overrides/main.html",
         _UPSTREAM + "templates/partials/header.html#L63",
         _in_template("partials/header.html", "</nav>", count=1),
+    ),
+    Internal(
+        "header menu label",
+        "Material's menu button is one label for __drawer without tabindex or name, which overrides/main.html makes a named "
+        "button in the Tab order (replace_once, checked on every page).",
+        "overrides/main.html",
+        _UPSTREAM + "templates/partials/header.html#L15",
+        _in_template("partials/header.html", '<label class="md-header__button md-icon" for="__drawer">', count=1),
     ),
     Internal(
         'nav tabindex=""',
@@ -524,8 +557,24 @@ INTERNALS: tuple[Internal, ...] = (
         _search_files,
     ),
     Internal(
+        "bundle blocks",
+        "Material's base.html loads its JavaScript bundle in block `scripts` and the bundle's configuration in block "
+        "`config`; overrides/main.html replaces both (the site does not load the bundle).",
+        "overrides/main.html",
+        _UPSTREAM + "templates/base.html#L219-L257",
+        _bundle_blocks,
+    ),
+    Internal(
+        "unused theme files",
+        "Material's bundle, its search and its palette CSS are files under these prefixes, which hooks/theme_assets.py "
+        "leaves out of the site (each build counts them).",
+        "hooks/theme_assets.py",
+        _UPSTREAM + "templates/assets",
+        _unused_theme_files,
+    ),
+    Internal(
         "stylesheet names",
-        "Material's CSS is one main.<hash>.min.css and one palette.<hash>.min.css, which the CMS preview loads.",
+        "Material's CSS is one main.<hash>.min.css (the CMS preview loads a whole copy; the site a cut one) and one palette.<hash>.min.css.",
         "werkplaats/admin.py",
         _UPSTREAM + "templates/assets/stylesheets",
         _stylesheets,

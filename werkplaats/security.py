@@ -9,15 +9,13 @@ from urllib.parse import urlsplit
 
 from .material_guard import CHECKED_VERSIONS, InternalsChanged, installed_material
 
-# The inline scripts Material 9.8.1's base.html writes (scope and palette
-# set-up; opening a <details> named in the URL), by how they start. Only
-# these are allowed, by hash. Any other inline script would be blocked by
-# the browser without a sound, so the build stops on it instead
-# (script_hashes): a new Material that adds one must be read first. That
-# each still exists is checked with Material's other internals
-# (werkplaats.material_guard, "inline scripts"). Upstream:
-# https://github.com/squidfunk/mkdocs-material/blob/9.8.1/material/templates/partials/javascripts/base.html
-THEME_SCRIPTS = ("__md_scope=", "var target=document.getElementById(location.hash")
+# The inline scripts allowed, by how they start: none. Material 9.8.1 writes
+# two (partials/javascripts/base.html and content.html), both for its
+# JavaScript bundle, which the site does not load; overrides/ empties both
+# (werkplaats.material_guard, "inline scripts"). Any inline script would be
+# blocked by the browser without a sound, so the build stops on it instead
+# (script_hashes): a new Material that adds one must be read first.
+THEME_SCRIPTS: tuple[str, ...] = ()
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 _CHARSET = re.compile(r'(<meta charset="utf-8">)', re.IGNORECASE)
@@ -50,9 +48,10 @@ def policy(hashes: list[str]) -> str:
             # runs in a worker, which this page's policy does not govern, but
             # falls back to this page when workers fail (tests/test_search.py).
             "script-src 'self' 'wasm-unsafe-eval'" + "".join(" " + h for h in hashes),
-            # Material's JavaScript sets style attributes (e.g. the header shadow,
-            # the search results height); those need 'unsafe-inline' for styles.
-            "style-src 'self' 'unsafe-inline'",
+            # No inline style either: Material's JavaScript, which set style
+            # attributes, is not loaded (werkplaats/theme_assets.py), and no
+            # page or script of ours writes one (tests/test_light_pages.py).
+            "style-src 'self'",
             # Material's CSS draws its icons as data: SVG masks.
             "img-src 'self' data:",
             "font-src 'self'",
