@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from werkplaats import build as site
 from werkplaats import search
 from werkplaats.lexicon import LexiconError
-from werkplaats.material_guard import SEARCH_FILES, InternalsChanged, require_found
+from werkplaats.material_guard import SEARCH_FILES, InternalsChanged, leave_out
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -33,13 +33,10 @@ if TYPE_CHECKING:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Material's own search (lunr and its worker) is not used: leave its
     # files out of the site instead of publishing dead code.
-    unused = [file for file in files if file.src_uri.startswith(SEARCH_FILES)]
     try:
-        require_found("search files", len(unused))
+        leave_out(files, "search files", lambda path: path.startswith(SEARCH_FILES))
     except InternalsChanged as error:
         raise PluginError(str(error)) from None
-    for file in unused:
-        files.remove(file)
     return files
 
 

@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from werkplaats import build as site
 from werkplaats import theme_assets
-from werkplaats.material_guard import InternalsChanged, require_found
+from werkplaats.material_guard import InternalsChanged, leave_out
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -25,13 +25,10 @@ log = logging.getLogger(f"{mkdocs.__name__}.hooks.theme_assets")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    unused = [file for file in files if theme_assets.unused(file.src_uri)]
     try:
-        require_found("unused theme files", len(unused))
+        leave_out(files, "unused theme files", theme_assets.unused)
     except InternalsChanged as error:
         raise PluginError(str(error)) from None
-    for file in unused:
-        files.remove(file)
     return files
 
 

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -69,9 +70,14 @@ def test_the_cut_css_is_much_smaller_and_the_whole_one_is_not_published(cut_and_
     assert (cut_and_whole["cut"].root / "admin" / "stylesheets" / whole.name).read_bytes() == whole.read_bytes()
 
 
-def screenshot(page, url: str, state: str) -> Image.Image:
-    page.goto(url, wait_until="networkidle")
+def still(page, url: str, **goto) -> None:
+    """Open `url` with transitions and animations off: judge end states."""
+    page.goto(url, **goto)
     page.add_style_tag(content=NO_MOTION)
+
+
+def screenshot(page, url: str, state: str) -> Image.Image:
+    still(page, url, wait_until="networkidle")
     if state == "menu":
         page.locator(".md-header label[for=__drawer]").click()
     elif state == "zoeken":
@@ -202,50 +208,54 @@ def walk_focus(page, key: str, steps: int = 400, inside: str = "") -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_tab_and_shift_tab_never_land_on_something_hidden_or_covered(sites, browser, width):
+@contextlib.contextmanager
+def window(browser, width: int):
+    """A page `width` px wide; bypass_csp: NO_MOTION is an inline <style>, which the policy refuses."""
     context = browser.new_context(viewport={"width": width, "height": 700}, locale="nl-NL", bypass_csp=True)
-    problems = []
     try:
-        page = context.new_page()
-        for site in sites.values():
-            for kind, path in site.pages.items():
-                page.goto(site.url + path)
-                page.add_style_tag(content=NO_MOTION)
-                # Forward from the top, after scrolling halfway.
-                page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight / 2)")
-                problems += [f"{site.name} {kind} Tab: {p}" for p in walk_focus(page, "Tab")]
-                # Backward from the end of a page scrolled to the bottom.
-                page.goto(site.url + path)
-                page.add_style_tag(content=NO_MOTION)
-                page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
-                page.evaluate("document.activeElement && document.activeElement.blur()")
-                problems += [f"{site.name} {kind} Shift+Tab: {p}" for p in walk_focus(page, "Shift+Tab")]
+        yield context.new_page()
     finally:
         context.close()
+
+
+def every_page_type(sites):
+    """(name, address) of every page type of both test sites."""
+    return [(f"{site.name} {kind}", site.url + path) for site in sites.values() for kind, path in site.pages.items()]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_tab_and_shift_tab_never_land_on_something_hidden_or_covered(sites, browser, width):
+    problems = []
+    with window(browser, width) as page:
+        for name, url in every_page_type(sites):
+            # Forward from the top, after scrolling halfway.
+            still(page, url)
+            page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight / 2)")
+            problems += [f"{name} Tab: {p}" for p in walk_focus(page, "Tab")]
+            # Backward from the end of a page scrolled to the bottom.
+            still(page, url)
+            page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+            page.evaluate("document.activeElement && document.activeElement.blur()")
+            problems += [f"{name} Shift+Tab: {p}" for p in walk_focus(page, "Shift+Tab")]
     assert problems == [], "\n".join(problems)
 
 
 def test_the_open_drawer_holds_focus_and_every_level_works_by_keyboard(sites, browser):
     """On a phone: only the drawer is reached while it is open, every level
     of it by keyboard alone; Escape closes it and focus is back on the menu button."""
-    context = browser.new_context(viewport={"width": 360, "height": 700}, locale="nl-NL", bypass_csp=True)
     problems = []
-    try:
-        page = context.new_page()
-        for site in sites.values():
-            for kind, path in site.pages.items():
-                page.goto(site.url + path)
-                page.add_style_tag(content=NO_MOTION)
-                page.locator(".md-header label[for=__drawer]").focus()
-                page.keyboard.press("Enter")
-                wait_for(page, "document.activeElement.closest('.md-sidebar--primary') !== null")
-                for key in ("Tab", "Shift+Tab"):
-                    problems += [f"{site.name} {kind} {key}: {p}" for p in walk_focus(page, key, inside=".md-sidebar--primary")]
-                page.keyboard.press("Escape")
-                wait_for(page, "!document.getElementById('__drawer').checked")
-                if page.evaluate("document.activeElement.getAttribute('for')") != "__drawer":
-                    problems.append(f"{site.name} {kind}: focus not back on the menu button")
+    with window(browser, 360) as page:
+        for name, url in every_page_type(sites):
+            still(page, url)
+            page.locator(".md-header label[for=__drawer]").focus()
+            page.keyboard.press("Enter")
+            wait_for(page, "document.activeElement.closest('.md-sidebar--primary') !== null")
+            for key in ("Tab", "Shift+Tab"):
+                problems += [f"{name} {key}: {p}" for p in walk_focus(page, key, inside=".md-sidebar--primary")]
+            page.keyboard.press("Escape")
+            wait_for(page, "!document.getElementById('__drawer').checked")
+            if page.evaluate("document.activeElement.getAttribute('for')") != "__drawer":
+                problems.append(f"{name}: focus not back on the menu button")
         # A section by keyboard (the archive of a year sits two levels down):
         # its panel's title leads back up, Enter on the section opens it again,
         # and its list says which it is.
@@ -260,8 +270,6 @@ def test_the_open_drawer_holds_focus_and_every_level_works_by_keyboard(sites, br
         page.locator(f".md-sidebar--primary label.md-nav__link[for='{toggle}']").focus()
         page.keyboard.press("Enter")
         assert page.evaluate(f"document.getElementById('{toggle}').checked") and page.evaluate(expanded) == "true"
-    finally:
-        context.close()
     assert problems == [], "\n".join(problems)
 
 

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 from conftest import Project, served_build, soup_of
-from varied import PUBLIC_EVENTS, write_varied
+from varied import PUBLIC_EVENTS, ROTTERDAM, write_varied
 
 from werkplaats import agenda, model, place_facts, places
 from werkplaats.entries import Entry, Location
@@ -156,15 +156,11 @@ def test_facts_about_the_office_need_no_event(repo):
 
 # --- the built site ------------------------------------------------------------------
 
-HYBRID = """---
+HYBRID = f"""---
 title: "Kenniscafé op afstand en dichtbij"
 start: 2026-12-10 19:30
 end: 2026-12-10 21:00
-location:
-  name: "Hogeschool Rotterdam"
-  address: "Museumpark 40"
-  postcode: "3015 CX"
-  city: "Rotterdam"
+{ROTTERDAM.strip()}
 online: https://example.org/live
 categories: [Kenniscafé]
 ---

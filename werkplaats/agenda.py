@@ -11,13 +11,14 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 from itertools import groupby
-from urllib.parse import quote
 
 from babel.dates import format_date
 
 from .addresses import public_path
 from .dates import LOCALE, TZ, dutch_date, dutch_month, dutch_time, dutch_weekday_date
 from .model import Entry
+from .places import map_url as place_map_url
+from .places import postal_address
 from .slugs import slugify
 
 ROOT = "agenda"
@@ -279,9 +280,7 @@ def iso(value: dt.date | dt.datetime | None) -> str:
 
 
 def map_url(entry: Entry) -> str:
-    if not entry.location:
-        return ""
-    return f"https://www.openstreetmap.org/search?query={quote(entry.location.query)}"
+    return place_map_url(entry.location) if entry.location else ""
 
 
 # --------------------------------------------------------------------------
@@ -417,14 +416,7 @@ def event_jsonld(entry: Entry, url: str, organisation: dict, site_url: str) -> d
     places = []
     if entry.location:
         loc = entry.location
-        address = {
-            "@type": "PostalAddress",
-            "streetAddress": loc.address,
-            "postalCode": loc.postcode,
-            "addressLocality": loc.city,
-            "addressCountry": "NL",
-        }
-        places.append({"@type": "Place", "name": loc.name or loc.address or loc.city, "address": {k: v for k, v in address.items() if v}})
+        places.append({"@type": "Place", "name": loc.name or loc.address or loc.city, "address": postal_address(loc)})
     if entry.online:
         places.append({"@type": "VirtualLocation", "url": entry.online})
     mode = "Mixed" if entry.location and entry.online else ("Online" if entry.online else "Offline")

@@ -672,6 +672,15 @@ def strip_toggle_autocomplete(html: str) -> str:
     return html
 
 
+def leave_out(files, key: str, unused) -> None:
+    """Remove from MkDocs' `files` the theme files a hook leaves out of the
+    site (`unused(src_uri)`); InternalsChanged when there are none (`key`)."""
+    found = [file for file in files if unused(file.src_uri)]
+    require_found(key, len(found))
+    for file in found:
+        files.remove(file)
+
+
 def require_found(key: str, count: int) -> None:
     """A hook that removes or rewrites Material's files found `count` of them; none means its pattern is stale."""
     internal = next(i for i in INTERNALS if i.key == key)

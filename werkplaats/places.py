@@ -117,21 +117,20 @@ def fact_lines(facts: PlaceFacts | None) -> list[dict]:
     return out
 
 
+def postal_address(location: Location) -> dict:
+    """schema.org PostalAddress of what the location says (no empty parts)."""
+    parts = {"streetAddress": location.address, "postalCode": location.postcode, "addressLocality": location.city, "addressCountry": "NL"}
+    return {"@type": "PostalAddress", **{k: v for k, v in parts.items() if v}}
+
+
 def jsonld(place: Place, url: str) -> dict:
     loc = place.location
-    address = {
-        "@type": "PostalAddress",
-        "streetAddress": loc.address,
-        "postalCode": loc.postcode,
-        "addressLocality": loc.city,
-        "addressCountry": "NL",
-    }
     data = {
         "@context": "https://schema.org",
         "@type": "Place",
         "name": place.title,
         "url": url,
-        "address": {k: v for k, v in address.items() if v},
+        "address": postal_address(loc),
         "hasMap": map_url(loc),
     }
     features = [(key, getattr(place.facts, key)) for key in ("step_free", "hearing_loop") if place.facts]
