@@ -65,8 +65,13 @@ def home_upcoming(site) -> list[str]:
     return listed_titles(page(site, "").find(id="binnenkort").parent)
 
 
-def jsonld_event(soup) -> dict:
-    (data,) = [json.loads(s.string) for s in soup.select('script[type="application/ld+json"]') if json.loads(s.string)["@type"] == "Event"]
+def jsonld_event(soup, start: str = "") -> dict:
+    """The page's Event; on a series' page (one @graph), the one starting at `start`."""
+    found = []
+    for script in soup.select('script[type="application/ld+json"]'):
+        data = json.loads(script.string)
+        found += [item for item in data.get("@graph", [data]) if item.get("@type") == "Event" and (not start or item["startDate"] == start)]
+    (data,) = found
     return data
 
 
@@ -127,24 +132,31 @@ def test_home_page_lists_the_next_events(site):
 
 
 def test_every_event_has_its_page_facts_and_calendar_file(site):
+    """Every date in the agenda: its page (a series: its row on the series'
+    page), its JSON-LD Event and its own calendar file."""
     today = site_state().today
     for entry in events():
         url = agenda.event_dir(entry)
         soup = page(site, url)
         assert soup.select_one("article h1").get_text(strip=True) == entry.title
-        assert soup.select_one(".wp-facts time")["datetime"] == entry.start.isoformat()
-        data = jsonld_event(soup)
-        assert (data["name"], data["startDate"]) == (entry.title, entry.start.isoformat())
-        assert data["url"].startswith("https://") and data["url"].endswith(url)
-        ics = soup.find("a", string=re.compile("Zet in je agenda"))
+        facts = soup.find(id=agenda.date_anchor(entry)) if entry.occurrence else soup.select_one(".wp-facts")
+        assert facts.select_one("time")["datetime"] == entry.start.isoformat()
+        data = jsonld_event(soup, entry.start.isoformat())
+        assert data["name"] == entry.title
+        assert data["url"].startswith("https://") and data["url"].split("#")[0].endswith(url)
+        if entry.occurrence:  # each date of a series offers its own file in its row
+            ics = facts.find("a", href=re.compile(r"\.ics$"))
+        else:
+            ics = soup.find("a", string=re.compile("Zet in je agenda"))
         # Not offered for a cancelled event, nor once it is over (tests/test_past_events.py).
         assert (ics is None) is (entry.status == "geannuleerd" or agenda.has_ended(entry, today)), entry.rel
         (vevent,) = icalendar.Calendar.from_ical((site / agenda.event_ics(entry)).read_bytes()).walk("VEVENT")
         assert vevent["SUMMARY"] == entry.title
         if ics is not None:
             assert site_path(site, url, ics["href"]) == agenda.event_ics(entry)
-    # and the feeds: the whole agenda and one per category
-    assert len(list((site / "agenda").rglob("*.ics"))) == len(events()) + len(agenda.feeds(events(), ""))
+    # and the feeds: the whole agenda and one per category, and each series' file of all its dates
+    series = [e for e in site_state().event_pages if e.is_series]
+    assert len(list((site / "agenda").rglob("*.ics"))) == len(events()) + len(agenda.feeds(events(), "")) + len(series)
 
 
 def test_events_and_reports_link_to_each_other_once_both_are_out(site):

@@ -221,7 +221,8 @@ def test_the_series_page_lists_every_date_with_its_status(built):
     assert "Geannuleerd" in rows["datum-2027-01-14"] and ".ics" not in rows["datum-2027-01-14"]
     assert "donderdag 18 februari 2027, 20:00–21:30 Verplaatst (in plaats van donderdag 11 februari 2027)" in rows["datum-2027-02-11"]
     events = [json.loads(t.string) for t in page.find_all("script", type="application/ld+json")]
-    (dates,) = [e for e in events if isinstance(e, list)]
+    (dates,) = [e["@graph"] for e in events if "@graph" in e]
+    assert dates[3]["url"].endswith(f"{PAGE}#datum-2027-02-11") and dates[3]["startDate"] == "2027-02-18T20:00:00+01:00"
     assert [d["eventStatus"].rsplit("/", 1)[1] for d in dates] == [
         "EventScheduled",
         "EventScheduled",

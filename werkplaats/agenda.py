@@ -438,6 +438,16 @@ def event_jsonld(entry: Entry, url: str, organisation: dict, site_url: str) -> d
     return data
 
 
+def series_jsonld(dates: list[Entry], url: str, organisation: dict, site_url: str) -> dict:
+    """The dates of a series as one JSON-LD document: an Event per date, each with its own address on the page."""
+    events = []
+    for item in dates:
+        event = event_jsonld(item, f"{url}#{date_anchor(item)}", organisation, site_url)
+        event.pop("@context")
+        events.append(event)
+    return {"@context": "https://schema.org", "@graph": events}
+
+
 @dataclass(frozen=True)
 class EventLinks:
     """Cross links between events and reports (by entry.rel)."""

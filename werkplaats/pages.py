@@ -228,7 +228,8 @@ def _event(state: Build, *, entry: Entry, site_url: str, organisation: dict, **_
             "series": [series_date(item, urls, today, site_url) for item in dates],
             # The date a visitor looks for first: the next one that goes ahead.
             "next_date": next((agenda.date_anchor(i) for i in dates if agenda.offers_ics(i, today)), ""),
-            "jsonld": [agenda.event_jsonld(item, page_url, organisation, site_url) for item in dates]
+            # A series: one Event per date, in one @graph.
+            "jsonld": agenda.series_jsonld(dates, page_url, organisation, site_url)
             if dates
             else agenda.event_jsonld(entry, page_url, organisation, site_url),
         },
