@@ -435,10 +435,11 @@
     return { box: box, input: input, search: search, selects: selects, onPage: onPage };
   }
 
-  // The boxes are set up in a task of their own, after this file has run:
-  // two short tasks instead of one long one while the page loads (Lighthouse's
-  // Total Blocking Time, README "Light pages"); a visitor who is quicker
-  // (the button, "/") sets them up on the spot.
+  // The boxes are set up when first needed: on the search page (zoeken/) in a
+  // task of its own after this file has run, elsewhere when the visitor opens
+  // the search (the button, "/"). A page view that never searches runs no
+  // setup at all: nothing that could block the main thread while the page
+  // loads (Lighthouse's Total Blocking Time, README "Light pages").
   var openSearch = null;
   function start() {
     if (openSearch) return;
@@ -483,7 +484,10 @@
       }
     }
   }
-  window.setTimeout(start, 0);
+  var pageBox = Array.prototype.some.call(document.querySelectorAll("[data-wp-zoek]"), function (box) {
+    return !dialog || !dialog.contains(box);
+  });
+  if (pageBox) window.setTimeout(start, 0);
 
   function openNow() {
     start();
