@@ -45,7 +45,7 @@ $(NODE_STAMP): package.json package-lock.json
 	$(PYTHON) tools/npm_install.py
 	@rm -f node_modules/.installed-* && touch $@
 
-# Dutch search (werkplaats/lexicon.py) runs the hunspell program on Debian's
+# Dutch search (werkplaats/site/lexicon.py) runs the hunspell program on Debian's
 # Dutch dictionary; every target that builds the site needs both. Installed
 # with apt-get when make runs as root or sudo needs no password, else make
 # stops and names the command.
@@ -70,31 +70,31 @@ build: $(STAMP) $(NODE_STAMP) hunspell ## Build the public site into site/ (stri
 	$(PY) -m $(GENERATOR) build --strict --clean
 
 export: $(STAMP) ## The site without hooks as plain files in export/, built with plain MkDocs into export/site/
-	$(PY) -m werkplaats.export export
+	$(PY) -m werkplaats.site.export export
 	cd export && $(abspath $(PY)) -m $(GENERATOR) build --strict --clean -d site
 
 # BASE: what a change is compared with. Without it, make check compares with
 # where the branch started (the merge base with origin/main, else main), on
-# main with the last commit if posts/ has uncommitted changes (werkplaats/git_ref.py).
+# main with the last commit if posts/ has uncommitted changes (werkplaats/content/git_ref.py).
 check: $(STAMP) ## Check every file in posts/ without building, and that no web address disappears (BASE=ref: compared with ref)
-	$(PY) -m werkplaats.check $${BASE:+--base "$$BASE"}
+	$(PY) -m werkplaats.editing.check $${BASE:+--base "$$BASE"}
 
 # BASE: the same default, origin/main else main (its merge base with HEAD).
 content-check: $(STAMP) hunspell ## Pull-request check of changed posts: check, strict build, links, axe (BASE=origin/main)
 	$(PY) tools/content_check.py $${BASE:+--base "$$BASE"}
 
-# werkplaats/photo_metadata.py: what a photo in posts/ may carry, and this cleaner.
+# werkplaats/content/photo_metadata.py: what a photo in posts/ may carry, and this cleaner.
 foto-schoon: $(STAMP) ## Remove GPS position, names and camera data from a photo in place: make foto-schoon BESTAND=posts/nieuws/afbeeldingen/foto.jpg
-	$(PY) -m werkplaats.photo_metadata "$$BESTAND"
+	$(PY) -m werkplaats.content.photo_metadata "$$BESTAND"
 
 post: $(STAMP) ## New news item: make post TITLE="Titel"
-	$(PY) -m werkplaats.scaffold post "$$TITLE"
+	$(PY) -m werkplaats.editing.scaffold post "$$TITLE"
 
 verslag: $(STAMP) ## New report: make verslag TITLE="Titel"
-	$(PY) -m werkplaats.scaffold verslag "$$TITLE"
+	$(PY) -m werkplaats.editing.scaffold verslag "$$TITLE"
 
 event: $(STAMP) ## New event: make event TITLE="Titel" START="YYYY-MM-DD HH:MM"
-	$(PY) -m werkplaats.scaffold event "$$TITLE" --start "$$START"
+	$(PY) -m werkplaats.editing.scaffold event "$$TITLE" --start "$$START"
 
 bench: $(STAMP) hunspell ## Benchmark on a synthetic corpus: make bench POSTS=1000 EVENTS=300
 	$(PY) tools/bench.py --posts $${POSTS:-1000} --events $${EVENTS:-300}
@@ -109,7 +109,7 @@ search-quality: $(STAMP) hunspell ## Dutch search, approach by approach: precisi
 	$(PY) tools/search_quality.py $(if $(DETAILS),--details,)
 
 schema: $(STAMP) ## Regenerate schemas/*.json from the content model
-	$(PY) -m werkplaats.schema
+	$(PY) -m werkplaats.content.schema
 
 test: $(STAMP) $(NODE_STAMP) hunspell ## Lint, then the whole test suite (builds the site once; browser checks in Chromium)
 	$(VENV)/bin/ruff check .

@@ -1,4 +1,4 @@
-"""/admin/: the editors' CMS (werkplaats/admin.py). Adds its page, its
+"""/admin/: the editors' CMS (werkplaats/editing/admin.py). Adds its page, its
 configuration, generated from the content model with every build, and
 Decap's bundle from node_modules to the site."""
 
@@ -11,8 +11,8 @@ import material
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from werkplaats import admin
-from werkplaats import build as site
+from werkplaats.editing import admin
+from werkplaats.site import build as site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -22,7 +22,7 @@ THEME_DIR = Path(material.__file__).parent / "templates"
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    # MkDocs copies overrides/admin/*.js as theme files; werkplaats.admin lists
+    # MkDocs copies overrides/admin/*.js as theme files; werkplaats.editing.admin lists
     # the ones /admin/ serves (admin.scripts()) with the rest, so those copies go.
     for file in [f for f in files if f.src_uri.startswith(f"{admin.ADMIN_DIR}/")]:
         files.remove(file)

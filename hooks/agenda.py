@@ -1,7 +1,7 @@
 """The agenda's pages: each event at its address, and a page per month,
 year, category, tag, place (and the list of places) and online/on location. Each page says its view in its front matter
 (`view: agenda-maand`, `key: 2017-10`); what it shows comes from
-werkplaats.pages through hooks/pages.py.
+werkplaats.site.pages through hooks/pages.py.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from werkplaats import agenda, places, subscribe
-from werkplaats import build as site
-from werkplaats.pages import places_of, taxonomy, template_for
-from werkplaats.views import html_meta
+from werkplaats.site import agenda, places, subscribe
+from werkplaats.site import build as site
+from werkplaats.site.pages import places_of, taxonomy, template_for
+from werkplaats.site.views import html_meta
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -45,7 +45,7 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
     pages += [("locaties", "", places.TITLE, places.ROOT)]
     for view, key, title, url in pages:
         files.append(File.generated(config, f"{url}index.md", content=_page(title, view, key)))
-    # The help page: its text is Markdown, the same in the export (werkplaats.subscribe).
+    # The help page: its text is Markdown, the same in the export (werkplaats.site.subscribe).
     help_text = subscribe.markdown(events, config.site_url or "")
     files.append(File.generated(config, f"{agenda.SUBSCRIBE_DIR}index.md", content=_page(subscribe.TITLE, "abonneren", "") + help_text))
 

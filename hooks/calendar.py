@@ -1,5 +1,5 @@
-"""iCalendar files: one per event and the subscribable feed (werkplaats.ical),
-stamped from the content's history (werkplaats.history)."""
+"""iCalendar files: one per event and the subscribable feed (werkplaats.site.ical),
+stamped from the content's history (werkplaats.content.history)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from werkplaats import agenda, ical
-from werkplaats import build as site
-from werkplaats.history import HistoryError
+from werkplaats.content.history import HistoryError
+from werkplaats.site import agenda, ical
+from werkplaats.site import build as site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

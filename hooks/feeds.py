@@ -1,4 +1,4 @@
-"""Write the RSS and JSON feeds of news and reports (werkplaats.feeds)."""
+"""Write the RSS and JSON feeds of news and reports (werkplaats.site.feeds)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File
 
-from werkplaats import build as site
-from werkplaats import feeds
+from werkplaats.site import build as site
+from werkplaats.site import feeds
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

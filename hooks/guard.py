@@ -1,5 +1,5 @@
 """Stop the build when an internal of Material or MkDocs that the site leans
-on no longer holds (werkplaats.material_guard has the registry and checks).
+on no longer holds (werkplaats.theme.material_guard has the registry and checks).
 
 First in `hooks:`, and once per process: `mkdocs serve` rebuilds with the
 same installed packages.
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from werkplaats import material_guard
+from werkplaats.theme import material_guard
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -1,4 +1,4 @@
-"""Cleaned, scaled images (werkplaats.images), cached in .cache/images/.
+"""Cleaned, scaled images (werkplaats.content.images), cached in .cache/images/.
 
 Front-matter images become a <picture> (WebP, JPEG/PNG). An image that a
 text links to is published as one cleaned file under its address in
@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from werkplaats import build as site
-from werkplaats import images, views
+from werkplaats.content import images
+from werkplaats.site import build as site
+from werkplaats.site import views
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

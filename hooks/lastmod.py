@@ -1,4 +1,4 @@
-"""The sitemap's <lastmod> of every page from its content (werkplaats.lastmod),
+"""The sitemap's <lastmod> of every page from its content (werkplaats.site.lastmod),
 not from the build's day.
 
 MkDocs' own sitemap.xml writes `page.update_date`, which it sets to the
@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-from werkplaats import build as site
-from werkplaats.history import HistoryError
-from werkplaats.lastmod import lastmod_of
+from werkplaats.content.history import HistoryError
+from werkplaats.site import build as site
+from werkplaats.site.lastmod import lastmod_of
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -35,7 +35,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
         page = file.page
         if page is None:
             continue
-        # A blog view of Material (werkplaats/material_guard.py "blog View.posts") holds its posts in a list.
+        # A blog view of Material (werkplaats/theme/material_guard.py "blog View.posts") holds its posts in a list.
         posts = getattr(page, "posts", None)
         day = lastmod_of(
             state,

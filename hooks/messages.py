@@ -1,6 +1,6 @@
 """MkDocs' warnings about a post name the editor's file and line.
 
-A safety net behind `make check` (werkplaats.messages has the logic): the
+A safety net behind `make check` (werkplaats.core.messages has the logic): the
 filter is added once per process, on the loggers that report links.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 import importlib
 import logging
 
-from werkplaats import build as site
-from werkplaats.material_guard import LOGGED_MODULES
-from werkplaats.messages import for_editor
+from werkplaats.core.messages import for_editor
+from werkplaats.site import build as site
+from werkplaats.theme.material_guard import LOGGED_MODULES
 
 # The loggers whose warnings quote a page's source path, by their modules'
 # own names: ProperDocs answers `import mkdocs.x` with properdocs.x, whose

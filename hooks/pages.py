@@ -1,5 +1,5 @@
 """Template data for every page, routed by its front-matter key `view`
-(werkplaats.pages decides what each view shows and which template it uses;
+(werkplaats.site.pages decides what each view shows and which template it uses;
 this file only hands it the page and the build)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-from werkplaats import accessibility, pages, quality_checks, views
-from werkplaats import build as site
+from werkplaats.site import accessibility, pages, quality_checks, views
+from werkplaats.site import build as site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -27,7 +27,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             page.meta["template"] = pages.template_for(str(view))
         except pages.UnknownView as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from None
-        # The privacy statement is rendered from the settings (werkplaats.privacy).
+        # The privacy statement is rendered from the settings (werkplaats.site.privacy).
         markdown = pages.page_markdown(str(view), markdown, title=page.title or "", organisation=site.current().settings.organisation)
     return markdown
 

@@ -2,7 +2,7 @@
 
 Material's blog expects posts inside docs/; instead of copying files we add
 virtual File objects backed by the files in posts/. The content model
-(werkplaats.model) decides everything: what is valid, what is published
+(werkplaats.content.model) decides everything: what is valid, what is published
 today, which categories a post has.
 """
 
@@ -20,11 +20,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from werkplaats import build as site
-from werkplaats.dates import source_date_epoch
-from werkplaats.messages import count_of
-from werkplaats.model import ContentError, blog_source
-from werkplaats.views import html_meta
+from werkplaats.content.model import ContentError, blog_source
+from werkplaats.core.dates import source_date_epoch
+from werkplaats.core.messages import count_of
+from werkplaats.site import build as site
+from werkplaats.site.views import html_meta
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -81,7 +81,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
 # The blog plugin reads each post's front matter itself, in the private
 # BlogPlugin._resolve_post; we wrap it. The Post it creates opens
 # file.abs_src_path and parses the front matter there. Both assumptions are
-# registered, with their upstream code, in werkplaats.material_guard
+# registered, with their upstream code, in werkplaats.theme.material_guard
 # ("BlogPlugin._resolve_post", "Post reads file.abs_src_path"), which
 # hooks/guard.py checks before this runs.
 

@@ -1,12 +1,12 @@
 """`make serve` only: a preview that refreshes by itself and explains a
-broken file in the browser (werkplaats.preview has the logic).
+broken file in the browser (werkplaats.editing.preview has the logic).
 
-Three touches of MkDocs' serve, each registered in werkplaats.material_guard
+Three touches of MkDocs' serve, each registered in werkplaats.theme.material_guard
 ("serve build", "livereload injection") and made once per process:
 - the serve command's `build` is wrapped, from on_startup (before the first
   build), so that a failed build is recorded and explained in Dutch instead
   of stopping the preview or leaving every request waiting;
-- the server's WSGI app gets werkplaats.preview's app in front of it
+- the server's WSGI app gets werkplaats.editing.preview's app in front of it
   (wsgiref's public set_app);
 - the server's inline live-reload script, which the Content-Security-Policy
   blocks, becomes the external reload script.
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import mkdocs
 
-from werkplaats.preview import Preview, explain, with_reload
+from werkplaats.editing.preview import Preview, explain, with_reload
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File, InclusionLevel
 
-from werkplaats.publish import pages_files
+from werkplaats.core.publish import pages_files
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -2,7 +2,7 @@
 
 The pages are written after the build, beside what MkDocs wrote, so they
 are in neither the sitemap nor the search index. What to write comes from
-werkplaats.aliases; how it looks from overrides/redirect.html.
+werkplaats.content.aliases; how it looks from overrides/redirect.html.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-from werkplaats import aliases
-from werkplaats import build as site
-from werkplaats.security import harden
+from werkplaats.content import aliases
+from werkplaats.site import build as site
+from werkplaats.theme.security import harden
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -1,11 +1,11 @@
 """The site search (Pagefind): which pages are indexed, and the index itself.
 
-Logic lives in werkplaats/search.py; this file only hands it pages and the
+Logic lives in werkplaats/site/search.py; this file only hands it pages and the
 built site. A page is indexed when its context has `search_record`
 (templates then mark its text with data-pagefind-body); listings, blog
 archives and pages with `search: {exclude: true}` in their front matter
 get none. Each record carries the page's hidden index terms (Dutch
-lemmas and compound parts, werkplaats.search.Terms); the words of every
+lemmas and compound parts, werkplaats.site.search.Terms); the words of every
 page are looked up together before the first page renders.
 """
 
@@ -17,10 +17,10 @@ from material.plugins.blog.structure import View  # registered: material_guard "
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from werkplaats import build as site
-from werkplaats import search
-from werkplaats.lexicon import LexiconError
-from werkplaats.material_guard import SEARCH_FILES, InternalsChanged, leave_out
+from werkplaats.site import build as site
+from werkplaats.site import search
+from werkplaats.site.lexicon import LexiconError
+from werkplaats.theme.material_guard import SEARCH_FILES, InternalsChanged, leave_out
 
 if TYPE_CHECKING:
     from jinja2 import Environment

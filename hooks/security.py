@@ -1,5 +1,5 @@
 """Content-Security-Policy and referrer policy on every page; rel="noopener"
-on external links in the text (werkplaats.security)."""
+on external links in the text (werkplaats.theme.security)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-from werkplaats import security
-from werkplaats.material_guard import InternalsChanged
+from werkplaats.theme import security
+from werkplaats.theme.material_guard import InternalsChanged
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -16,7 +16,7 @@ Measured (make bench, 1,000 posts): without them most of the build goes to
    the real site with and without this hook and compares every file.
 
 Both lean on Material's internals, registered with their upstream code in
-werkplaats.material_guard ("page not in self.blog.posts", "Excerpt.render"),
+werkplaats.theme.material_guard ("page not in self.blog.posts", "Excerpt.render"),
 which hooks/guard.py checks before any build. Set WERKPLAATS_NO_SPEEDUPS=1
 to build without them.
 """
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
-from werkplaats import excerpts
+from werkplaats.content import excerpts
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -49,7 +49,7 @@ class _IdentityList(list):
         return id(item) in self._ids
 
 
-# --- excerpts (the logic: werkplaats/excerpts.py) ----------------------------------
+# --- excerpts (the logic: werkplaats/content/excerpts.py) ----------------------------------
 
 
 class _ExcerptSource:

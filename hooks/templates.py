@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from werkplaats import agenda, feeds
-from werkplaats.material_guard import replace_once
+from werkplaats.site import agenda, feeds
+from werkplaats.theme.material_guard import replace_once
 
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
-# Where the feeds are, named once (werkplaats.feeds, werkplaats.agenda) for
+# Where the feeds are, named once (werkplaats.site.feeds, werkplaats.site.agenda) for
 # every template that links to them.
 FEEDS = {"rss": feeds.RSS_PATH, "json": feeds.JSON_PATH, "ical": agenda.FEED_PATH}
 

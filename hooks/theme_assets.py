@@ -1,4 +1,4 @@
-"""Only the theme code visitors use: logic in werkplaats/theme_assets.py.
+"""Only the theme code visitors use: logic in werkplaats/theme/theme_assets.py.
 
 Material's bundle, its search and its palette CSS are left out of the site
 (no page loads them, overrides/main.html); after the build, Material's main
@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 import mkdocs
 from mkdocs.exceptions import PluginError
 
-from werkplaats import build as site
-from werkplaats import theme_assets
-from werkplaats.material_guard import InternalsChanged, leave_out
+from werkplaats.site import build as site
+from werkplaats.theme import theme_assets
+from werkplaats.theme.material_guard import InternalsChanged, leave_out
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -1,5 +1,5 @@
 """Valid HTML where Material's base.html is not (the Nu HTML Checker): its
-two toggle checkboxes lose autocomplete="off" (werkplaats.material_guard),
+two toggle checkboxes lose autocomplete="off" (werkplaats.theme.material_guard),
 and docs/assets/toggles.js does what the attribute was for."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-from werkplaats.material_guard import InternalsChanged, strip_toggle_autocomplete
+from werkplaats.theme.material_guard import InternalsChanged, strip_toggle_autocomplete
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -39,9 +39,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tools.ports import free_port
-from werkplaats.build import Build, start_build
-from werkplaats.model import read_entry
-from werkplaats.settings import load_settings, read_config
+from werkplaats.content.model import read_entry
+from werkplaats.core.settings import load_settings, read_config
+from werkplaats.site.build import Build, start_build
 
 ROOT = Path(__file__).resolve().parent.parent
 # The project whose content the site-level tests check (see the docstring).
@@ -55,7 +55,7 @@ TODAY = "2026-11-22"
 # or for TODAY when that is later. Fixture projects keep TODAY.
 PROJECT_TODAY = max(TODAY, dt.datetime.now(ZoneInfo("Europe/Amsterdam")).date().isoformat())
 # package.json and its lock belong to the code base: the accessibility statement
-# names the check tools' versions from the lock (werkplaats/quality_checks.py).
+# names the check tools' versions from the lock (werkplaats/site/quality_checks.py).
 PROJECT_FILES = ("mkdocs.yml", "Makefile", "requirements.txt", "package.json", "package-lock.json")
 PROJECT_DIRS = ("docs", "overrides", "hooks", "schemas", "werkplaats")
 

@@ -1,6 +1,6 @@
 """The accessibility statement (docs/toegankelijkheid.md): the organisation's
-settings and what is still missing (werkplaats/accessibility.py), the one
-list of automated checks (werkplaats/quality_checks.py) against the tests
+settings and what is still missing (werkplaats/site/accessibility.py), the one
+list of automated checks (werkplaats/site/quality_checks.py) against the tests
 that run them, the deploy's summary (tools/accessibility_summary.py) and
 the page as built on fixture projects."""
 
@@ -17,8 +17,8 @@ import pytest
 import yaml
 from conftest import ROOT, TODAY, page, text_of
 
-from werkplaats import accessibility, quality_checks
-from werkplaats.settings import load_settings
+from werkplaats.core.settings import load_settings
+from werkplaats.site import accessibility, quality_checks
 
 DAY = dt.date.fromisoformat(TODAY)
 TOOL = ROOT / "tools" / "accessibility_summary.py"
@@ -207,8 +207,8 @@ def by_command(command: str) -> set[str]:
 
 def test_every_check_make_test_runs_is_declared_by_a_test_and_every_declared_check_is_registered():
     declared = declared_checks()
-    assert sorted(by_command("make test") - set(declared)) == [], "in werkplaats/quality_checks.py maar door geen test gedraaid"
-    assert sorted(set(declared) - by_command("make test")) == [], "in een test maar niet bij make test in werkplaats/quality_checks.py"
+    assert sorted(by_command("make test") - set(declared)) == [], "in werkplaats/site/quality_checks.py maar door geen test gedraaid"
+    assert sorted(set(declared) - by_command("make test")) == [], "in een test maar niet bij make test in werkplaats/site/quality_checks.py"
 
 
 def test_the_content_check_runs_exactly_the_checks_that_name_it():
@@ -289,7 +289,7 @@ def test_the_checks_carry_versions_read_from_what_is_installed():
     assert versions["html"] == quality_checks.npm_version("vnu-jar")
     assert versions["lighthouse"] == quality_checks.npm_version("lighthouse")
     # The browser tests use exactly the tags the statement names.
-    from test_browser import WCAG_TAGS
+    from werkplaats.quality.site_checks import AXE_TAGS as WCAG_TAGS
 
     assert WCAG_TAGS == quality_checks.AXE_TAGS and "wcag21aa" in WCAG_TAGS and "wcag22aa" in WCAG_TAGS
 

@@ -1,4 +1,4 @@
-"""/admin/, the editors' CMS, in the built site (werkplaats/admin.py,
+"""/admin/, the editors' CMS, in the built site (werkplaats/editing/admin.py,
 hooks/admin.py) and under `make cms` (tools/cms.py).
 
 The real site is checked by invariants (whether sign-in is set up is the
@@ -20,9 +20,10 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import PROJECT_TODAY, ROOT, TODAY, BuildFailed, Project, run_mkdocs
 
-from werkplaats import admin, cms, model
-from werkplaats.search import read_index
-from werkplaats.settings import load_settings
+from werkplaats.content import model
+from werkplaats.core.settings import load_settings
+from werkplaats.editing import admin, cms
+from werkplaats.site.search import read_index
 
 sys.path.insert(0, str(ROOT / "tools"))
 import cms as cms_tool  # noqa: E402  (tools/cms.py)
@@ -61,7 +62,7 @@ def test_admin_holds_decaps_bundle_its_page_and_configuration_and_nothing_else(b
     assert "decap-cms.js" in bundle and any(name.endswith(".wasm") for name in bundle)
     # Our own scripts: the photo cleaning, the form's rules with their data and box, the preview (save-check.js only under make cms).
     own = {"clean-photos.js", "refusal-box.js", "form-rules.js", "form-rules.json", "preview.js"}
-    # And the preview's own whole copy of Material's CSS (the site's is cut, werkplaats/theme_assets.py).
+    # And the preview's own whole copy of Material's CSS (the site's is cut, werkplaats/theme/theme_assets.py).
     assert {path.name for path in (built / "admin").iterdir()} == bundle | {"index.html", "config.yml", "stylesheets"} | own
     (copy,) = (built / "admin" / "stylesheets").iterdir()
     assert copy.name.startswith("main.") and copy.name.endswith(".min.css") and copy.stat().st_size > 100_000
@@ -75,7 +76,7 @@ def test_the_configuration_served_is_the_content_models_of_this_build(built):
     assert served == admin.config(settings, admin.from_settings(settings))
     for collection in served["collections"][:-1]:
         assert [f["name"] for f in collection["fields"]] == [*model.fields_for(collection["name"]), "body"]
-    # Last, the one file of facts about places (werkplaats.place_facts).
+    # Last, the one file of facts about places (werkplaats.content.place_facts).
     assert served["collections"][-1] == cms.facts_collection()
     assert "local_backend" not in served
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from werkplaats import agenda, ical
-from werkplaats.history import History
-from werkplaats.model import ContentError, load_all
+from werkplaats.content.history import History
+from werkplaats.content.model import ContentError, load_all
+from werkplaats.site import agenda, ical
 
 ROOT = Path(__file__).resolve().parent.parent
 VALID = """---

@@ -21,8 +21,8 @@ import pytest
 import varied
 from conftest import manifest, page, site_path, site_posts, site_state
 
-from werkplaats import agenda
-from werkplaats.dates import TZ
+from werkplaats.core.dates import TZ
+from werkplaats.site import agenda
 
 # --- reading the agenda -----------------------------------------------------------------
 

@@ -25,14 +25,15 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, Project, Repo, git, manifest, on_a_branch, site_url
 
 from tools import content_check
-from werkplaats import aliases, ical, schema, search
-from werkplaats.addresses import public_path
-from werkplaats.build import media_files, start_build
-from werkplaats.front_matter import StringLoader
-from werkplaats.git_ref import RefError, changed_posts, entries_at
-from werkplaats.history import History
-from werkplaats.model import ContentError, ignored_files, load_all, read_entry
-from werkplaats.placeholders import MARKER
+from werkplaats.content import aliases, schema
+from werkplaats.content.addresses import public_path
+from werkplaats.content.front_matter import StringLoader
+from werkplaats.content.git_ref import RefError, changed_posts, entries_at
+from werkplaats.content.history import History
+from werkplaats.content.model import ContentError, ignored_files, load_all, read_entry
+from werkplaats.core.placeholders import MARKER
+from werkplaats.site import ical, search
+from werkplaats.site.build import media_files, start_build
 
 TODAY = "2026-11-22"
 DAY = dt.date.fromisoformat(TODAY)
@@ -431,7 +432,7 @@ def test_make_check_on_a_branch_lists_the_address_and_the_line_to_add(repo):
     )
     git(repo.root, "commit", "-qam", "een dag later")
     for result in (make_check(repo.root), make_check(repo.root, "BASE=main")):  # without BASE: where the branch started
-        assert "check] Error 1" in result.stderr, result.stdout + result.stderr  # werkplaats.check exits 1
+        assert "check] Error 1" in result.stderr, result.stdout + result.stderr  # werkplaats.editing.check exits 1
         assert result.stdout.splitlines() == [
             "posts/nieuws/kenniscafe.md:5: voeg toe: aliases: [nieuws/2026/11/20/kenniscafe-in-december/] "
             "(anders verdwijnt het oude adres nieuws/2026/11/20/kenniscafe-in-december/ en geven links ernaar een foutpagina)"
@@ -506,7 +507,7 @@ def test_make_check_outside_git_checks_the_rest_and_says_it_did_not_compare(repo
     empty = tmp_path / "geen-git"
     empty.mkdir()
     env = {**os.environ, "SITE_TODAY": TODAY, "PATH": str(empty)}
-    result = subprocess.run([PY, "-m", "werkplaats.check"], cwd=repo.root, env=env, capture_output=True, text=True)
+    result = subprocess.run([PY, "-m", "werkplaats.editing.check"], cwd=repo.root, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-1] == "Git is niet geïnstalleerd: webadressen niet vergeleken met een andere versie."
     # A broken post is still reported outside git.
@@ -643,7 +644,7 @@ def test_the_shipped_media_folders_hold_media_only():
     bijlagen/ (Decap cannot filter by kind): a README.md there showed as a
     picture, and could be chosen as an attachment. What they said stands in
     REDACTIE.md, section 6 (tests/test_cms_e2e.py opens the media library)."""
-    from werkplaats.model import IMAGE_SUFFIXES
+    from werkplaats.content.model import IMAGE_SUFFIXES
 
     for kind in ("nieuws", "verslagen", "agenda"):
         for folder in ("afbeeldingen", "bijlagen"):

@@ -27,10 +27,7 @@ import pytest
 from PIL import Image, ImageChops
 from sitecheck import built_sites, tab_to, wait_for
 
-from werkplaats.quality_checks import AXE_TAGS
-
-# The tags of werkplaats.quality_checks, which the accessibility statement names.
-WCAG_TAGS = AXE_TAGS
+from werkplaats.quality.site_checks import axe_violations
 
 # Every page type, per site. "proef" has what the real posts lack: a second
 # page of news, an upcoming and a cancelled event.
@@ -106,17 +103,6 @@ def open_page(sites, browser):
     yield open_
     for context in contexts:
         context.close()
-
-
-def axe_violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']}\n    "
-        + "\n    ".join(f"{', '.join(map(str, node['target']))}: {node['failureSummary']}" for node in v["nodes"][:5])
-        for v in results.response["violations"]
-    ]
 
 
 def describe(page) -> str:
@@ -375,7 +361,7 @@ def test_the_request_recorder_sees_other_hosts(open_page):
 
 
 # Everything a page can keep in the browser, as (kind, name) pairs (the kinds
-# of werkplaats.browser_storage). Cookies also from the context: HttpOnly ones
+# of werkplaats.site.browser_storage). Cookies also from the context: HttpOnly ones
 # are not in document.cookie.
 READ_STORAGE = """async () => [
     ...document.cookie.split(';').map(c => c.trim()).filter(Boolean).map(c => ['cookie', c.split('=')[0]]),
@@ -393,10 +379,10 @@ def stored_in(page) -> set[tuple[str, str]]:
 
 def test_the_site_stores_only_what_the_privacy_page_says(open_page):
     """The privacy page's storage sentence is rendered from
-    werkplaats.browser_storage.STORED; a visitor's browser holds exactly that
+    werkplaats.site.browser_storage.STORED; a visitor's browser holds exactly that
     after pages of several types, a search with a result opened, the privacy
     page and the menu on a phone."""
-    from werkplaats.browser_storage import STORED
+    from werkplaats.site.browser_storage import STORED
 
     page, _, site = open_page("echt", "home")
     for kind in ("nieuwsbericht", "agenda", "activiteit-voorbij", "contact", "zoeken"):
@@ -454,6 +440,10 @@ def test_the_storage_reader_sees_what_a_page_writes(open_page):
 @pytest.mark.parametrize("kind", ["nieuwsbericht", "verslag", "activiteit-binnenkort", "activiteit-voorbij"])
 def test_print_without_navigation_and_with_link_addresses(open_page, kind):
     page, _, site = open_page("proef", kind)
+    # Printing (here to PDF, as the browser's print dialog does) fires
+    # beforeprint, where assets/print.js writes the full addresses.
+    assert page.evaluate("document.querySelectorAll('[data-print-url]').length") == 0
+    page.pdf()
     page.emulate_media(media="print")
     for furniture in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".wp-skip"):
         assert not page.locator(furniture).first.is_visible(), furniture

@@ -1,4 +1,4 @@
-"""Web-calendar links beside the .ics (werkplaats/calendar_links.py): Google
+"""Web-calendar links beside the .ics (werkplaats/site/calendar_links.py): Google
 Agenda, Outlook.com and Microsoft 365.
 
 Plain data first: links for events in winter and summer time, all-day and
@@ -20,10 +20,10 @@ import pytest
 import varied as V
 from conftest import manifest, page, site_path
 
-from werkplaats import calendar_links
-from werkplaats.dates import TZ
-from werkplaats.entries import DEFAULT_DURATION, Location
-from werkplaats.model import Entry
+from werkplaats.content.entries import DEFAULT_DURATION, Location
+from werkplaats.content.model import Entry
+from werkplaats.core.dates import TZ
+from werkplaats.site import calendar_links
 
 PAGE = "https://example.org/site/agenda/x/"
 

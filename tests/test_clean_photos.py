@@ -1,6 +1,6 @@
 """overrides/admin/clean-photos.js in Chromium: what the CMS does to a photo
 before Decap uploads it. Every format it cleans comes out accepted by
-`make check`'s rule (werkplaats/photo_metadata.py), with the same pixels
+`make check`'s rule (werkplaats/content/photo_metadata.py), with the same pixels
 and the same orientation. The upload through `make cms` itself, saved and
 read back, is tests/test_cms_e2e.py."""
 
@@ -14,7 +14,7 @@ import pytest
 from PIL import ExifTags, Image, PngImagePlugin
 from test_cms_e2e import phone_photo
 
-from werkplaats import photo_metadata
+from werkplaats.content import photo_metadata
 
 SCRIPT = Path(__file__).resolve().parent.parent / "overrides" / "admin" / "clean-photos.js"
 XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:Description exif:GPSLatitude="51,48.6N"/></x:xmpmeta>'

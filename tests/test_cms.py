@@ -1,4 +1,4 @@
-"""The CMS configuration generated from the content model (werkplaats/cms.py).
+"""The CMS configuration generated from the content model (werkplaats/editing/cms.py).
 
 One source: every key of the model (and so of the JSON Schema) is a field
 with the model's label, help and required flag, and every field a key. What
@@ -17,9 +17,10 @@ import pytest
 import yaml
 from PIL import Image
 
-from werkplaats import cms, model
-from werkplaats import schema as schema_module
-from werkplaats.settings import load_settings
+from werkplaats.content import model
+from werkplaats.content import schema as schema_module
+from werkplaats.core.settings import load_settings
+from werkplaats.editing import cms
 
 KINDS = list(cms.COLLECTIONS)
 

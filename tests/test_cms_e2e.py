@@ -29,10 +29,12 @@ from sitecheck import REPORT, wait_for
 from test_browser import stored_in
 
 from tools.ports import free_port
-from werkplaats import photo_metadata, privacy
-from werkplaats.browser_storage import EDITORS, SIGN_IN
-from werkplaats.model import EVENT_FIELDS, read_entry
-from werkplaats.settings import load_settings
+from werkplaats.content import photo_metadata
+from werkplaats.content.model import EVENT_FIELDS, read_entry
+from werkplaats.core.settings import load_settings
+from werkplaats.quality.site_checks import axe_results
+from werkplaats.site import privacy
+from werkplaats.site.browser_storage import EDITORS, SIGN_IN
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import cms as cms_tool  # noqa: E402  (tools/cms.py, what `make cms` runs)
@@ -151,12 +153,9 @@ AXE_VIEWS = ("axe_list", "axe_editor", "axe_media", "axe_news")
 
 
 def axe_rules(page) -> dict[str, list[str]]:
-    from axe_playwright_python.sync_playwright import Axe
-    from test_browser import WCAG_TAGS
-
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
-    IMPACT.update({v["id"]: v["impact"] for v in results.response["violations"]})
-    return {v["id"]: [", ".join(map(str, n["target"])) for n in v["nodes"]] for v in results.response["violations"]}
+    violations = axe_results(page)
+    IMPACT.update({v["id"]: v["impact"] for v in violations})
+    return {v["id"]: [", ".join(map(str, n["target"])) for n in v["nodes"]] for v in violations}
 
 
 @pytest.fixture(scope="module")
@@ -193,113 +192,12 @@ def session(cms, browser):
     seen: dict = {"root": root, "project": project, "requests": requests}
     try:
         page = context.new_page()
-        page.goto(admin)
-        shot(page, "cms-inloggen")
-        page.get_by_role("button", name="Inloggen").click()
-        page.get_by_role("link", name="Agenda").first.wait_for()
-        shot(page, "cms-overzicht")
-        seen["axe_list"] = axe_rules(page)
-
-        # The media library on its own (Media, at the top): media only.
-        page.get_by_role("button", name="Media").click()
-        page.get_by_text("Nieuwe uploaden").wait_for()
-        page.wait_for_timeout(1000)  # the listing arrives after the dialog
-        seen["media_library"] = page.get_by_role("dialog").inner_text()
-        page.keyboard.press("Escape")
-
-        # An event with its place, end time, registration and report.
-        open_form(page, admin + "#/collections/agenda/new")
-        page.get_by_label("Titel").fill(EVENT_TITLE)
-        page.get_by_label("Begin").fill("2026-12-10T19:30")
-        page.get_by_label("Einde (optioneel)").fill("2026-12-10T21:30")
-        page.get_by_label("Naam (optioneel)").fill("Bibliotheek Dordrecht")
-        page.get_by_label("Adres (optioneel)").fill("Groenmarkt 153")
-        page.get_by_label("Postcode (optioneel)").fill("3311 BD")
-        page.get_by_label("Plaats (optioneel)", exact=True).fill("Dordrecht")
-        page.get_by_label("Aanmelden (optioneel)").fill("info@werkplaatssociaaldomeinzhz.nl")
-        page.get_by_label("Titel").scroll_into_view_if_needed()
-        shot(page, "cms-activiteit-formulier")
-        page.get_by_label("Verslag (optioneel)").fill("kenniscaf")
-        page.get_by_role("option", name="Verslag van het kenniscafé in maart").click()
-        page.locator("div[role=textbox]").first.click()
-        page.keyboard.type("Een avond over mantelzorg in de wijk, met bewoners en professionals.")
-        preview = page.frame_locator("iframe").first
-        preview.locator("h1", has_text=EVENT_TITLE).wait_for()
-        seen["preview_text"] = preview.locator("article").inner_text()
-        seen["preview_styles"] = preview.locator("head").evaluate(
-            "h => [...h.querySelectorAll('link[rel=stylesheet]')].map(l => l.getAttribute('href'))"
-        )
-        # Applied, not only linked: Material's light h1, werkplaats.css's place lines.
-        seen["preview_h1_weight"] = preview.locator("h1").evaluate("e => getComputedStyle(e).fontWeight")
-        seen["preview_line_display"] = preview.locator(".wp-preview-line").first.evaluate("e => getComputedStyle(e).display")
-        seen["axe_editor"] = axe_rules(page)
-        shot(page, "cms-activiteit")
-        page.get_by_text("Publiceer", exact=True).click()
-        shot(page, "cms-publiceren")
-        page.get_by_role("menuitem", name="Publiceer nu").click()
-        seen["event"] = wait_for_file(root / "posts" / "agenda", "2026-12-10-*.md", page)
-
-        # A news item with a photo.
-        open_form(page, admin + "#/collections/nieuws/new")
-        page.get_by_label("Titel").fill(NEWS_TITLE)
-        page.get_by_label("Publicatiedatum").fill("2026-11-20")
-        page.get_by_role("button", name="Kies een afbeelding").click()
-        page.locator("input[type=file]").set_input_files(str(photo))
-        page.get_by_text("foto-stuurgroep.jpg").first.wait_for()
-        shot(page, "cms-foto-kiezen")
-        seen["axe_media"] = axe_rules(page)
-        page.get_by_role("button", name="Gebruik selectie").click()
-        page.get_by_label("Beschrijving van de afbeelding (optioneel)").fill("De stuurgroep rond een tafel")
-        page.get_by_role("button", name="Voeg bijlage toe").click()
-        page.get_by_label("Titel van de bijlage").fill("Samenstelling van de stuurgroep")
-        page.get_by_role("button", name="Kies een bestand").click()
-        page.get_by_text("Nieuwe uploaden").wait_for()
-        page.wait_for_timeout(1000)
-        seen["attachment_library"] = page.get_by_role("dialog").inner_text()
-        page.locator("input[type=file]").set_input_files(str(pdf))
-        page.get_by_text("stuurgroep.pdf").first.wait_for()
-        page.get_by_role("button", name="Gebruik selectie").click()
-        page.locator("div[role=textbox]").first.click()
-        page.keyboard.type("Twee wethouders en een bewoner versterken de stuurgroep.")
-        seen["axe_news"] = axe_rules(page)
-        publish(page)
-        seen["news"] = wait_for_file(root / "posts" / "nieuws", "nieuwe-leden-*.md", page)
-
-        # A change to an existing report.
-        open_form(page, admin + "#/collections/verslagen/entries/kenniscafe-maart")
-        before = (root / REPORT_FILE).read_text(encoding="utf-8")
-        page.locator("div[role=textbox]").first.click()
-        page.keyboard.press("Control+End")
-        page.keyboard.press("Enter")
-        page.keyboard.type(ADDED_TO_REPORT)
-        publish(page)
-        for _ in range(100):
-            if (root / REPORT_FILE).read_text(encoding="utf-8") != before:
-                break
-            page.wait_for_timeout(200)
-
-        # An event whose place is plain text: changed, its place kept.
-        plain = root / "posts" / "agenda" / f"{PLAIN_PLACE}.md"
-        before = plain.read_text(encoding="utf-8")
-        open_form(page, admin + f"#/collections/agenda/entries/{PLAIN_PLACE}")
-        page.locator("div[role=textbox]").first.click()
-        page.keyboard.press("Control+End")
-        page.keyboard.type(" Met koffie.")
-        publish(page)
-        for _ in range(100):
-            if plain.read_text(encoding="utf-8") != before:
-                break
-            page.wait_for_timeout(200)
-
-        # A news item without its required date: refused, nothing written.
-        open_form(page, admin + "#/collections/nieuws/new")
-        page.get_by_label("Titel").fill("Bericht zonder datum")
-        page.get_by_label("Publicatiedatum").fill("")
-        publish(page)
-        wait_for(page, "document.body.innerText.includes('Oeps')", timeout=10)
-        seen["refusal"] = page.locator("body").inner_text()
-        shot(page, "cms-verplicht-veld")
-        seen["news_files"] = sorted(p.name for p in (root / "posts" / "nieuws").glob("*.md"))
+        sign_in_and_open_the_media_library(page, admin, seen)
+        add_an_event(page, admin, root, seen)
+        add_a_news_item_with_a_photo(page, admin, root, photo, pdf, seen)
+        change_a_report(page, admin, root)
+        change_an_event_with_a_plain_place(page, admin, root)
+        try_a_news_item_without_its_date(page, admin, root, seen)
         # What the admin keeps in the browser after the whole sitting, signed in.
         seen["storage"] = stored_in(page)
     except Exception:
@@ -309,6 +207,124 @@ def session(cms, browser):
     finally:
         context.close()
     return seen
+
+
+def sign_in_and_open_the_media_library(page, admin: str, seen: dict) -> None:
+    page.goto(admin)
+    shot(page, "cms-inloggen")
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("link", name="Agenda").first.wait_for()
+    shot(page, "cms-overzicht")
+    seen["axe_list"] = axe_rules(page)
+    # The media library on its own (Media, at the top): media only.
+    page.get_by_role("button", name="Media").click()
+    page.get_by_text("Nieuwe uploaden").wait_for()
+    page.wait_for_timeout(1000)  # the listing arrives after the dialog
+    seen["media_library"] = page.get_by_role("dialog").inner_text()
+    page.keyboard.press("Escape")
+
+
+def add_an_event(page, admin: str, root: Path, seen: dict) -> None:
+    """An event with its place, end time, registration and report."""
+    open_form(page, admin + "#/collections/agenda/new")
+    page.get_by_label("Titel").fill(EVENT_TITLE)
+    page.get_by_label("Begin").fill("2026-12-10T19:30")
+    page.get_by_label("Einde (optioneel)").fill("2026-12-10T21:30")
+    page.get_by_label("Naam (optioneel)").fill("Bibliotheek Dordrecht")
+    page.get_by_label("Adres (optioneel)").fill("Groenmarkt 153")
+    page.get_by_label("Postcode (optioneel)").fill("3311 BD")
+    page.get_by_label("Plaats (optioneel)", exact=True).fill("Dordrecht")
+    page.get_by_label("Aanmelden (optioneel)").fill("info@werkplaatssociaaldomeinzhz.nl")
+    page.get_by_label("Titel").scroll_into_view_if_needed()
+    shot(page, "cms-activiteit-formulier")
+    page.get_by_label("Verslag (optioneel)").fill("kenniscaf")
+    page.get_by_role("option", name="Verslag van het kenniscafé in maart").click()
+    page.locator("div[role=textbox]").first.click()
+    page.keyboard.type("Een avond over mantelzorg in de wijk, met bewoners en professionals.")
+    preview = page.frame_locator("iframe").first
+    preview.locator("h1", has_text=EVENT_TITLE).wait_for()
+    seen["preview_text"] = preview.locator("article").inner_text()
+    seen["preview_styles"] = preview.locator("head").evaluate(
+        "h => [...h.querySelectorAll('link[rel=stylesheet]')].map(l => l.getAttribute('href'))"
+    )
+    # Applied, not only linked: Material's light h1, werkplaats.css's place lines.
+    seen["preview_h1_weight"] = preview.locator("h1").evaluate("e => getComputedStyle(e).fontWeight")
+    seen["preview_line_display"] = preview.locator(".wp-preview-line").first.evaluate("e => getComputedStyle(e).display")
+    seen["axe_editor"] = axe_rules(page)
+    shot(page, "cms-activiteit")
+    page.get_by_text("Publiceer", exact=True).click()
+    shot(page, "cms-publiceren")
+    page.get_by_role("menuitem", name="Publiceer nu").click()
+    seen["event"] = wait_for_file(root / "posts" / "agenda", "2026-12-10-*.md", page)
+
+
+def add_a_news_item_with_a_photo(page, admin: str, root: Path, photo: Path, pdf: Path, seen: dict) -> None:
+    open_form(page, admin + "#/collections/nieuws/new")
+    page.get_by_label("Titel").fill(NEWS_TITLE)
+    page.get_by_label("Publicatiedatum").fill("2026-11-20")
+    page.get_by_role("button", name="Kies een afbeelding").click()
+    page.locator("input[type=file]").set_input_files(str(photo))
+    page.get_by_text("foto-stuurgroep.jpg").first.wait_for()
+    shot(page, "cms-foto-kiezen")
+    seen["axe_media"] = axe_rules(page)
+    page.get_by_role("button", name="Gebruik selectie").click()
+    page.get_by_label("Beschrijving van de afbeelding (optioneel)").fill("De stuurgroep rond een tafel")
+    page.get_by_role("button", name="Voeg bijlage toe").click()
+    page.get_by_label("Titel van de bijlage").fill("Samenstelling van de stuurgroep")
+    page.get_by_role("button", name="Kies een bestand").click()
+    page.get_by_text("Nieuwe uploaden").wait_for()
+    page.wait_for_timeout(1000)
+    seen["attachment_library"] = page.get_by_role("dialog").inner_text()
+    page.locator("input[type=file]").set_input_files(str(pdf))
+    page.get_by_text("stuurgroep.pdf").first.wait_for()
+    page.get_by_role("button", name="Gebruik selectie").click()
+    page.locator("div[role=textbox]").first.click()
+    page.keyboard.type("Twee wethouders en een bewoner versterken de stuurgroep.")
+    seen["axe_news"] = axe_rules(page)
+    publish(page)
+    seen["news"] = wait_for_file(root / "posts" / "nieuws", "nieuwe-leden-*.md", page)
+
+
+def wait_for_change(page, path: Path, before: str) -> None:
+    for _ in range(100):
+        if path.read_text(encoding="utf-8") != before:
+            break
+        page.wait_for_timeout(200)
+
+
+def change_a_report(page, admin: str, root: Path) -> None:
+    open_form(page, admin + "#/collections/verslagen/entries/kenniscafe-maart")
+    before = (root / REPORT_FILE).read_text(encoding="utf-8")
+    page.locator("div[role=textbox]").first.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.keyboard.type(ADDED_TO_REPORT)
+    publish(page)
+    wait_for_change(page, root / REPORT_FILE, before)
+
+
+def change_an_event_with_a_plain_place(page, admin: str, root: Path) -> None:
+    """An event whose place is plain text: changed, its place kept."""
+    plain = root / "posts" / "agenda" / f"{PLAIN_PLACE}.md"
+    before = plain.read_text(encoding="utf-8")
+    open_form(page, admin + f"#/collections/agenda/entries/{PLAIN_PLACE}")
+    page.locator("div[role=textbox]").first.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(" Met koffie.")
+    publish(page)
+    wait_for_change(page, plain, before)
+
+
+def try_a_news_item_without_its_date(page, admin: str, root: Path, seen: dict) -> None:
+    """Refused, nothing written."""
+    open_form(page, admin + "#/collections/nieuws/new")
+    page.get_by_label("Titel").fill("Bericht zonder datum")
+    page.get_by_label("Publicatiedatum").fill("")
+    publish(page)
+    wait_for(page, "document.body.innerText.includes('Oeps')", timeout=10)
+    seen["refusal"] = page.locator("body").inner_text()
+    shot(page, "cms-verplicht-veld")
+    seen["news_files"] = sorted(p.name for p in (root / "posts" / "nieuws").glob("*.md"))
 
 
 # --- what make check refuses, the CMS does not save ---------------------------------------
@@ -527,7 +543,7 @@ def test_the_preview_shows_the_post_with_the_sites_css(session):
 
 def test_what_the_cms_wrote_passes_the_check_and_appears_on_the_built_site(session):
     root = session["root"]
-    check = subprocess.run([sys.executable, "-m", "werkplaats.check"], cwd=root, capture_output=True, text=True)
+    check = subprocess.run([sys.executable, "-m", "werkplaats.editing.check"], cwd=root, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
     site = session["project"].build(TODAY)
     event = BeautifulSoup(
@@ -556,7 +572,7 @@ def unlisted(found: set[tuple[str, str]], listed) -> set[tuple[str, str]]:
 
 def test_the_admin_stores_only_what_the_privacy_page_says(session):
     """After a whole sitting, signed in, the admin's origin holds only what
-    werkplaats.browser_storage.EDITORS lists, the sign-in among them; the
+    werkplaats.site.browser_storage.EDITORS lists, the sign-in among them; the
     privacy page's editors' paragraph is rendered from that list."""
     found = session["storage"]
     assert (SIGN_IN.kind, SIGN_IN.name) in found, found
@@ -579,10 +595,10 @@ def test_axe_finds_only_decaps_own_violations(session):
 
 
 def decap_findings(session) -> dict:
-    """What axe found in Decap's interface, as werkplaats/decap_axe.json holds
+    """What axe found in Decap's interface, as werkplaats/site/decap_axe.json holds
     it: per rule its impact and the number of distinct elements over the
     four screens."""
-    from werkplaats.quality_checks import axe_version, npm_version
+    from werkplaats.site.quality_checks import axe_version, npm_version
 
     targets: dict[str, set[str]] = {}
     for view in AXE_VIEWS:
@@ -596,14 +612,14 @@ def decap_findings(session) -> dict:
 
 
 def test_the_statement_names_exactly_what_axe_finds_in_decap(session):
-    """The accessibility statement renders werkplaats/decap_axe.json as a known
+    """The accessibility statement renders werkplaats/site/decap_axe.json as a known
     limitation of /admin/; a new Decap, a new axe or another finding makes
     this fail until the file is updated (the message holds its new text)."""
-    from werkplaats.accessibility import ADMIN_FINDINGS
+    from werkplaats.site.accessibility import ADMIN_FINDINGS
 
     measured = decap_findings(session)
     committed = json.loads(ADMIN_FINDINGS.read_text(encoding="utf-8"))
-    assert committed == measured, f"werkplaats/decap_axe.json wordt:\n{json.dumps(measured, indent=2, ensure_ascii=False)}"
+    assert committed == measured, f"werkplaats/site/decap_axe.json wordt:\n{json.dumps(measured, indent=2, ensure_ascii=False)}"
 
 
 def test_the_allowlist_catches_a_violation_on_a_field_of_ours():
@@ -758,7 +774,7 @@ def test_facts_about_a_place_for_no_event_are_refused_before_saving(facts):
 
 
 def test_facts_saved_in_the_cms_are_read_by_the_model_and_nothing_is_added(facts, repo):
-    from werkplaats import place_facts
+    from werkplaats.content import place_facts
 
     repo.write("agenda/avond.md", PLAIN_PLACE_EVENT)
     repo.write("locaties.yml", facts["saved"])

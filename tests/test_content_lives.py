@@ -21,7 +21,7 @@ import pytest
 from conftest import PROJECT, ROOT, Project
 from varied import write_varied
 
-from werkplaats.model import load_all
+from werkplaats.content.model import load_all
 
 # The modules whose tests of the project under test must pass on any content
 # (test_site_quality.py: valid HTML, links, titles and descriptions of every page).

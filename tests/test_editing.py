@@ -15,14 +15,14 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import manifest, wait_for
 
-from werkplaats import model, place_facts
-from werkplaats import schema as schema_module
-from werkplaats.check import annotation
-from werkplaats.front_matter import StringLoader
-from werkplaats.model import Problem, read_entry
-from werkplaats.placeholders import MARKER
-from werkplaats.publish import cname_for, pages_files
-from werkplaats.settings import load_settings
+from werkplaats.content import model, place_facts
+from werkplaats.content import schema as schema_module
+from werkplaats.content.front_matter import StringLoader
+from werkplaats.content.model import Problem, read_entry
+from werkplaats.core.placeholders import MARKER
+from werkplaats.core.publish import cname_for, pages_files
+from werkplaats.core.settings import load_settings
+from werkplaats.editing.check import annotation
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -54,7 +54,7 @@ def test_scaffold_is_refused_until_the_editor_wrote_it_then_published(project, t
     assert text.count("\n# ") >= 8  # optional keys as commented examples
 
     # Untouched, nothing the scaffold wrote can go public.
-    check = run([PY, "-m", "werkplaats.check"], project.root, SITE_TODAY="2026-11-22")
+    check = run([PY, "-m", "werkplaats.editing.check"], project.root, SITE_TODAY="2026-11-22")
     assert check.returncode == 1
     placeholders = [n for n, line in enumerate(text.split("\n"), 1) if line.startswith(MARKER)]
     assert len(placeholders) == 2
@@ -67,7 +67,7 @@ def test_scaffold_is_refused_until_the_editor_wrote_it_then_published(project, t
     line = next(n for n, line in enumerate(text.split("\n"), 1) if line.startswith("# description: "))
     example = text.split("\n")[line - 1]
     path.write_text(text.replace(example, example.removeprefix("# ")), encoding="utf-8")
-    check = run([PY, "-m", "werkplaats.check"], project.root, SITE_TODAY="2026-11-22")
+    check = run([PY, "-m", "werkplaats.editing.check"], project.root, SITE_TODAY="2026-11-22")
     assert f"{rel}:{line}: vervang de voorbeeldtekst" in check.stdout
 
     # The editor writes the text, a description and (for an event) the place.
@@ -80,7 +80,7 @@ def test_scaffold_is_refused_until_the_editor_wrote_it_then_published(project, t
         .replace("# location:", "location:")
     )
     path.write_text(edited, encoding="utf-8")
-    check = run([PY, "-m", "werkplaats.check"], project.root, SITE_TODAY="2026-11-22")
+    check = run([PY, "-m", "werkplaats.editing.check"], project.root, SITE_TODAY="2026-11-22")
     assert check.returncode == 0, check.stdout
     entry, problems = read_entry(path, load_settings(project.root))
     assert problems == [] and entry.description == "Geld voor bewonersplannen in de buurt."
@@ -106,11 +106,11 @@ def test_event_scaffold_needs_a_valid_start(project):
 
 def test_check_prints_github_annotations_for_a_broken_post(project):
     project.write("nieuws/kapot.md", "---\ntitle: Kapot\ndate: 7 maart\n---\n\nTekst.\n")
-    plain = run([PY, "-m", "werkplaats.check"], project.root, GITHUB_ACTIONS="")
+    plain = run([PY, "-m", "werkplaats.editing.check"], project.root, GITHUB_ACTIONS="")
     assert plain.returncode == 1
     assert 'posts/nieuws/kapot.md:3: date: "7 maart" is geen datum' in plain.stdout
     assert "::error" not in plain.stdout
-    annotated = run([PY, "-m", "werkplaats.check"], project.root, GITHUB_ACTIONS="true")
+    annotated = run([PY, "-m", "werkplaats.editing.check"], project.root, GITHUB_ACTIONS="true")
     assert annotated.returncode == 1
     assert '::error file=posts/nieuws/kapot.md,line=3::date: "7 maart" is geen datum' in annotated.stdout
 
@@ -278,15 +278,15 @@ def test_own_domain_build_writes_cname_and_absolute_urls(project):
 def test_check_reports_only_the_files_it_is_given(project):
     project.write("nieuws/a.md", "---\ntitle: A\ndate: 2026-13-01\n---\n\nTekst.\n")
     project.write("nieuws/b.md", "---\ntitle: B\ndate: 2026-11-01\n---\n\nTekst.\n")
-    assert run([PY, "-m", "werkplaats.check", "posts/nieuws/b.md"], project.root).returncode == 0
-    only_a = run([PY, "-m", "werkplaats.check", "posts/nieuws/a.md"], project.root)
+    assert run([PY, "-m", "werkplaats.editing.check", "posts/nieuws/b.md"], project.root).returncode == 0
+    only_a = run([PY, "-m", "werkplaats.editing.check", "posts/nieuws/a.md"], project.root)
     assert only_a.returncode == 1 and only_a.stdout.startswith("posts/nieuws/a.md:3: date:")
 
 
 def test_pre_commit_runs_the_content_check_on_posts():
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     (hook,) = [h for repo in config["repos"] for h in repo["hooks"]]
-    assert hook["entry"].endswith("-m werkplaats.check") and hook["pass_filenames"] is True
+    assert hook["entry"].endswith("-m werkplaats.editing.check") and hook["pass_filenames"] is True
     import re
 
     assert re.search(hook["files"], "posts/nieuws/x.md") and not re.search(hook["files"], "docs/index.md")

@@ -1,4 +1,4 @@
-"""python -m werkplaats.export (issue 14, part 3): the site as plain files
+"""python -m werkplaats.site.export (issue 14, part 3): the site as plain files
 that a generator without hooks builds to the same pages.
 
 The real project and the varied fixture project are exported and the
@@ -22,8 +22,8 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import PROJECT, PROJECT_TODAY, TODAY, html_files, run_mkdocs
 
-from werkplaats.export import main as export_main
-from werkplaats.links import relink
+from werkplaats.content.links import relink
+from werkplaats.site.export import main as export_main
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1763900000"}  # the calendars' DTSTAMP, the same in both builds
 # Files only the hooks write, and why the export has none:
@@ -41,7 +41,7 @@ def build_export(root: Path, out: Path, today: str = TODAY, **env) -> tuple[Path
     """Export the project at `root`, build the export with plain MkDocs; (export dir, site dir)."""
     export = out / "export"
     subprocess.run(
-        [sys.executable, "-m", "werkplaats.export", str(export), "--root", str(root)],
+        [sys.executable, "-m", "werkplaats.site.export", str(export), "--root", str(root)],
         env={**_env(), "SITE_TODAY": today, **EPOCH, **env},
         check=True,
         capture_output=True,
@@ -205,7 +205,7 @@ def test_relink_points_links_at_their_new_places(tmp_path):
 def test_site_url_is_read_as_mkdocs_reads_it(monkeypatch):
     """mkdocs.yml gives `site_url: !ENV [SITE_URL, default]`: the export (and
     every other reader of Settings) gets a string, as MkDocs does."""
-    from werkplaats.settings import load_settings
+    from werkplaats.core.settings import load_settings
 
     monkeypatch.delenv("SITE_URL", raising=False)
     assert (

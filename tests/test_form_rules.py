@@ -1,4 +1,4 @@
-"""The rules across keys stated once as data (werkplaats/form_rules.py),
+"""The rules across keys stated once as data (werkplaats/content/form_rules.py),
 evaluated by the model on the file the CMS writes and by the form before it
 saves (overrides/admin/form-rules.js under node): the same rules refuse the
 same entries with the same messages. The form in Chromium through make cms:
@@ -16,9 +16,10 @@ import yaml
 from conftest import PROJECT_TODAY, ROOT, TODAY
 from test_cms import as_written, jpeg
 
-from werkplaats import cms, form_rules, model
-from werkplaats.settings import load_settings
-from werkplaats.unsafe_markup import LINE_RULES
+from werkplaats.content import form_rules, model
+from werkplaats.content.unsafe_markup import LINE_RULES
+from werkplaats.core.settings import load_settings
+from werkplaats.editing import cms
 
 sys.path.insert(0, str(ROOT / "tools"))
 import cms as cms_tool  # noqa: E402  (tools/cms.py, what `make cms` runs)
@@ -96,7 +97,7 @@ ROWS = [
         event(at(days(-30)), image=PHOTO, body=""),
         {"image_alt_missing", "body_missing"},
     ),
-    # The rules on each line of the text (werkplaats/unsafe_markup.py): one
+    # The rules on each line of the text (werkplaats/content/unsafe_markup.py): one
     # refusal per line that breaks one, as the model counts them.
     ("news with a script", "nieuws", news(body="Welkom.\n\n<script>alert(1)</script>"), {"unsafe_tag"}),
     ("news with an iframe, upper case", "nieuws", news(body="<IFRAME src='https://example.org'></IFRAME>"), {"unsafe_tag"}),

@@ -1,4 +1,4 @@
-"""Stamps from the content's own history (werkplaats.history, .lastmod, .ical):
+"""Stamps from the content's own history (werkplaats.content.history, .lastmod, .ical):
 the calendar's DTSTAMP, LAST-MODIFIED and SEQUENCE and the sitemap's
 <lastmod> come from the commits of each file, never from the build's day."""
 
@@ -16,11 +16,11 @@ import yaml
 from conftest import GENERATOR, GIT_ENV, ROOT, BuildFailed, git, run_mkdocs
 from sitecheck import Khal
 
-from werkplaats import ical, lastmod
-from werkplaats.build import start_build
-from werkplaats.history import HistoryError, count_changes, read_history
-from werkplaats.model import is_post_file
-from werkplaats.settings import load_settings
+from werkplaats.content.history import HistoryError, count_changes, read_history
+from werkplaats.content.model import is_post_file
+from werkplaats.core.settings import load_settings
+from werkplaats.site import ical, lastmod
+from werkplaats.site.build import start_build
 
 pytestmark = pytest.mark.fixture_project
 
@@ -279,9 +279,9 @@ def test_an_event_moves_to_the_past_the_day_after_its_last_day(in_git):
 
 def test_which_page_lists_what_is_decided_from_plain_values(in_git):
     """hooks/lastmod.py hands over a page's source file, its meta and a blog
-    view's posts; werkplaats.lastmod decides what the page is: an entry, a
+    view's posts; werkplaats.site.lastmod decides what the page is: an entry, a
     fixed page, a blog view (by all its posts), the tags page (by every
-    entry, found by the tags plugin's comment) or a view of werkplaats.pages."""
+    entry, found by the tags plugin's comment) or a view of werkplaats.site.pages."""
     news = "---\ntitle: {title}\ndate: 2017-01-01\n---\n\nTekst.\n"
     docs = in_git.root / "docs"
     (docs / "over.md").write_text("# Over ons\n", encoding="utf-8")

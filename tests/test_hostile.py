@@ -22,8 +22,8 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, BuildFailed, html_files, run_mkdocs
 
 from tools.corpus import write_corpus
-from werkplaats import agenda, feeds, search
-from werkplaats.model import ContentError, load_all
+from werkplaats.content.model import ContentError, load_all
+from werkplaats.site import agenda, feeds, search
 
 EVIL = """<script>window.__pwned=1</script></title>"'&]]></script><img src=x onerror="window.__pwned=2">"""
 EVIL_YAML = json.dumps(EVIL)  # a JSON string is a valid YAML scalar
@@ -256,7 +256,7 @@ def test_every_published_file_appears_exactly_once(project):
     assert sorted(archive) == sorted(posts)  # every post exactly once
     entries = {e.rel: e for e in load_all(project.settings) if e.is_public(dt.date(2026, 11, 22))}
     url_of = {i["file"]: i["url"] for i in published}
-    from werkplaats.slugs import slugify
+    from werkplaats.core.slugs import slugify
 
     for name in {c for e in entries.values() if not e.is_event for c in e.categories}:
         in_category = listed((site / "nieuws" / "categorie" / slugify(name)).rglob("index.html"), post_entries)
@@ -322,16 +322,16 @@ def test_every_page_has_a_strict_content_security_policy(site):
         assert head.index(csp) < min([head.index(t) for t in head if t.name in ("script", "link", "style")] or [len(head)])
 
 
-# --- the CSP and Material's inline scripts (werkplaats.security) -------------------------
+# --- the CSP and Material's inline scripts (werkplaats.theme.security) -------------------------
 
 
 def test_an_inline_script_the_policy_does_not_know_stops_the_build(project):
     """A new inline script (a Material update, or one of ours) would be
     blocked by the browser without a sound: the build stops on it instead."""
-    from werkplaats.material_guard import InternalsChanged
-    from werkplaats.security import THEME_SCRIPTS, script_hashes
+    from werkplaats.theme.material_guard import InternalsChanged
+    from werkplaats.theme.security import THEME_SCRIPTS, script_hashes
 
-    # None is allowed: Material's own two are emptied in overrides/ (werkplaats/theme_assets.py).
+    # None is allowed: Material's own two are emptied in overrides/ (werkplaats/theme/theme_assets.py).
     assert THEME_SCRIPTS == () and script_hashes("<p>Geen script.</p>") == []
     for body in ("__md_scope=new URL('.', location)", "document.title='x'"):
         with pytest.raises(InternalsChanged, match="THEME_SCRIPTS"):

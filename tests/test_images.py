@@ -16,8 +16,9 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image, ImageCms, PngImagePlugin
 
-from werkplaats import images, views
-from werkplaats.model import ContentError, load_all
+from werkplaats.content import images
+from werkplaats.content.model import ContentError, load_all
+from werkplaats.site import views
 
 POST = """---
 title: Met foto
@@ -95,7 +96,7 @@ def phone_heic() -> bytes:
     return encoded(scene((2400, 1800)), "HEIF", exif=camera_exif(), xmp=XMP.encode(), quality=60)
 
 
-# --- files as make check lets them into posts/ (werkplaats.photo_metadata) -------------
+# --- files as make check lets them into posts/ (werkplaats.content.photo_metadata) -------------
 # Only what shows the pixels right: the orientation, the colour profile, the
 # resolution. The build drops these too; that the check refuses the rest is
 # tests/test_photos.py.
@@ -360,7 +361,7 @@ def test_make_check_command_names_the_huge_photo(project):
     project.write("nieuws/afbeeldingen/groot.png", huge_png())
     project.write("nieuws/a.md", news("Tekst.", "image: afbeeldingen/groot.png", "image_alt: Een plein"))
     result = subprocess.run(
-        [sys.executable, "-m", "werkplaats.check"],
+        [sys.executable, "-m", "werkplaats.editing.check"],
         cwd=project.root,
         capture_output=True,
         text=True,

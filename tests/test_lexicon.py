@@ -1,5 +1,5 @@
-"""Dutch index terms (issue 23): werkplaats/lexicon.py, the hidden terms and
-word list of werkplaats/search.py, the search approach switch, and what
+"""Dutch index terms (issue 23): werkplaats/site/lexicon.py, the hidden terms and
+word list of werkplaats/site/search.py, the search approach switch, and what
 installs hunspell (Makefile; the CI files in tests/test_workflows.py).
 
 Plain data first, against the real hunspell and Debian's hunspell-nl, then
@@ -21,8 +21,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, TODAY, BuildFailed, Project, run_mkdocs
 
-from werkplaats import lexicon, search
-from werkplaats.lexicon import Lexicon, LexiconError
+from werkplaats.site import lexicon, search
+from werkplaats.site.lexicon import Lexicon, LexiconError
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +109,7 @@ def test_an_eren_plural_and_its_singular_find_each_other_in_compounds_too(lex):
 
 
 def test_an_events_place_gives_terms_though_the_template_shows_it():
-    from werkplaats.entries import Location
+    from werkplaats.content.entries import Location
 
     class Event:
         location = Location(name="Stadskantoor", city="Schiedam")

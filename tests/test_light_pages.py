@@ -1,4 +1,4 @@
-"""Light pages: only the theme code visitors use (werkplaats/theme_assets.py).
+"""Light pages: only the theme code visitors use (werkplaats/theme/theme_assets.py).
 
 - Material's CSS cut by PurgeCSS changes no pixel of any page type, at 360
   and 1280 px, with the drawer and the search open too (two builds of the
@@ -27,7 +27,7 @@ from sitecheck import built_sites, page_types, wait_for, write_test_content
 
 from tools.first_view import BUDGET, measure
 from tools.static_server import StaticServer
-from werkplaats import theme_assets
+from werkplaats.theme import theme_assets
 
 TODAY = "2026-11-22"
 WIDTHS = (360, 1280)
@@ -319,3 +319,16 @@ def test_feed_readers_and_calendar_apps_find_the_feeds_on_every_page(sites):
     with urlopen(feeds["ics"]) as answer:
         assert answer.headers["Content-Type"].startswith("text/calendar")
         assert icalendar.Calendar.from_ical(answer.read()).walk("VEVENT")
+
+
+@pytest.mark.unit
+def test_the_audit_emulates_the_same_phone_on_every_machine():
+    """make audit slows the CPU down by the machine's benchmarkIndex over the
+    phone's: a machine twice as fast gets twice the slowdown, and a machine
+    slower than the phone is not sped up."""
+    from tools.audit import PHONE_INDEX, slowdown_for
+
+    assert slowdown_for(4 * PHONE_INDEX) == 4.0  # a fast desktop: Lighthouse's own default
+    assert slowdown_for(2 * PHONE_INDEX) == 2.0  # a CI runner half as fast
+    assert slowdown_for(PHONE_INDEX / 2) == 1.0
+    assert PHONE_INDEX < 1000  # below Chrome DevTools' mid-tier phone (a Pixel 5)

@@ -1,4 +1,4 @@
-"""Links and images in the text of posts (werkplaats.links), the files the
+"""Links and images in the text of posts (werkplaats.content.links), the files the
 build would pass over, and the limits that keep addresses writable: what a
 post can make the build fail on is reported by `make check`, as
 `posts/...:line: Dutch message`, today and on every later publication date.
@@ -19,9 +19,10 @@ import pytest
 from conftest import ROOT, BuildFailed, run_mkdocs
 from PIL import Image
 
-from werkplaats import build, links
-from werkplaats.messages import for_editor
-from werkplaats.model import SLUG_MAX, TITLE_MAX, ContentError, load_all
+from werkplaats.content import links
+from werkplaats.content.model import SLUG_MAX, TITLE_MAX, ContentError, load_all
+from werkplaats.core.messages import for_editor
+from werkplaats.site import build
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -351,7 +352,7 @@ def test_check_command_reports_with_file_and_line(repo):
     write_base(repo)
     repo.write("nieuws/a.md", news("A", "2026-11-01", "Zie [weg](weg.md)."))
     result = subprocess.run(
-        [sys.executable, "-m", "werkplaats.check"],
+        [sys.executable, "-m", "werkplaats.editing.check"],
         cwd=repo.root,
         capture_output=True,
         text=True,

@@ -1,6 +1,6 @@
 """`make serve`: a preview that refreshes by itself under the site's
 Content-Security-Policy, and that explains a broken file in the browser
-(werkplaats.preview, hooks/preview.py)."""
+(werkplaats.editing.preview, hooks/preview.py)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from conftest import fetch, wait_for
 from mkdocs.exceptions import Abort, PluginError
 from sitecheck import wait_for as wait_in_page
 
-from werkplaats import preview
-from werkplaats.preview import Failure, Finding, Preview, error_page, explain, findings, is_page, with_reload
+from werkplaats.editing import preview
+from werkplaats.editing.preview import Failure, Finding, Preview, error_page, explain, findings, is_page, with_reload
 
 TODAY = "2026-11-22"
 NEWS = "---\ntitle: {title}\ndate: 2026-11-01\n---\n\n{body}\n"

@@ -1,4 +1,4 @@
-"""werkplaats.material_guard: every internal of Material or MkDocs the site
+"""werkplaats.theme.material_guard: every internal of Material or MkDocs the site
 leans on is registered, holds for the installed versions, and its check
 fires when the assumption is broken on purpose (a changed snapshot of the
 theme, or of our own templates)."""
@@ -13,8 +13,8 @@ from dataclasses import replace
 import pytest
 from conftest import ROOT, BuildFailed, run_mkdocs
 
-from werkplaats import material_guard as guard
-from werkplaats.material_guard import INTERNALS, InternalsChanged, Ours, Theme
+from werkplaats.theme import material_guard as guard
+from werkplaats.theme.material_guard import INTERNALS, InternalsChanged, Ours, Theme
 
 KEYS = [internal.key for internal in INTERNALS]
 
@@ -369,7 +369,7 @@ def test_every_private_attribute_a_hook_touches_is_registered():
     registered = " ".join(f"{i.key} {i.relies_on}" for i in INTERNALS)
     for path in sorted((ROOT / "hooks").glob("*.py")):
         for name in re.findall(r"(?<!self)\.(_[a-z]\w*)", path.read_text(encoding="utf-8")):
-            assert name in registered, f"{path.name} uses {name}: register it in werkplaats/material_guard.py"
+            assert name in registered, f"{path.name} uses {name}: register it in werkplaats/theme/material_guard.py"
 
 
 def test_every_replace_on_materials_html_is_registered():

@@ -1,4 +1,4 @@
-"""The content model of news and reports (werkplaats.model), without a build:
+"""The content model of news and reports (werkplaats.content.model), without a build:
 every kind of bad front matter gives one Dutch problem on the right line,
 valid files parse, and the helpers around it (dates, slugs, `make check`)."""
 
@@ -16,11 +16,12 @@ import yaml
 from conftest import PROJECT, PROJECT_TODAY, ROOT, BuildFailed, manifest, run_mkdocs, soup_of
 from PIL import Image
 
-from werkplaats import check, dates, messages
-from werkplaats.folders import is_folder_readme
-from werkplaats.model import ContentError, Problem, blog_source, load_all, url_key, with_excerpt_separator
-from werkplaats.settings import load_settings
-from werkplaats.slugs import slugify
+from werkplaats.content.model import ContentError, Problem, blog_source, load_all, url_key, with_excerpt_separator
+from werkplaats.core import dates, messages
+from werkplaats.core.folders import is_folder_readme
+from werkplaats.core.settings import load_settings
+from werkplaats.core.slugs import slugify
+from werkplaats.editing import check
 
 VALID = "---\ntitle: Nieuw bericht\ndate: 2017-03-07\n---\n\nTekst van het bericht.\n"
 
@@ -844,7 +845,7 @@ def test_a_title_yaml_would_cut_off_stops_the_build_with_the_fix(project):
 
 def test_every_file_in_posts_is_valid():
     """The project under test (conftest.PROJECT): whatever it holds, every file is read as an entry
-    (but the README.md of afbeeldingen/ and bijlagen/, werkplaats.folders)."""
+    (but the README.md of afbeeldingen/ and bijlagen/, werkplaats.core.folders)."""
     entries = load_all(load_settings(PROJECT), today=dt.date.fromisoformat(PROJECT_TODAY))
     files = sorted(
         p.relative_to(PROJECT).as_posix() for p in (PROJECT / "posts").rglob("*.md") if not is_folder_readme(p, PROJECT / "posts")
@@ -995,7 +996,9 @@ def run_check(cwd, *args, **env):
     environment = {**os.environ, "SITE_TODAY": "2026-11-22"}
     environment.pop("GITHUB_ACTIONS", None)
     environment.update(env)
-    return subprocess.run([sys.executable, "-m", "werkplaats.check", *args], cwd=cwd, env=environment, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "werkplaats.editing.check", *args], cwd=cwd, env=environment, capture_output=True, text=True
+    )
 
 
 def test_check_passes_on_the_project_under_test():

@@ -1,4 +1,4 @@
-"""werkplaats.pages: what each view shows, on plain data (a Build made of
+"""werkplaats.site.pages: what each view shows, on plain data (a Build made of
 Entry values, no files, no MkDocs), and routing by `view` in a real build."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT, BuildFailed, page, run_mkdocs
 
-from werkplaats import pages
-from werkplaats.build import Build
-from werkplaats.entries import Entry, Location
-from werkplaats.settings import load_settings
+from werkplaats.content.entries import Entry, Location
+from werkplaats.core.settings import load_settings
+from werkplaats.site import pages
+from werkplaats.site.build import Build
 
 TODAY = dt.date(2026, 11, 23)
 

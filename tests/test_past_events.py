@@ -1,6 +1,6 @@
 """Issue 22, point 3: an event that is over says so.
 
-- the rule (werkplaats.agenda.has_ended), on plain entries around one day
+- the rule (werkplaats.site.agenda.has_ended), on plain entries around one day
   in Europe/Amsterdam: yesterday is over, anything whose last day is today
   (ending tonight, all day, over several days, past midnight) is not;
 - the sentence in the past tense, in each form of date, place and status;
@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 from conftest import Project, manifest, mkdocs_build, page, site_path
 
-from werkplaats import agenda
-from werkplaats.dates import TZ
-from werkplaats.entries import Entry, Location
-from werkplaats.export import plan
+from werkplaats.content.entries import Entry, Location
+from werkplaats.core.dates import TZ
+from werkplaats.site import agenda
+from werkplaats.site.export import plan
 
 # --- the rule and the sentence, on plain entries -------------------------------------
 

@@ -1,4 +1,4 @@
-"""No image in posts/ carries where, who or with what (werkplaats.photo_metadata).
+"""No image in posts/ carries where, who or with what (werkplaats.content.photo_metadata).
 
 `make check` (and so the build and the pull-request check) refuses every
 image file under posts/ that carries a GPS position, names, serial numbers,
@@ -29,10 +29,10 @@ import pytest
 import yaml
 from PIL import Image, ImageChops, ImageCms, ImageFilter, ImageOps, ImageStat, PngImagePlugin
 
-from werkplaats import images, photo_metadata
-from werkplaats.images import SUFFIXES
-from werkplaats.model import ContentError, load_all
-from werkplaats.photo_metadata import (
+from werkplaats.content import images, photo_metadata
+from werkplaats.content.images import SUFFIXES
+from werkplaats.content.model import ContentError, load_all
+from werkplaats.content.photo_metadata import (
     C2PA,
     CAMERA,
     EXTRA_IMAGES,
@@ -303,7 +303,7 @@ def test_a_file_with_a_space_gets_a_command_that_works_in_the_shell(repo):
 
 def test_a_broken_file_is_not_reported_here(repo):
     """Cut short before any metadata: the image checks say it cannot be opened,
-    where a post uses it (werkplaats.images.readable_image_problem)."""
+    where a post uses it (werkplaats.content.images.readable_image_problem)."""
     repo.write(f"{FOLDER}/kapot.jpg", jpeg()[:200])
     repo.write(f"{FOLDER}/leeg.png", b"")
     assert problems_of(repo) == []
@@ -553,23 +553,23 @@ def test_make_check_refuses_a_gps_photo_and_passes_after_the_command(repo):
     repo.write("nieuws/wijkavond.md", POST)
     shutil.copy(ROOT / "Makefile", repo.root / "Makefile")
 
-    checked = run([PY, "-m", "werkplaats.check"], repo.root)
+    checked = run([PY, "-m", "werkplaats.editing.check"], repo.root)
     assert checked.returncode == 1, checked.stdout + checked.stderr
     [line] = [line for line in checked.stdout.splitlines() if line.startswith("posts/")]
     assert line.startswith(f"{rel}:1: de afbeelding bevat de GPS-positie (waar de foto gemaakt is)")
     command = line.rsplit("haal dit eruit met ", 1)[1]
     assert command == f"make foto-schoon BESTAND={rel}"
     # pre-commit passes the changed files: the photo alone is checked too
-    alone = run([PY, "-m", "werkplaats.check", rel], repo.root)
+    alone = run([PY, "-m", "werkplaats.editing.check", rel], repo.root)
     assert alone.returncode == 1 and alone.stdout.startswith(f"{rel}:1: ")
-    assert run([PY, "-m", "werkplaats.check", "posts/nieuws/wijkavond.md"], repo.root).returncode == 0
+    assert run([PY, "-m", "werkplaats.editing.check", "posts/nieuws/wijkavond.md"], repo.root).returncode == 0
 
     # The command as printed, through make (with this Python, no set-up of .venv).
     cleaned = run([*command.split(), f"PY={PY}", "STAMP=", "-s"], repo.root)
     assert cleaned.returncode == 0, cleaned.stdout + cleaned.stderr
     assert cleaned.stdout.startswith(f"{rel}: schoongemaakt")
 
-    after = run([PY, "-m", "werkplaats.check"], repo.root)
+    after = run([PY, "-m", "werkplaats.editing.check"], repo.root)
     assert after.returncode == 0, after.stdout + after.stderr
     assert "posts/ is in orde" in after.stdout
     assert sorted(os.listdir(repo.root / "posts" / FOLDER)) == ["wijkavond.jpg"]
@@ -585,7 +585,7 @@ def test_the_makefile_lists_the_command_and_sets_up_first():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     [target] = [line for line in makefile.splitlines() if line.startswith("foto-schoon:")]
     assert target.startswith("foto-schoon: $(STAMP) ## ") and "BESTAND=" in target
-    assert '$(PY) -m werkplaats.photo_metadata "$$BESTAND"' in makefile
+    assert '$(PY) -m werkplaats.content.photo_metadata "$$BESTAND"' in makefile
 
 
 def test_pre_commit_checks_every_image_in_posts():

@@ -13,8 +13,9 @@ import pytest
 from conftest import Project, served_build, soup_of
 from varied import PUBLIC_EVENTS, ROTTERDAM, write_varied
 
-from werkplaats import agenda, model, place_facts, places
-from werkplaats.entries import Entry, Location
+from werkplaats.content import model, place_facts
+from werkplaats.content.entries import Entry, Location
+from werkplaats.site import agenda, places
 
 TODAY = "2026-11-22"
 HOGESCHOOL = Location("Hogeschool Rotterdam", "Museumpark 40", "3015 CX", "Rotterdam")

@@ -1,5 +1,5 @@
 """The preview: `make serve` on a large posts/ builds a window of it
-(werkplaats.build.preview_window), a saved file joins the window, and the
+(werkplaats.site.build.preview_window), a saved file joins the window, and the
 preview follows files being created, renamed, deleted, broken and fixed
 without a restart."""
 
@@ -22,8 +22,8 @@ from PIL import Image
 
 from hooks import posts as posts_hook
 from tools.corpus import write_corpus
-from werkplaats import build
-from werkplaats.model import EXCERPT_SEPARATOR, load_all
+from werkplaats.content.model import EXCERPT_SEPARATOR, load_all
+from werkplaats.site import build
 
 TODAY = dt.date(2026, 11, 22)
 ENV = {"SITE_TODAY": TODAY.isoformat()}

@@ -11,7 +11,7 @@ follows from what the site does (issue 22).
   describes (privacy.SEARCH_FORM).
 
 What the page says about storage in the browser comes from
-werkplaats.browser_storage, checked in Chromium: the visitors' pages by
+werkplaats.site.browser_storage, checked in Chromium: the visitors' pages by
 tests/test_browser.py (test_the_site_stores_only_what_the_privacy_page_says),
 the editors' /admin/ by tests/test_cms_e2e.py
 (test_the_admin_stores_only_what_the_privacy_page_says).
@@ -28,9 +28,9 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, TODAY, html_files, page, site_url, url_of
 
-from werkplaats import privacy, search
-from werkplaats.browser_storage import EDITORS, STORED, Stored
-from werkplaats.settings import SettingsError, check_organisation, load_settings, setting_line
+from werkplaats.core.settings import SettingsError, check_organisation, load_settings, setting_line
+from werkplaats.site import privacy, search
+from werkplaats.site.browser_storage import EDITORS, STORED, Stored
 
 ORG = load_settings(ROOT).organisation
 NEWSLETTER = "https://nieuwsbrief.example.org/aanmelden"
@@ -75,7 +75,7 @@ def test_the_storage_sentence_follows_the_storage_list():
 
 def test_the_editors_paragraph_follows_the_editors_list():
     """/admin/ (Decap CMS) keeps the sign-in in the browser: the editors'
-    paragraph lists exactly werkplaats.browser_storage.EDITORS."""
+    paragraph lists exactly werkplaats.site.browser_storage.EDITORS."""
     assert "voor-redacteuren-het-beheer" not in headings(privacy.statement(ORG, editors=()))
     proef = privacy.statement(ORG, editors=(Stored("sessionStorage", "proef-sleutel", "iets om te proberen"),))
     assert "voor-redacteuren-het-beheer" in headings(proef) and "sessionStorage `proef-sleutel`: iets om te proberen." in proef

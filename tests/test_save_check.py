@@ -1,4 +1,4 @@
-"""What make cms's gate asks before the CMS writes (werkplaats/save_check.py,
+"""What make cms's gate asks before the CMS writes (werkplaats/editing/save_check.py,
 tools/cms.py): `make check`'s own reading of the project with the change
 applied, on a copy; refused for every problem of the files written and for
 every problem elsewhere that the change brings about. The browser side is
@@ -14,7 +14,7 @@ from conftest import TODAY
 from PIL import Image
 
 from tools import cms as cms_tool
-from werkplaats import save_check
+from werkplaats.editing import save_check
 
 ENV = {"SITE_TODAY": TODAY}
 EVENT = "posts/agenda/2026-12-17-inloop.md"
@@ -108,11 +108,11 @@ def test_the_gate_reads_what_decap_asks_to_write():
 
 
 def test_a_photo_with_its_location_is_refused_and_a_clean_one_accepted(repo):
-    """The gate runs make check's photo rule on an upload (werkplaats/photo_metadata.py):
+    """The gate runs make check's photo rule on an upload (werkplaats/content/photo_metadata.py):
     a photo the browser did not clean never reaches posts/."""
     from test_cms_e2e import phone_photo
 
-    from werkplaats import photo_metadata
+    from werkplaats.content import photo_metadata
 
     path = "posts/nieuws/afbeeldingen/foto.jpg"
     found = save_check.problems(repo.root, save_check.Change(write={path: phone_photo(size=(64, 48))}), ENV)

@@ -1,4 +1,4 @@
-"""The site search (Pagefind; werkplaats/search.py, hooks/search.py,
+"""The site search (Pagefind; werkplaats/site/search.py, hooks/search.py,
 overrides/partials/zoeken.html, docs/assets/zoeken.js).
 
 Plain data first (no build), then the index of a built site read back from
@@ -23,10 +23,10 @@ import pytest
 from conftest import ROOT, Project, served_build
 from sitecheck import tab_to, wait_for
 
-from werkplaats import search
-from werkplaats.material_guard import InternalsChanged, replace_once
-from werkplaats.model import Entry, Location
-from werkplaats.security import policy
+from werkplaats.content.model import Entry, Location
+from werkplaats.site import search
+from werkplaats.theme.material_guard import InternalsChanged, replace_once
+from werkplaats.theme.security import policy
 
 # --- The content the query set is written against -------------------------------
 
@@ -445,7 +445,7 @@ def test_the_search_page_searches_its_address(search_site, browser):
 
 def test_search_works_when_the_browser_has_no_workers(search_site, browser):
     """Pagefind then runs its WebAssembly in the page itself, under the page's
-    CSP: this needs 'wasm-unsafe-eval' (werkplaats/security.py)."""
+    CSP: this needs 'wasm-unsafe-eval' (werkplaats/theme/security.py)."""
     site, url = search_site
     context = browser.new_context()
     context.add_init_script("delete window.Worker;")

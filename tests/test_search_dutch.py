@@ -24,7 +24,7 @@ from conftest import Project, served_build
 from search_fixture import BOX, INPUT, LINKS, MUST_FIND, MUST_NOT, NOTHING, PAGES, RANKING, STATUS, SUGGEST, ask_box, quoted, write_fixture
 from sitecheck import wait_for
 
-from werkplaats.search import read_index
+from werkplaats.site.search import read_index
 
 
 @pytest.fixture(scope="module")

@@ -17,9 +17,9 @@ import pytest
 from conftest import Project, soup_of
 from sitecheck import Khal
 
-from werkplaats import model, series
-from werkplaats.dates import TZ
-from werkplaats.fields import Context, FieldError
+from werkplaats.content import model, series
+from werkplaats.content.values import Context, FieldError
+from werkplaats.core.dates import TZ
 
 CTX = Context(None, None, "agenda")
 

@@ -53,10 +53,10 @@ from conftest import (
     url_of,
 )
 
-from werkplaats import agenda, search
-from werkplaats.dates import TZ
-from werkplaats.feeds import FEED_LIMIT
-from werkplaats.views import HOME_NEWS_COUNT
+from werkplaats.core.dates import TZ
+from werkplaats.site import agenda, search
+from werkplaats.site.feeds import FEED_LIMIT
+from werkplaats.site.views import HOME_NEWS_COUNT
 
 ORG = mkdocs_config()["extra"]["organisatie"]
 BLOG = blog_option("blog_dir")

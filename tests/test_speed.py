@@ -16,8 +16,8 @@ from conftest import PROJECT, PROJECT_TODAY, ROOT, TODAY, mkdocs_build
 from mkdocs.config import load_config
 from sitecheck import tree
 
-from werkplaats import excerpts
-from werkplaats.model import EXCERPT_SEPARATOR, with_excerpt_separator
+from werkplaats.content import excerpts
+from werkplaats.content.model import EXCERPT_SEPARATOR, with_excerpt_separator
 
 
 def assert_same_tree(a: Path, b: Path) -> None:

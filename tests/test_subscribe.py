@@ -1,6 +1,6 @@
 """Subscribing to the agenda: the whole agenda and one calendar per
 category, webcal:// links, the help page agenda/abonneren/, and feeds a
-calendar client keeps up to date (werkplaats.agenda.feeds, werkplaats.ical).
+calendar client keeps up to date (werkplaats.site.agenda.feeds, werkplaats.site.ical).
 
 Plain data first; then the varied fixture built for its day: every feed the
 help page offers is parsed with icalendar and imported into khal.
@@ -18,8 +18,8 @@ import varied as V
 from conftest import manifest, page, site_url
 from sitecheck import Khal
 
-from werkplaats import agenda, ical
-from werkplaats.model import Entry
+from werkplaats.content.model import Entry
+from werkplaats.site import agenda, ical
 
 
 def event(name: str, *categories: str) -> Entry:

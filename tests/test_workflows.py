@@ -248,7 +248,7 @@ def test_the_deploy_keeps_rendered_images_between_runs():
     cache = step(load(WORKFLOW_DIR / "deploy.yml"), "build", "Image cache")
     assert cache["uses"].startswith("actions/cache@")
     assert cache["with"]["path"] == ".cache/images"
-    assert "werkplaats/images.py" in cache["with"]["key"] and cache["with"]["key"].startswith(cache["with"]["restore-keys"])
+    assert "werkplaats/content/images.py" in cache["with"]["key"] and cache["with"]["key"].startswith(cache["with"]["restore-keys"])
     assert names.index("Image cache") < names.index("make build")
 
 
@@ -282,7 +282,7 @@ def pull_request_checkout(repo: Path, changes: dict[str, str | None]) -> Path:
     moved on (a code change) since the pull request branched off."""
     repo.mkdir()
     git(repo, "init", "-q", "-b", "main")
-    write_files(repo, {"posts/nieuws/bericht.md": "oud\n", "werkplaats/model.py": "x = 1\n", "mkdocs.yml": "site_name: x\n"})
+    write_files(repo, {"posts/nieuws/bericht.md": "oud\n", "werkplaats/content/model.py": "x = 1\n", "mkdocs.yml": "site_name: x\n"})
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "basis")
     git(repo, "checkout", "-qb", "voorstel")
@@ -290,7 +290,7 @@ def pull_request_checkout(repo: Path, changes: dict[str, str | None]) -> Path:
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "voorstel", "--allow-empty")
     git(repo, "checkout", "-q", "main")
-    write_files(repo, {"werkplaats/views.py": "y = 2\n"})
+    write_files(repo, {"werkplaats/site/views.py": "y = 2\n"})
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "intussen op main")
     git(repo, "merge", "-q", "--no-ff", "-m", "merge", "voorstel")
@@ -307,7 +307,7 @@ def pull_request_checkout(repo: Path, changes: dict[str, str | None]) -> Path:
         ),
         ({"posts/agenda/café-in-de-wijk.md": "x\n"}, "content"),
         ({"posts/nieuws/bericht.md": None}, "content"),
-        ({"posts/nieuws/bericht.md": "nieuw\n", "werkplaats/model.py": "x = 3\n"}, "full"),
+        ({"posts/nieuws/bericht.md": "nieuw\n", "werkplaats/content/model.py": "x = 3\n"}, "full"),
         ({"mkdocs.yml": "site_name: y\n"}, "full"),
         ({"docs/over.md": "x\n"}, "full"),
         ({"postscript/x.md": "x\n"}, "full"),
@@ -390,10 +390,10 @@ def test_the_full_suite_installs_khal_where_the_message_says():
 
 def test_every_job_that_builds_installs_hunspell_first():
     """The build looks up Dutch lemmas with hunspell and Debian's/Ubuntu's
-    hunspell-nl (werkplaats/lexicon.py), on no runner image: every job that
+    hunspell-nl (werkplaats/site/lexicon.py), on no runner image: every job that
     builds or tests the site installs both before it builds, as .ci/run
     does, and the message for a missing hunspell names exactly those files."""
-    from werkplaats.lexicon import INSTALLED_BY
+    from werkplaats.site.lexicon import INSTALLED_BY
 
     apt = re.compile(r"apt-get install [^\n]*\bhunspell hunspell-nl\b")
     assert apt.search((ROOT / ".ci" / "run").read_text(encoding="utf-8"))
@@ -536,11 +536,11 @@ def test_a_successful_deploy_closes_the_open_issue(runner):
 
 def test_every_build_checks_out_the_whole_history():
     """The calendars' DTSTAMP/SEQUENCE and the sitemap's <lastmod> come from
-    each file's commits (werkplaats/history.py), approximate in a shallow
+    each file's commits (werkplaats/content/history.py), approximate in a shallow
     clone: every job that builds the site fetches all of it, and the one that
     publishes asks for it, so a shallow checkout there stops the build
     (tests/test_history.py builds a shallow clone with this job's env)."""
-    from werkplaats.history import require_full
+    from werkplaats.content.history import require_full
 
     builds = [("deploy.yml", "build"), ("check.yml", "content"), ("check.yml", "full")]
     for name, job in builds:

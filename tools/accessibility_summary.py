@@ -2,7 +2,7 @@
 
 The statement (docs/toegankelijkheid.md) is only established when the
 organisation has set its status, dates, sign-off and register address in
-`extra.toegankelijkheid` (mkdocs.yml; werkplaats/accessibility.py). The
+`extra.toegankelijkheid` (mkdocs.yml; werkplaats/site/accessibility.py). The
 deploy workflow runs this after the build and appends the output to
 $GITHUB_STEP_SUMMARY, so whoever looks at a run sees what is missing.
 
@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from werkplaats import accessibility  # noqa: E402
-from werkplaats.dates import site_today  # noqa: E402
-from werkplaats.settings import load_settings  # noqa: E402
+from werkplaats.core.dates import site_today  # noqa: E402
+from werkplaats.core.settings import load_settings  # noqa: E402
+from werkplaats.site import accessibility  # noqa: E402
 
 
 def summary(root: Path, today: dt.date) -> str:

@@ -13,6 +13,16 @@ from run to run (the CPU simulation measures this machine), so one good run
 proves little. Accessibility, best practices and SEO do not vary. The
 table shows each page's lowest score over its runs.
 
+The phone is the same on every machine. Lighthouse slows this machine's CPU
+down 4x, a factor meant for a high-end desktop; a slower machine (a CI
+runner) would emulate a slower phone, and a faster one a faster phone.
+Lighthouse's throttling documentation says to adjust the factor to the
+machine, and every report carries the machine's benchmarkIndex. So the
+audit first measures that index (three runs of the home page, the median)
+and slows the CPU down by index / PHONE_INDEX: the emulated phone always
+has an index of 750, below the mid-tier phone of Chrome DevTools' CPU
+calibration (a Pixel 5, index 1000). The factor is printed with the table.
+
 Prints a table of the scores, and for every score under 100 the audits that
 cost points. The full reports (HTML, open in a browser; and JSON) are in
 reports/lighthouse/. Exit status 1 when a page is under budget.
@@ -22,7 +32,6 @@ reports/lighthouse/. Exit status 1 when a page is under budget.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
@@ -38,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 from bs4 import BeautifulSoup  # noqa: E402
 
 from tools.static_server import StaticServer  # noqa: E402
+from werkplaats.core.commands import parser as command_parser  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -50,6 +60,9 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 BUDGET = {"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100}
 TBT_BUDGET = 0  # ms of Total Blocking Time, in every run
 RUNS = 5
+# The emulated phone's benchmarkIndex (see the module's docstring).
+PHONE_INDEX = 750
+CALIBRATION_RUNS = 3
 
 
 def build(dest: Path, site_url: str) -> None:
@@ -86,8 +99,9 @@ def pages(site: Path) -> dict[str, str]:
     }
 
 
-def lighthouse(url: str, out: Path) -> dict:
-    """One Lighthouse run; writes out.report.html and out.report.json."""
+def lighthouse(url: str, out: Path, slowdown: float | None = None) -> dict:
+    """One Lighthouse run; writes out.report.html and out.report.json.
+    `slowdown`: the CPU factor (None: Lighthouse's default, 4)."""
     command = [
         str(LIGHTHOUSE),
         url,
@@ -98,6 +112,8 @@ def lighthouse(url: str, out: Path) -> dict:
         f"--only-categories={','.join(CATEGORIES)}",
         f"--chrome-flags={CHROME_FLAGS}",
     ]
+    if slowdown is not None:
+        command.append(f"--throttling.cpuSlowdownMultiplier={slowdown}")
     result = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROME}, capture_output=True, text=True)
     report = out.with_name(out.name + ".report.json")
     if result.returncode != 0 or not report.exists():
@@ -127,10 +143,27 @@ def blocking_ms(report: dict) -> float:
     return report["audits"]["total-blocking-time"]["numericValue"]
 
 
-def audit(name: str, url: str, out: Path, runs: int) -> tuple[dict[str, int], float, list[str]]:
+def slowdown_for(index: float) -> float:
+    """The CPU factor that makes a machine of this benchmarkIndex a phone of PHONE_INDEX."""
+    return max(1.0, round(index / PHONE_INDEX, 1))
+
+
+def calibrate(url: str, out: Path) -> tuple[float, float]:
+    """This machine's benchmarkIndex (the median of a few runs) and its CPU factor."""
+    indexes = []
+    for n in range(CALIBRATION_RUNS):
+        report = lighthouse(url, out / f"ijking-{n}")
+        indexes.append(report["environment"]["benchmarkIndex"])
+        for suffix in (".report.html", ".report.json"):
+            (out / f"ijking-{n}{suffix}").unlink()
+    index = sorted(indexes)[len(indexes) // 2]
+    return index, slowdown_for(index)
+
+
+def audit(name: str, url: str, out: Path, runs: int, slowdown: float) -> tuple[dict[str, int], float, list[str]]:
     """`runs` runs of one page: its lowest score per category, its highest
     Total Blocking Time, and the audits that cost points in its worst run."""
-    reports = [lighthouse(url, out / f"{name}-{n}") for n in range(1, runs + 1)]
+    reports = [lighthouse(url, out / f"{name}-{n}", slowdown) for n in range(1, runs + 1)]
     by_run = [scores(r) for r in reports]
     lowest = {c: min(s[c] for s in by_run) for c in CATEGORIES}
     blocking = max(blocking_ms(r) for r in reports)
@@ -144,7 +177,7 @@ def audit(name: str, url: str, out: Path, runs: int) -> tuple[dict[str, int], fl
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = command_parser("audit", about=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=RUNS, help=f"runs of each page, all within budget (default {RUNS})")
     parser.add_argument("--out", type=Path, default=ROOT / "reports" / "lighthouse")
     parser.add_argument("--only", nargs="*", help="only these pages (home, nieuws, ...)")
@@ -162,10 +195,12 @@ def main() -> int:
             targets = pages(server.root)
             if args.only:
                 targets = {k: v for k, v in targets.items() if k in args.only}
+            index, slowdown = calibrate(server.url, args.out)
+            print(f"benchmarkIndex {index:.0f}: CPU {slowdown}x trager", file=sys.stderr, flush=True)
             results = {}
             for name, path in targets.items():
                 print(f"lighthouse {name}: {server.url}{path}", file=sys.stderr, flush=True)
-                results[name] = audit(name, server.url + path, args.out, args.runs)
+                results[name] = audit(name, server.url + path, args.out, args.runs, slowdown)
 
     header = ["pagina", "performance", "toegankelijkheid", "best practices", "SEO", "TBT (ms)"]
     rows = [[name] + [str(score[c]) for c in CATEGORIES] + [f"{blocking:.0f}"] for name, (score, blocking, _) in results.items()]
@@ -187,6 +222,10 @@ def main() -> int:
             print(f"\n{name} ({args.out / (name + '.report.html')}):")
             print("\n".join(lost))
     print(f"\n{args.runs} runs per pagina; de tabel toont de laagste score en de hoogste TBT.")
+    print(
+        f"Deze machine: benchmarkIndex {index:.0f}; de CPU is {slowdown}x vertraagd, "
+        f"zodat de nagebootste telefoon op elke machine index {PHONE_INDEX} heeft."
+    )
     print(f"Rapporten (de slechtste run): {args.out}/<pagina>.report.html (open in een browser) en .report.json")
     if failed:
         print("\nONDER BUDGET:\n  " + "\n  ".join(failed))

@@ -9,7 +9,6 @@ and categories in front matter, the title as the `# heading`).
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import platform
@@ -28,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 from tools import first_view  # noqa: E402
 from tools.corpus import write_corpus  # noqa: E402
 from tools.ports import free_port  # noqa: E402
+from werkplaats.core.commands import parser as command_parser  # noqa: E402
 
 PROJECT = ("mkdocs.yml", "docs", "overrides", "hooks", "werkplaats", "schemas")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_TODAY": "2026-11-22"}
@@ -138,7 +138,7 @@ def _wait_for(url, accept, seconds):
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
+    parser = command_parser("bench", about=__doc__.split("\n\n")[0])
     parser.add_argument("--posts", type=int, default=1000)
     parser.add_argument("--events", type=int, default=300)
     parser.add_argument("--no-stock", action="store_true")
@@ -149,7 +149,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="werkplaats-bench-") as tmp:
         base = Path(tmp)
         project = project_copy(base, args.posts, args.events)
-        check_time, _ = timed([sys.executable, "-m", "werkplaats.check"], project)
+        check_time, _ = timed([sys.executable, "-m", "werkplaats.editing.check"], project)
         ours_time, ours_rss = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(base / "site")], project)
         site = base / "site"
         rows = [("ours", args.posts, args.events, pages(site), ours_time, ours_rss)]
@@ -166,8 +166,8 @@ def main() -> int:
             rows.append(("stock Material blog", args.posts, 0, pages(base / "stock-site"), stock_time, stock_rss))
         # The path without hooks (issue 14): the export, built by plain MkDocs and by Zensical.
         export = base / "export"
-        export_time, export_rss = timed([sys.executable, "-m", "werkplaats.export", str(export), "--root", str(project)], project)
-        rows.append(("python -m werkplaats.export", args.posts, args.events, 0, export_time, export_rss))
+        export_time, export_rss = timed([sys.executable, "-m", "werkplaats.site.export", str(export), "--root", str(project)], project)
+        rows.append(("python -m werkplaats.site.export", args.posts, args.events, 0, export_time, export_rss))
         plain_time, plain_rss = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(base / "export-site")], export)
         rows.append(("export, built by MkDocs without hooks", args.posts, args.events, pages(base / "export-site"), plain_time, plain_rss))
         if args.zensical:

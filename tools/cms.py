@@ -1,13 +1,13 @@
 """`make cms`: the CMS against the working copy, without GitHub.
 
 Three servers on 127.0.0.1, started and stopped together:
-- the admin (werkplaats/admin.py's files, served from a temporary folder),
+- the admin (werkplaats/editing/admin.py's files, served from a temporary folder),
   configured for the local backend below;
 - decap-server (npm, pinned in package-lock.json) in its file-system mode:
   Decap's local backend, which reads and writes posts/ in this folder and
   answers only the admin's own address. The admin reaches it through a
   gate (`Gate`) that asks `make check`'s model about every save before
-  decap-server writes it (werkplaats.save_check), and refuses the save
+  decap-server writes it (werkplaats.editing.save_check), and refuses the save
   with the model's Dutch messages when the check would refuse the result;
 - `mkdocs serve`, the live preview of the site.
 
@@ -22,7 +22,6 @@ Editors read what this prints, so it prints Dutch.
 
 from __future__ import annotations
 
-import argparse
 import base64
 import functools
 import http.client
@@ -44,8 +43,9 @@ import material
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from tools/
 
 from tools.ports import free_port  # noqa: E402
-from werkplaats import admin, save_check  # noqa: E402
-from werkplaats.settings import load_settings  # noqa: E402
+from werkplaats.core.commands import parser as command_parser  # noqa: E402
+from werkplaats.core.settings import load_settings  # noqa: E402
+from werkplaats.editing import admin, save_check  # noqa: E402
 
 SERVER = Path("node_modules") / "decap-server" / "dist" / "index.js"
 THEME_DIR = Path(material.__file__).parent / "templates"
@@ -371,7 +371,7 @@ def _interrupt(signum, frame):
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = command_parser("cms", about=__doc__.split("\n\n")[0])
     parser.add_argument("--port", type=int, default=8000, help="the preview")
     parser.add_argument("--admin-port", type=int, default=8080, help="the admin")
     parser.add_argument("--backend-port", type=int, default=8081, help="decap-server")

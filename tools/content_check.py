@@ -2,25 +2,26 @@
 
 Four steps, on the project in the current directory:
 
-1. `python -m werkplaats.check --base <merge base>` (all of posts/, as
+1. `python -m werkplaats.editing.check --base <merge base>` (all of posts/, as
    `make check`, and no public address of the base disappears);
 2. `mkdocs build --strict` into a temporary folder, for the public address
    (SITE_URL, else site_url in mkdocs.yml), nested under its base path so
    the built pages can be served as they will be published;
 3. every link on the changed pages resolves to a built file, #fragments
-   included (the link checker of tests/test_site_quality.py);
-4. axe (the tags of werkplaats.quality_checks.AXE_TAGS: WCAG 2.0 and 2.1
+   included (werkplaats.quality.site_checks, as `make test`);
+4. axe (the tags of werkplaats.site.quality_checks.AXE_TAGS: WCAG 2.0 and 2.1
    A and AA, 2.2 AA) in Chromium on the changed pages (the axe run of
-   tests/test_browser.py; Chromium from CHROMIUM, as tests/sitecheck.py).
+   werkplaats.quality.site_checks, as `make test`; Chromium from CHROMIUM,
+   tools/chromium.py).
 
 The steps are `STEPS`; those whose key is a check of
-werkplaats/quality_checks.py (links, axe) are what the accessibility
+werkplaats/site/quality_checks.py (links, axe) are what the accessibility
 statement says this check runs (tests/test_accessibility.py).
 
 "Changed" is what `git diff` shows against the merge base of BASE and HEAD,
 plus uncommitted and new files, so it works the same on a pull request in
 CI and on an editor's own checkout. BASE: `--base`, else CONTENT_CHECK_BASE,
-else origin/main, else main (werkplaats.git_ref.default_base, as `make check`). Changed files map to pages through the build's
+else origin/main, else main (werkplaats.content.git_ref.default_base, as `make check`). Changed files map to pages through the build's
 manifest (`<site_dir>.manifest.json`, hooks/posts.py); an image or PDF maps
 to the posts that name it.
 
@@ -37,7 +38,6 @@ Exit status 0: all in order; 1: problems found; 2: no usable git base.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
@@ -50,14 +50,15 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 TOOL_ROOT = Path(__file__).resolve().parent.parent
-# The link checker and the axe run live with the tests; they are imported,
-# not copied, so the pull-request check and `make test` judge alike.
-sys.path[:0] = [str(TOOL_ROOT), str(TOOL_ROOT / "tests")]
+sys.path.insert(0, str(TOOL_ROOT))
 
-from werkplaats import admin, git_ref, theme_assets  # noqa: E402
-from werkplaats.check import annotation  # noqa: E402
-from werkplaats.messages import count_of  # noqa: E402
-from werkplaats.settings import read_config  # noqa: E402
+from werkplaats.content import git_ref  # noqa: E402
+from werkplaats.core.commands import parser as command_parser  # noqa: E402
+from werkplaats.core.messages import count_of  # noqa: E402
+from werkplaats.core.settings import read_config  # noqa: E402
+from werkplaats.editing import admin  # noqa: E402
+from werkplaats.editing.check import annotation  # noqa: E402
+from werkplaats.theme import theme_assets  # noqa: E402
 
 POST_LINE = re.compile(r"^(?P<path>posts/[^:\n]+):(?P<line>\d+): (?P<message>.+)$", re.MULTILINE)
 MKDOCS_LOG = re.compile(r"^(?P<level>WARNING|ERROR)\s+-\s+(?P<message>.+)$")
@@ -157,7 +158,7 @@ def site_address(root: Path) -> str:
 
 
 def run_check(root: Path, base: str) -> tuple[bool, list[Problem], str]:
-    result = subprocess.run([sys.executable, "-m", "werkplaats.check", "--base", base], cwd=root, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "werkplaats.editing.check", "--base", base], cwd=root, capture_output=True, text=True)
     output = result.stdout + result.stderr
     problems = [Problem(m["path"], int(m["line"]), m["message"]) for m in POST_LINE.finditer(output)]
     return result.returncode == 0, problems, output
@@ -253,7 +254,7 @@ def page_title(path: Path, site_name: str) -> str:
 
 def check_links(root: Path, site_dir: Path, site_url: str, pages: list[Page]) -> tuple[list[Problem], int]:
     """Every link on the changed pages, resolved against the built site."""
-    from test_site_quality import LinkChecker, links_in_html, soup
+    from werkplaats.quality.site_checks import LinkChecker, links_in_html, soup
 
     checker = LinkChecker(site_dir, site_url)
     problems, count = [], 0
@@ -270,10 +271,9 @@ def check_links(root: Path, site_dir: Path, site_url: str, pages: list[Page]) ->
 
 def check_accessibility(site_dir: Path, www: Path, site_url: str, pages: list[Page]) -> list[Problem]:
     """axe on each changed page, served locally as it will be published."""
-    from sitecheck import CHROMIUM, CHROMIUM_ARGS
-    from test_browser import axe_violations
-
+    from tools.chromium import CHROMIUM, CHROMIUM_ARGS
     from tools.static_server import StaticServer
+    from werkplaats.quality.site_checks import axe_violations
 
     on_site = [page for page in pages if page.on_site]
     if not on_site:
@@ -316,7 +316,7 @@ OVERVIEW, REFERENCE, FEED = "overzicht", "verwijst ernaar", "abonnement"
 def related_pages(site_dir: Path, site_url: str, pages: list[Page], site_name: str) -> list[tuple[str, str, str]]:
     """(kind, name, URL) of the overview pages, other posts and events,
     feeds and calendars that list or link to a changed page."""
-    from test_site_quality import links_in_html, soup
+    from werkplaats.quality.site_checks import links_in_html, soup
 
     targets = {page.url for page in pages if page.on_site}
     if not targets:
@@ -353,7 +353,7 @@ def related_pages(site_dir: Path, site_url: str, pages: list[Page], site_name: s
 # --- the whole check -------------------------------------------------------------
 
 # The steps, in order: key (for the links and axe: the check's id in
-# werkplaats/quality_checks.py) -> name in the summary.
+# werkplaats/site/quality_checks.py) -> name in the summary.
 STEPS = {
     "check": "Controle van posts/ (make check)",
     "build": "Strikte bouw (mkdocs build --strict)",
@@ -487,7 +487,7 @@ def summary(result: Result) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = command_parser("content-check", about=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--base",
         default=os.environ.get("CONTENT_CHECK_BASE") or None,

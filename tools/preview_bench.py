@@ -5,12 +5,11 @@ A copy of this project (today's posts, plus a synthetic corpus with
 --posts/--events) is served with `mkdocs serve`; Chromium opens a news
 item; the item is saved with a new sentence RUNS times, and each time the
 clock runs from the save until that sentence is on screen, with no
-navigation by the benchmark: the page reloads itself (werkplaats.preview).
+navigation by the benchmark: the page reloads itself (werkplaats.editing.preview).
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import statistics
@@ -25,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from tools.bench import start_serve  # noqa: E402
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tools.corpus import write_corpus  # noqa: E402
+from werkplaats.core.commands import parser as command_parser  # noqa: E402
 
 COPIED = ("mkdocs.yml", "docs", "overrides", "hooks", "werkplaats", "schemas", "posts")
 NEWS = "---\ntitle: Meting van de voorvertoning\ndate: 2026-11-01\n---\n\n{body}\n"
@@ -90,7 +90,7 @@ def shown(page) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="make bench-preview", description=__doc__.split("\n\n")[0])
+    parser = command_parser("bench-preview", about=__doc__.split("\n\n")[0])
     parser.add_argument("--posts", type=int, default=0, help="synthetic news items and reports added to today's posts")
     parser.add_argument("--events", type=int, default=0, help="synthetic events added")
     parser.add_argument("--runs", type=int, default=5)

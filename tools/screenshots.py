@@ -54,4 +54,10 @@ def main(site: Path, out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("site", type=Path, help="a built site (make build)")
+    parser.add_argument("out", type=Path, help="where the PNG files go")
+    args = parser.parse_args()
+    main(args.site, args.out)

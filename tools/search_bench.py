@@ -43,7 +43,8 @@ sys.path.insert(0, str(ROOT))
 from tools.bench import project_copy, timed  # noqa: E402
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tools.static_server import COMPRESSED, StaticServer  # noqa: E402
-from werkplaats.search import BUNDLE  # noqa: E402
+from werkplaats.core.commands import parser as command_parser  # noqa: E402
+from werkplaats.site.search import BUNDLE  # noqa: E402
 
 DIALOG = "dialog[data-wp-zoek-dialoog]"
 RESULT = ".wp-zoek__resultaat"
@@ -357,17 +358,20 @@ def table(figures: dict) -> str:
     return "\n".join(out)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = command_parser("bench-search", about=__doc__.split("\n\n")[0])
     parser.add_argument("--posts", type=int, default=1000)
     parser.add_argument("--events", type=int, default=300)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--query", default="bijeenkomst")
     parser.add_argument("--keep", action="store_true", help="keep the scratch project and site (path printed)")
-    args = parser.parse_args()
+    return parser.parse_args(argv)
+
+
+def measure(args: argparse.Namespace) -> dict:
+    """Build a scratch project of the asked size, serve it, and time the first query in Chromium."""
     from playwright.sync_api import sync_playwright
 
-    debounce = int(re.search(r"DEBOUNCE_MS = (\d+)", (ROOT / "docs/assets/zoeken.js").read_text()).group(1))
     base = Path(tempfile.mkdtemp(prefix="werkplaats-search-bench-"))
     try:
         project = project_copy(base, args.posts, args.events)
@@ -387,47 +391,54 @@ def main() -> int:
                     quality_figures = quality(browser, server, site)
                 finally:
                     browser.close()
-        first = runs[0]
-        early = [name for name, _ in first["view_files"] if name.startswith(BUNDLE + "/")]
-        if early:
-            print(f"note: the page fetched Pagefind files before the search was opened: {early}", file=sys.stderr)
-        if any(run["search_bytes"] != first["search_bytes"] for run in runs):
-            print(
-                "note: the first search did not fetch the same bytes in every run:", [run["search_bytes"] for run in runs], file=sys.stderr
-            )
-        figures = {
-            "posts": args.posts,
-            "events": args.events,
-            "machine": f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-            # Other work on the machine slows the browser timings most.
-            "load_average_browser_runs": [load_before, load_after],
-            "build_seconds": build_seconds,
-            "build_peak_mib": build_rss / 1024,
-            "index": index,
-            "first_query": {
-                "query": args.query,
-                "debounce_ms": debounce,
-                "ms": [run["ms"] for run in runs],
-                "median_ms": statistics.median(run["ms"] for run in runs),
-                "longest_key_gap_ms": max(run["longest_key_gap_ms"] for run in runs),
-                "view_bytes": first["view_bytes"],
-                "view_requests": first["view_requests"],
-                "search_bytes": first["search_bytes"],
-                "search_requests": first["search_requests"],
-                "search_bytes_by_kind": search_breakdown(first["search_files"]),
-                "view_files": first["view_files"],
-                "search_files": first["search_files"],
-            },
-            "quality": quality_figures,
-        }
     finally:
         if args.keep:
             print(f"kept: {base}", file=sys.stderr)
         else:
             shutil.rmtree(base, ignore_errors=True)
+    return figures_of(args, runs, build_seconds, build_rss, index, quality_figures, [load_before, load_after])
+
+
+def figures_of(args, runs: list[dict], build_seconds: float, build_rss: float, index: dict, quality_figures: dict, load: list) -> dict:
+    """The benchmark's figures as written to reports/, with notes on runs that disagree."""
+    first = runs[0]
+    early = [name for name, _ in first["view_files"] if name.startswith(BUNDLE + "/")]
+    if early:
+        print(f"note: the page fetched Pagefind files before the search was opened: {early}", file=sys.stderr)
+    if any(run["search_bytes"] != first["search_bytes"] for run in runs):
+        print("note: the first search did not fetch the same bytes in every run:", [run["search_bytes"] for run in runs], file=sys.stderr)
+    return {
+        "posts": args.posts,
+        "events": args.events,
+        "machine": f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        # Other work on the machine slows the browser timings most.
+        "load_average_browser_runs": load,
+        "build_seconds": build_seconds,
+        "build_peak_mib": build_rss / 1024,
+        "index": index,
+        "first_query": {
+            "query": args.query,
+            "debounce_ms": int(re.search(r"DEBOUNCE_MS = (\d+)", (ROOT / "docs/assets/zoeken.js").read_text()).group(1)),
+            "ms": [run["ms"] for run in runs],
+            "median_ms": statistics.median(run["ms"] for run in runs),
+            "longest_key_gap_ms": max(run["longest_key_gap_ms"] for run in runs),
+            "view_bytes": first["view_bytes"],
+            "view_requests": first["view_requests"],
+            "search_bytes": first["search_bytes"],
+            "search_requests": first["search_requests"],
+            "search_bytes_by_kind": search_breakdown(first["search_files"]),
+            "view_files": first["view_files"],
+            "search_files": first["search_files"],
+        },
+        "quality": quality_figures,
+    }
+
+
+def report(figures: dict) -> Path:
+    """Write the figures to reports/ and print them."""
     reports = ROOT / "reports"
     reports.mkdir(exist_ok=True)
-    out = reports / f"search-bench-{args.posts}-{args.events}.json"
+    out = reports / f"search-bench-{figures['posts']}-{figures['events']}.json"
     out.write_text(json.dumps(figures, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     load = ", ".join(f"{value:.1f}" for value in figures["load_average_browser_runs"])
     print(f"\nmachine: {figures['machine']}; load average before/after the browser runs: {load}\n")
@@ -435,10 +446,15 @@ def main() -> int:
     print("\nhome page view, compressed bytes by file:")
     for name, size in sorted(figures["first_query"]["view_files"], key=lambda file: -file[1]):
         print(f"  {name}: {size / 1024:.1f} KiB")
-    print(f"\nfirst search `{args.query}`, compressed bytes by kind of file:")
+    print(f"\nfirst search `{figures['first_query']['query']}`, compressed bytes by kind of file:")
     for name, group in figures["first_query"]["search_bytes_by_kind"].items():
         print(f"  {name}: {group['files']} file(s), {group['bytes'] / 1024:.1f} KiB")
     print(f"\nfigures: {out.relative_to(ROOT)}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    report(measure(parse_args(argv)))
     return 0
 
 

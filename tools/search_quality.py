@@ -2,7 +2,7 @@
 side, on the query set of tests/search_fixture.py (issue 23).
 
 The fixture project is built twice with the real `mkdocs build --strict`
-(SITE_TODAY = conftest.TODAY), once per index (werkplaats/search.py,
+(SITE_TODAY = conftest.TODAY), once per index (werkplaats/site/search.py,
 WERKPLAATS_ZOEKEN), both served on 127.0.0.1; then every query is put to
 four approaches in Chromium:
 
@@ -22,7 +22,6 @@ ranking cases in order. Prints a Markdown table with the date and machine;
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import os
@@ -41,6 +40,7 @@ from search_fixture import MUST_FIND, MUST_NOT, RANKING, ask_box, ask_raw, write
 
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tools.static_server import StaticServer  # noqa: E402
+from werkplaats.core.commands import parser as command_parser  # noqa: E402
 
 # name, index (WERKPLAATS_ZOEKEN), asked through the box?
 APPROACHES = [
@@ -151,10 +151,8 @@ def table(results: dict[str, tuple[Score, Score]], seconds: float) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__.split("\n\n")[0].replace("`make search-quality`: ", ""),
-        epilog="Builds the fixture of tests/search_fixture.py twice and asks it in Chromium; takes a minute or two.",
-    )
+    parser = command_parser("search-quality", about=__doc__.split("\n\n")[0])
+    parser.epilog = "Builds the fixture of tests/search_fixture.py twice and asks it in Chromium; takes a minute or two."
     parser.add_argument("--details", action="store_true", help="list every query an approach gets wrong")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the scores and wrong queries to FILE")
     args = parser.parse_args(argv)

@@ -15,6 +15,7 @@ Run it by hand to look at a build: `python tools/static_server.py site/`.
 
 from __future__ import annotations
 
+import argparse
 import functools
 import gzip
 import http.server
@@ -109,12 +110,19 @@ class StaticServer(http.server.ThreadingHTTPServer):
         self.stop()
 
 
-if __name__ == "__main__":
-    root = sys.argv[1] if len(sys.argv) > 1 else "site"
-    port = int(sys.argv[2]) if len(sys.argv) > 2 else 8001
-    server = StaticServer(root, port)
-    print(f"{root} on {server.url} (Ctrl+C stops)")
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("root", nargs="?", default="site", help="a built site (default: site/)")
+    parser.add_argument("port", nargs="?", type=int, default=8001, help="the port on 127.0.0.1 (default: 8001)")
+    args = parser.parse_args(argv)
+    server = StaticServer(args.root, args.port)
+    print(f"{args.root} on {server.url} (Ctrl+C stops)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Checks of the built site (links, axe), shared by the tests and the tools."""
