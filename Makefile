@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed-$(shell sha256sum package-lock.json | cut 
 export NO_MKDOCS_2_WARNING := 1
 # Playwright drives Debian's /usr/bin/chromium; it must never fetch a browser.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
-# The generator: mkdocs, or properdocs (MkDocs 1.x continued, same site; README "Two generators").
+# The generator: mkdocs, or properdocs (MkDocs 1.x continued, same site; handbook/generators-and-material-eol.md).
 GENERATOR ?= mkdocs
 # The uv that `make lock` compiles requirements.txt with.
 UV_VERSION := 0.13.9

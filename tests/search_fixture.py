@@ -1,7 +1,7 @@
 """Content written for the Dutch search, and what a visitor must find in it.
 
 A fixture project (never the real posts/) of news items, reports and events
-in plain Dutch about the social domain, with the query set of issue 23 as
+in plain Dutch about the social domain, with the Dutch query set as
 data. Used by tests/test_search_dutch.py (typed into the site's own box in
 Chromium) and tools/search_quality.py (the approaches side by side).
 

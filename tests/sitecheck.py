@@ -3,7 +3,7 @@ each (no tests here; tests/test_browser.py and tests/test_site_quality.py
 use it).
 
 - "echt": the site of the project under test (conftest.PROJECT: the real
-  posts/ or a copy with more content), SITE_TODAY=2026-11-22.
+  posts/ or a copy with more content), SITE_TODAY=conftest.PROJECT_TODAY.
 - "proef": a copy of the project with made-up content for what the real
   posts do not have: more than ten news items (so the news list has a
   second page), a report, and an upcoming, a cancelled and a past event.

@@ -17,6 +17,7 @@ import pytest
 import yaml
 from conftest import ROOT, TODAY, page, text_of
 
+from werkplaats.core.commands import make_recipes
 from werkplaats.core.settings import load_settings
 from werkplaats.site import accessibility, quality_checks
 
@@ -237,18 +238,6 @@ def test_lighthouse_runs_the_categories_the_statement_names_with_a_budget_of_100
 MAKE_COMMAND = re.compile(r"\bmake (test|content-check|audit)(?![\w-])")
 
 
-def make_targets() -> dict[str, list[str]]:
-    """Makefile target -> its recipe lines."""
-    targets: dict[str, list[str]] = {}
-    current = None
-    for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines():
-        if match := re.match(r"^([a-z-]+):", line):
-            current = targets.setdefault(match[1], [])
-        elif line.startswith("\t") and current is not None:
-            current.append(line.strip())
-    return targets
-
-
 def where_make_runs() -> set[tuple[str, str, str]]:
     """(file, job, "make <target>") for every workflow job and .ci/run line that runs a target."""
     found = set()
@@ -277,7 +266,7 @@ def test_every_place_a_check_names_runs_its_command_and_every_such_place_is_name
     for key, place in places.items():
         assert {check.id for check in quality_checks.checks() if key in check.runs} == by_command(place.command), key
     # What the make targets run.
-    targets = make_targets()
+    targets = make_recipes()
     assert any(re.fullmatch(r"\$\(PY\) -m pytest", line) for line in targets["test"])  # the whole suite
     assert any("tools/content_check.py" in line for line in targets["content-check"])
     assert any("tools/audit.py" in line for line in targets["audit"])

@@ -1,4 +1,4 @@
-"""Addresses that last (issue 11): `aliases` in front matter, the redirect
+"""Addresses that last: `aliases` in front matter, the redirect
 pages the build writes for them, `make check` for addresses that would
 disappear (compared with where the branch started, or BASE=<ref>), the calendar UID across a date change; and the scaffold's
 placeholder text and the README.md files in afbeeldingen/ and bijlagen/,
@@ -621,7 +621,7 @@ def test_placeholder_text_is_refused_where_it_could_go_public(repo):
     ]
 
 
-# --- README.md in afbeeldingen/ and bijlagen/ (shipped until issue 21; a clone may have them) ---
+# --- README.md in afbeeldingen/ and bijlagen/ (shipped once; an old clone may have them) ---
 
 
 def test_folder_readmes_are_not_posts_nor_published(repo):

@@ -56,7 +56,7 @@ ADDED_TO_REPORT = "Aanvulling vanuit het CMS: de presentatie volgt."
 
 # What axe (WCAG 2.x A and AA) finds in Decap CMS 3.16.3's own interface,
 # measured on its list, its editor, the news form with an attachment and its
-# media dialog (README "CMS"): rule -> the elements, by a pattern of their
+# media dialog (handbook/cms-and-sign-in.md): rule -> the elements, by a pattern of their
 # selector. None is a field's label or hint of ours: header, toolbar and
 # sort buttons, the empty-list message, the Markdown editor's toolbar and
 # text box, the preview iframe, the list widget's item bar (our attachments

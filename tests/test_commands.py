@@ -11,7 +11,7 @@ import sys
 import pytest
 from conftest import ROOT
 
-from werkplaats.core.commands import make_targets
+from werkplaats.core.commands import make_recipes, make_targets
 
 pytestmark = pytest.mark.unit
 
@@ -20,15 +20,11 @@ _PROGRAM = re.compile(r"\$\(PY(?:THON)?\) (tools/\w+\.py|-m werkplaats(?:\.\w+)+
 
 
 def programs_of_targets() -> dict[str, list[str]]:
-    """Program -> the make targets whose recipe runs it."""
+    """Program -> the make rules whose recipe runs it."""
     found: dict[str, list[str]] = {}
-    target = None
-    for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines():
-        if match := re.match(r"^([^\s#][^:=]*):(?!=)", line):
-            target = match.group(1)  # a target of its own, or a file rule ($(NODE_STAMP))
-        elif line.startswith("\t") and target:
-            for program in _PROGRAM.findall(line):
-                found.setdefault(program, []).append(target)
+    for target, lines in make_recipes().items():
+        for program in _PROGRAM.findall("\n".join(lines)):
+            found.setdefault(program, []).append(target)
     return found
 
 

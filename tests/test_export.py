@@ -1,4 +1,4 @@
-"""python -m werkplaats.site.export (issue 14, part 3): the site as plain files
+"""python -m werkplaats.site.export: the site as plain files
 that a generator without hooks builds to the same pages.
 
 The real project and the varied fixture project are exported and the

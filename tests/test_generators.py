@@ -1,4 +1,4 @@
-"""The same site from two generators (issue 14): MkDocs 1.6.1 and ProperDocs
+"""The same site from two generators: MkDocs 1.6.1 and ProperDocs
 1.6.7, which continues MkDocs 1.x and runs Material 9 unchanged.
 
 Both builds of the real project and of the varied fixture project are

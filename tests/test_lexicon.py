@@ -1,4 +1,4 @@
-"""Dutch index terms (issue 23): werkplaats/site/lexicon.py, the hidden terms and
+"""Dutch index terms: werkplaats/site/lexicon.py, the hidden terms and
 word list of werkplaats/site/search.py, the search approach switch, and what
 installs hunspell (Makefile; the CI files in tests/test_workflows.py).
 

@@ -373,7 +373,7 @@ def test_a_quote_mistake_under_a_key_or_in_a_list_keeps_its_place(repo):
 
 
 def test_the_issue_s_unclosed_description_is_named_on_its_own_line(repo):
-    # Issue 21: reported on line 8, the first later quote, as "geen geldige YAML".
+    # Once reported on line 8, the first later quote, as "geen geldige YAML".
     lines = [
         "---",
         "title: Nieuwe foto van de werkgroep",

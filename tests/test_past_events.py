@@ -1,4 +1,4 @@
-"""Issue 22, point 3: an event that is over says so.
+"""An event that is over says so.
 
 - the rule (werkplaats.site.agenda.has_ended), on plain entries around one day
   in Europe/Amsterdam: yesterday is over, anything whose last day is today

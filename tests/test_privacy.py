@@ -1,5 +1,5 @@
 """The privacy statement (docs/privacy.md, `view: privacy`): every sentence
-follows from what the site does (issue 22).
+follows from what the site does.
 
 - plain data: the newsletter and social paragraphs appear exactly when
   extra.organisatie sets them; an invalid setting stops the build;

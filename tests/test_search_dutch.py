@@ -1,4 +1,4 @@
-"""The Dutch query set of issue 23, typed into the site's own search box.
+"""The Dutch query set, typed into the site's own search box.
 
 The content and the queries are tests/search_fixture.py (made up for search,
 never the real posts/). The fixture project is built once for this module

@@ -1,5 +1,5 @@
 """`make search-quality`: how well each search approach finds Dutch, side by
-side, on the query set of tests/search_fixture.py (issue 23).
+side, on the query set of tests/search_fixture.py (handbook/search.md).
 
 The fixture project is built twice with the real `mkdocs build --strict`
 (SITE_TODAY = conftest.TODAY), once per index (werkplaats/site/search.py,

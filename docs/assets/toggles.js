@@ -1,7 +1,7 @@
 // Material's drawer, search and navigation sections open with hidden
 // checkboxes and their labels: CSS only. This file does what Material's
-// JavaScript bundle did for them, which the site does not load (README,
-// "Light pages"):
+// JavaScript bundle did for them, which the site does not load
+// (handbook/performance.md):
 //
 // - A browser that restores form state on "back" (Firefox; Chromium from
 //   its back/forward cache) would show the page with the drawer or the

@@ -3,9 +3,9 @@
 // The engine and its index are fetched only when someone opens the search;
 // a page view without searching costs this file only.
 //
-// Dutch on top of Pagefind (README "Search"). The index has Pagefind's
+// Dutch on top of Pagefind (handbook/search.md). The index has Pagefind's
 // stemmer off and, per page, hidden `termen`: the lemmas and compound parts
-// of its words (werkplaats/lexicon.py). Per query word this file asks for
+// of its words (werkplaats/site/lexicon.py). Per query word this file asks for
 // - the word as typed (a prefix search), unless Pagefind fell back to a
 //   shorter indexed word: it does so silently when no indexed word starts
 //   with the typed one (`jeugd` would find "je"); such an answer is dropped;
@@ -96,7 +96,7 @@
   // (straten -> straat) and z/v (huizen -> huis, brieven -> brief).
   // Searched exactly, so a wrong guess finds nothing rather than something wrong.
   // (No -eren: it would take parkeren to "park". The few -eren plurals,
-  // kinderen -> kind, are the lexicon's: werkplaats/lexicon.py EREN_PLURALS.)
+  // kinderen -> kind, are the lexicon's: werkplaats/site/lexicon.py EREN_PLURALS.)
   // -er(s) makes a person of a word (mantelzorgers -> mantelzorg); only
   // from 5 letters left, so ouders and werkers stay themselves.
   var ENDINGS = ["etjes", "tjes", "pjes", "jes", "etje", "tje", "pje", "je", "ers", "er", "en", "s", "n", "e"];
@@ -439,7 +439,7 @@
   // task of its own after this file has run, elsewhere when the visitor opens
   // the search (the button, "/"). A page view that never searches runs no
   // setup at all: nothing that could block the main thread while the page
-  // loads (Lighthouse's Total Blocking Time, README "Light pages").
+  // loads (Lighthouse's Total Blocking Time, handbook/performance.md).
   var openSearch = null;
   function start() {
     if (openSearch) return;

@@ -13,7 +13,7 @@
 // GIF loses its comments and other application blocks. HEIC, HEIF, AVIF
 // and TIFF cannot be cleaned here: the editor is asked for a JPEG instead.
 // Other files (PDF, SVG) pass unchanged. What is kept is what
-// werkplaats/photo_metadata.py (make check) accepts.
+// werkplaats/content/photo_metadata.py (make check) accepts.
 (function () {
   "use strict";
 

@@ -2,7 +2,7 @@
 // still to come, an end not before the start, an image with its
 // description, a text; and its rules on each line of the text (no script,
 // iframe, on...-attribute or javascript: link). The rules are data (form-rules.json, generated from
-// werkplaats/form_rules.py with every build); this script only knows the
+// werkplaats/content/form_rules.py with every build); this script only knows the
 // few conditions they are made of, on the values the form's widgets write.
 // A rule it cannot decide here (a date written by hand in another form) is
 // left to make check. Refused: nothing is written, Decap's notification
@@ -11,7 +11,7 @@
 (function () {
   "use strict";
   var INTRO = "Het formulier weigert dit, zoals de controle van de site het zou weigeren. Er is niets opgeslagen. Pas het formulier aan en sla opnieuw op:";
-  // What the datetime widget writes (werkplaats/cms.py: YYYY-MM-DD HH:mm),
+  // What the datetime widget writes (werkplaats/editing/cms.py: YYYY-MM-DD HH:mm),
   // or a date alone, as a file may hold it.
   var MOMENT = /^(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2}))?$/;
 

@@ -8,7 +8,7 @@
   styles.forEach(function (href) { CMS.registerPreviewStyle(href); });
 
   // "2018-10-18" or "2018-10-18 19:30", as the form's widgets write them
-  // (werkplaats/cms.py); read as wall-clock values, never shifted by a zone.
+  // (werkplaats/editing/cms.py); read as wall-clock values, never shifted by a zone.
   function moment(text) {
     var m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?/.exec(String(text || ""));
     if (!m) return null;
@@ -17,7 +17,7 @@
   var DAY = new Intl.DateTimeFormat("nl-NL", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   var SHORT = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
-  // The same forms as werkplaats/agenda.py when(): "donderdag 18 oktober 2018, 19:00–21:30".
+  // The same forms as werkplaats/site/agenda.py when(): "donderdag 18 oktober 2018, 19:00–21:30".
   function when(startText, endText) {
     var start = moment(startText), end = moment(endText);
     if (!start) return "";

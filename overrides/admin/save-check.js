@@ -1,5 +1,5 @@
 // Under `make cms`: a save that `make check` would refuse is refused by the
-// local backend's gate (tools/cms.py, werkplaats/save_check.py), which
+// local backend's gate (tools/cms.py, werkplaats/editing/save_check.py), which
 // answers with the model's own Dutch messages. Decap shows them for a few
 // seconds ("Kan item niet opslaan: ..."); this keeps them in the form, each
 // with the field it is about, until the next save or until closed. No rule

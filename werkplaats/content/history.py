@@ -6,7 +6,7 @@ the same stamps. Read with two git calls for all of posts/ and docs/ (one
 `git log`, one `git status`) and one `git cat-file --batch` for the older
 versions of the events, however many files there are.
 
-The rules (README "Stamps from the content's history"):
+The rules (handbook/build-and-hooks.md):
 - a committed file: the time of the last commit on the main line (first
   parents) that changed it, that is when the change reached main, also when
   it was written earlier on a branch;

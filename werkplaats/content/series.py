@@ -6,7 +6,7 @@ Each date becomes an event of its own in the agenda, the month grids and
 the calendars, with a UID made of the file and the date the series first
 gave it (werkplaats.site.ical.uid): adding a date, cancelling one or moving one
 leaves the others' UIDs as they were. Why separate events and not one
-VEVENT with RRULE/RDATE: README, "Series".
+VEVENT with RRULE/RDATE: handbook/agenda-and-calendars.md.
 
     repeat: 2e donderdag van de maand   # or: elke week, elke 2 weken
     until: 2027-06-10                   # the last day the rule gives dates

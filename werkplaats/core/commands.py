@@ -16,12 +16,27 @@ from .settings import ROOT
 
 MAKEFILE = ROOT / "Makefile"
 _TARGET = re.compile(r"^([a-z][a-z-]*):[^#\n]*##\s*(.+)$", re.MULTILINE)
+# A rule's first line: a target of its own, or a file rule ($(NODE_STAMP));
+# not a variable (`PY := ...`).
+_RULE = re.compile(r"^([^\s#][^:=]*):(?!=)")
 
 
 def make_targets() -> dict[str, str]:
     """Target -> its help text, as `make help` prints them."""
     text = MAKEFILE.read_text(encoding="utf-8") if MAKEFILE.is_file() else ""
     return dict(_TARGET.findall(text))
+
+
+def make_recipes() -> dict[str, list[str]]:
+    """Rule -> its recipe lines, stripped, as the Makefile writes them."""
+    recipes: dict[str, list[str]] = {}
+    current = None
+    for line in (MAKEFILE.read_text(encoding="utf-8") if MAKEFILE.is_file() else "").splitlines():
+        if match := _RULE.match(line):
+            current = recipes.setdefault(match.group(1), [])
+        elif line.startswith("\t") and current is not None:
+            current.append(line.strip())
+    return recipes
 
 
 def parser(*targets: str, prog: str | None = None, about: str = "") -> argparse.ArgumentParser:

@@ -1,7 +1,7 @@
 """The folders an editor finds in posts/<kind>/ besides the posts.
 
 Every kind has an afbeeldingen/ and a bijlagen/ folder for its photos and
-attachments. Until issue 21 each held a README.md saying in Dutch what goes
+attachments. Once each held a README.md saying in Dutch what goes
 there; the CMS's media library lists every file of those folders (Decap
 cannot filter them), so the README showed as a picture and could be chosen
 as an attachment. The text is now in REDACTIE.md (section 6) and the

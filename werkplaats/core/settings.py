@@ -56,7 +56,7 @@ class Settings:
     authors: dict[str, dict] = field(default_factory=dict)
     site_url: str = ""
     organisation: dict = field(default_factory=dict)
-    cms: dict = field(default_factory=dict)  # extra.werkplaats.editing.cms: the admin's repository and sign-in
+    cms: dict = field(default_factory=dict)  # extra.werkplaats.cms: the admin's repository and sign-in
     site_name: str = ""
     extra_css: tuple[str, ...] = ()  # the site's own stylesheets, under docs/
     accessibility: dict = field(default_factory=dict)  # extra.toegankelijkheid (werkplaats.site.accessibility)

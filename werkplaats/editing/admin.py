@@ -40,7 +40,7 @@ TEMPLATES = Path("overrides") / ADMIN_DIR  # the page and the preview script
 SWITCH_ENV = "WERKPLAATS_ADMIN"
 # Where the GitHub backend connects and what it shows (the avatar after
 # signing in). Decap also asks www.githubstatus.com for GitHub's status;
-# that is left blocked, and Decap carries on without it (README, "CMS").
+# that is left blocked, and Decap carries on without it (handbook/cms-and-sign-in.md).
 GITHUB_API = "https://api.github.com"
 GITHUB_AVATARS = "https://avatars.githubusercontent.com"
 
@@ -106,7 +106,7 @@ def policy(admin: Admin) -> str:
             "default-src 'self'",
             # 'unsafe-eval': Decap validates its configuration with Ajv, which
             # compiles the schema with new Function(); without it the admin
-            # stays blank (measured, README "CMS"). No inline script.
+            # stays blank (measured, handbook/cms-and-sign-in.md). No inline script.
             "script-src 'self' 'unsafe-eval'",
             # Decap's React UI styles elements inline (emotion).
             "style-src 'self' 'unsafe-inline'",

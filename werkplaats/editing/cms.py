@@ -6,7 +6,7 @@ Every key of `model.fields_for(kind)` becomes a field with the model's
 Dutch label, form hint and required flag; each parser decides the widget,
 and the widget writes the form the parser reads (tests/test_cms.py writes
 what each widget writes and reads it back with the model). What a widget
-writes was measured with Decap CMS 3.16.3 (README, "CMS"): a datetime
+writes was measured with Decap CMS 3.16.3 (handbook/cms-and-sign-in.md): a datetime
 writes its `format`, an object a mapping, a list of strings a YAML list.
 
 werkplaats/editing/admin.py serves it as /admin/config.yml, built afresh with

@@ -2,8 +2,8 @@
 file is broken, explains the problem in the browser instead of hanging.
 
 MkDocs' preview reloads a page with an inline script, which the site's
-Content-Security-Policy blocks (werkplaats.theme.security allows only Material's
-own inline scripts, by hash), and a failed rebuild leaves every request
+Content-Security-Policy blocks (werkplaats.theme.security allows no inline
+script), and a failed rebuild leaves every request
 waiting until a build succeeds. This module is the generator-free part of
 the answer (hooks/preview.py wires it into `mkdocs serve`):
 

@@ -1,4 +1,4 @@
-"""The site as plain files, for a generator without hooks (issue 14).
+"""The site as plain files, for a generator without hooks.
 
     python -m werkplaats.site.export DIR
 
@@ -17,7 +17,7 @@ the address it has on the real site (werkplaats.content.addresses):
 
 The pages are Markdown rendered from werkplaats/site/export_templates/. No
 hooks, no custom theme, no blog plugin: what stays is the generator's own
-theme, its search and the `tags` plugin. README "Past Material 9" maps what
+theme, its search and the `tags` plugin. handbook/generators-and-material-eol.md maps what
 works, what works differently and what is missing, measured with MkDocs and
 with Zensical.
 """

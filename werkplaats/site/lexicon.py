@@ -3,7 +3,7 @@
 The site search (werkplaats/site/search.py) gives every page hidden index terms:
 the lemmas and compound parts of its words that the page does not already
 contain, so `verslag` finds a page that says "verslagen" and `verzekeraar`
-one that says "zorgverzekeraars" (README, "Search"; issue 23).
+one that says "zorgverzekeraars" (handbook/search.md).
 
 The analysis comes from the `hunspell` program with Debian's `hunspell-nl`
 dictionary (BSD-3-Clause or CC BY 3.0): `hunspell -m` prints a word's stem

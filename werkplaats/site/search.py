@@ -1,12 +1,12 @@
 """The site search: what each page tells the index, and building the index.
 
-The engine is Pagefind (README, "Search": chosen by measurement over
+The engine is Pagefind (handbook/search.md: chosen by measurement over
 Material's lunr search). It reads the built HTML: a page is indexed only if
 its template marks the text with `data-pagefind-body`, and that happens
 only when the page has a search record from `record()` or `page_record()`.
 Listings, drafts and scheduled posts get none, so they are never indexed.
 
-Dutch (issue 23; README, "Search"): Pagefind's Dutch stemmer conflates
+Dutch (handbook/search.md): Pagefind's Dutch stemmer conflates
 words (gemeente, gemeen and menen all become `meen`) and splits no
 compounds. So by default (`lexicon`) the index is built without stemming
 and every page carries hidden index terms in its search record: the
@@ -45,7 +45,7 @@ VOCABULARY = "zoeken/woorden.json"  # the site's own words, for suggestions afte
 APPROACH_VARIABLE = "WERKPLAATS_ZOEKEN"
 APPROACHES = {
     "lexicon": "no stemming, hidden lemmas and compound parts per page (the default)",
-    "pagefind": "Pagefind's Dutch stemmer, no hidden terms (as before issue 23)",
+    "pagefind": "Pagefind's Dutch stemmer, no hidden terms (the first approach)",
 }
 # A language without a stemmer: Pagefind then indexes words as they are.
 # The pages keep lang="nl"; with one index the browser uses it anyway.

@@ -37,7 +37,7 @@ from jinja2 import Environment, nodes
 
 # The Material versions every entry below was read against and tested with.
 CHECKED_VERSIONS = ("9.8.1",)
-# The generators (MkDocs and its continuation ProperDocs, issue 14) likewise.
+# The generators (MkDocs and its continuation ProperDocs) likewise.
 CHECKED_GENERATORS = {"mkdocs": ("1.6.1",), "properdocs": ("1.6.7",)}
 
 _UPSTREAM = "https://github.com/squidfunk/mkdocs-material/blob/9.8.1/material/"
@@ -322,7 +322,7 @@ def _unused_theme_files(theme: Theme, ours: Ours) -> list[str]:
     from .theme_assets import UNUSED
 
     return [
-        f"Material ships no {prefix}* any more: adapt werkplaats/theme_assets.UNUSED"
+        f"Material ships no {prefix}* any more: adapt werkplaats.theme.theme_assets.UNUSED"
         for prefix in UNUSED
         if not any(p.startswith(prefix) for p in theme.files)
     ]

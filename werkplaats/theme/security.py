@@ -31,7 +31,7 @@ def script_hashes(html: str) -> list[str]:
             raise InternalsChanged(
                 f"An inline <script> that the Content-Security-Policy does not allow: {body[:80]!r}. "
                 f"If mkdocs-material ({installed_material()}; checked with {', '.join(CHECKED_VERSIONS)}) "
-                f"writes it, read its base.html and add how it starts to werkplaats/security.THEME_SCRIPTS; "
+                f"writes it, read its base.html and add how it starts to werkplaats.theme.security.THEME_SCRIPTS; "
                 f"if it is ours, move it into a file under docs/assets/."
             )
         digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()

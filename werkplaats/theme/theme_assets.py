@@ -1,8 +1,8 @@
-"""Only the theme code visitors use (README, "Light pages").
+"""Only the theme code visitors use (handbook/performance.md).
 
 Material's JavaScript bundle is not loaded (overrides/main.html) and not
 published: on this site it only did things a visitor does not need, or
-that CSS and the site's own small scripts do (the table in the README).
+that CSS and the site's own small scripts do (the table in handbook/performance.md).
 Material's palette CSS has no rule that applies here (the colours are in
 docs/assets/werkplaats.css) and is not published either. Material's main
 CSS is cut to the rules the built pages can use, by PurgeCSS (npm package
