@@ -22,7 +22,7 @@ Chromium) and tools/search_quality.py (the approaches side by side).
   the site's own box or straight to Pagefind.
 
 `held_out=True` marks queries written with the rest, before any approach was
-measured on them, and never used to tune one: the README reports them apart.
+measured on them, and never used to tune one: handbook/search.md reports them apart.
 """
 
 from __future__ import annotations

@@ -75,7 +75,7 @@ DECAP_OWN = {
     "image-alt": r"^img$",  # the media dialog's thumbnails
 }
 # WERKPLAATS_SCREENSHOTS=dir: the steps are also saved as pictures for the
-# guides (README, REDACTIE.md), at 1280 x 800.
+# guides (REDACTIE.md, the handbook), at 1280 x 800.
 SCREENSHOTS = os.environ.get("WERKPLAATS_SCREENSHOTS")
 
 

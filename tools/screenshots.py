@@ -1,5 +1,5 @@
 """Screenshots of five pages (home, news, agenda, the newest event, contact)
-at 360 and 1280 px, as the README shows them:
+at 360 and 1280 px, as handbook/build-and-hooks.md shows them:
 
     python tools/screenshots.py SITE_DIR OUT_DIR
 
