@@ -10,6 +10,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from werkplaats.content import model
 from werkplaats.content.history import History
 from werkplaats.content.model import ContentError, load_all
 from werkplaats.site import agenda, ical
@@ -62,6 +63,22 @@ def test_end_before_start_is_reported_on_the_end_line(agenda_repo):
 
 
 @pytest.mark.parametrize(
+    "start, end, advice",
+    [
+        ("2018-10-18 23:00", "01:30", "end: 2018-10-19 01:30"),
+        # The night the clocks go forward: 02:30 is not there, so the advice is not 02:30.
+        ("2027-03-27 23:00", "02:30", "end: 2027-03-28 03:30"),
+    ],
+)
+def test_an_end_after_midnight_written_as_a_time_gets_advice_that_works(agenda_repo, start, end, advice):
+    text = VALID.replace("start: 2018-10-18 19:00", f"start: {start}").replace("end: 2018-10-18 21:30", f"end: {end}")
+    problem = only_problem(agenda_repo.event(text))
+    assert problem.line == 4 and f"schrijf dan de datum erbij: {advice}" in problem.message, problem.message
+    entry, problems = agenda_repo.event(text.replace(f"end: {end}", advice))
+    assert problems == [] and entry.end > entry.start
+
+
+@pytest.mark.parametrize(
     "value, fragment",
     [
         ("2017-02-30 19:00", "bestaat niet in de kalender"),
@@ -75,6 +92,62 @@ def test_bad_start_values(agenda_repo, value, fragment):
         agenda_repo.event(VALID.replace("start: 2018-10-18 19:00", f"start: {value}").replace("end: 2018-10-18 21:30\n", ""))
     )
     assert problem.line == 3 and problem.message.startswith("start: ") and fragment in problem.message
+
+
+@pytest.mark.parametrize(
+    "start, fragment",
+    [
+        ("start: 2027-02-11 19.30", "gebruik een dubbele punt"),
+        ("start: 2027-03-28 02:30", "bestaat niet in Nederland"),
+        ("start: 2027-02-30 20:30", "bestaat niet in de kalender"),
+        ("start:", "start"),
+        ("datum: 2027-02-11 19:30", "datum"),
+    ],
+)
+def test_an_unreadable_start_beside_an_end_that_is_only_a_time_is_named_not_a_crash(agenda_repo, start, fragment):
+    text = VALID.replace("start: 2018-10-18 19:00", start).replace("end: 2018-10-18 21:30", "end: 21:00")
+    # With a today, as make check reads: the rule for a place of an event to come looks at end.
+    entry, problems = model.read_entry(agenda_repo.write("agenda/x.md", text), agenda_repo.settings, dt.date(2026, 12, 7))
+    assert entry is None and problems and any(fragment in p.message for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    "value, start, end",
+    [
+        ("2027-02-11 15:00-17:00", "2027-02-11 15:00", "17:00"),  # not UTC-17:00 on the 12th
+        ("2027-02-11 9:00-12:00", "2027-02-11 09:00", "12:00"),
+        ("2027-02-11 15:00 -17:00", "2027-02-11 15:00", "17:00"),
+        ("2027-02-11 15:00 - 17:00", "2027-02-11 15:00", "17:00"),
+        ("2027-02-11 15:00 tot 17:00", "2027-02-11 15:00", "17:00"),
+        ("2027-02-11 15:00 \u2013 17:00 uur", "2027-02-11 15:00", "17:00"),
+    ],
+)
+def test_a_time_span_typed_in_start_is_named_and_the_advice_gives_the_span(agenda_repo, value, start, end):
+    text = VALID.replace("start: 2018-10-18 19:00", f"start: {value}").replace("end: 2018-10-18 21:30\n", "")
+    problem = only_problem(agenda_repo.event(text))
+    assert problem.line == 3 and "lijkt een begin- en eindtijd" in problem.message, problem.message
+    assert f"({start})" in problem.message and f"end: {end}" in problem.message, problem.message
+    fixed = text.replace(f"start: {value}", f"start: {start}\nend: {end}")
+    entry, problems = agenda_repo.event(fixed)
+    assert problems == [] and (entry.start.isoformat(), entry.end.isoformat()) == (
+        dt.datetime.fromisoformat(f"{start}+01:00").isoformat(),
+        dt.datetime.fromisoformat(f"{start[:10]} {end}+01:00").isoformat(),
+    )
+
+
+@pytest.mark.parametrize(
+    "value", ["2027-02-11T15:00+01:00", "2027-02-11 15:00:00+01:00", "2027-02-11T14:00:00.000Z", "2027-02-11 15:00+01:00"]
+)
+def test_an_offset_as_software_writes_it_still_counts(agenda_repo, value):
+    text = VALID.replace("start: 2018-10-18 19:00", f"start: {value}").replace("end: 2018-10-18 21:30\n", "")
+    entry, problems = agenda_repo.event(text)
+    assert problems == [] and entry.start == dt.datetime(2027, 2, 11, 15, 0, tzinfo=agenda.TZ)
+
+
+@pytest.mark.parametrize("value", ["2027-02-11T15:00-17:00", "2027-02-11T15:00+15:00"])
+def test_an_offset_no_place_on_earth_has_is_refused(agenda_repo, value):
+    text = VALID.replace("start: 2018-10-18 19:00", f"start: {value}").replace("end: 2018-10-18 21:30\n", "")
+    assert "de tijdzone klopt niet" in only_problem(agenda_repo.event(text)).message
 
 
 def test_ambiguous_autumn_time_takes_the_first_occurrence(agenda_repo):

@@ -72,6 +72,15 @@ ROWS = [
     ("starting today without a place", "agenda", event(at(DAY, 8)), {"place_missing"}),
     ("started yesterday without a place", "agenda", event(at(days(-1))), set()),
     ("a whole day today, without a place", "agenda", event(str(DAY)), {"place_missing"}),
+    # A series goes on as long as one of its dates is still to come.
+    ("a series begun, a date to come, no place", "agenda", event(at(days(-30)), dates=[at(days(40))]), {"place_missing"}),
+    ("a series over, no place", "agenda", event(at(days(-30)), dates=[at(days(-9))]), set()),
+    (
+        "a series begun, moved to a date to come, no place",
+        "agenda",
+        event(at(days(-30)), dates=[at(days(-9))], moved=[{"from": str(days(-9)), "to": at(days(3))}]),
+        {"place_missing"},
+    ),
     ("end before start", "agenda", event(at(days(25)), end=at(days(25), 18), location=PLACE), {"end_before_start"}),
     ("end equal to start", "agenda", event(at(days(25)), end=at(days(25)), location=PLACE), set()),
     ("end after start", "agenda", event(at(days(25)), end=at(days(25), 21), location=PLACE), set()),

@@ -151,6 +151,71 @@ def test_every_mistake_in_a_series_names_the_key_its_line_and_the_fix(repo, chan
     assert all(word in problem.message for word in words), problem.message
 
 
+# The night the clocks go forward (last Sunday of March) has no 02:00-02:59:
+# a date of the series at such a time is a mistake with its file and line,
+# never a crash (make check, the build and the CMS's gate read the same way).
+NIGHT = """---
+title: Nachtwacht
+{times}
+location: Bibliotheek Dordrecht
+---
+
+Elke week.
+"""
+
+
+@pytest.mark.parametrize(
+    "times, key, words",
+    [
+        (
+            "start: 2027-03-21 02:30\nend: 03:15\nrepeat: elke week\nuntil: 2027-04-04",
+            "start",
+            ["op 2027-03-28 begint", "2027-03-28 03:30"],
+        ),
+        ("start: 2027-02-28 02:30\nrepeat: laatste zondag van de maand\nuntil: 2027-04-30", "start", ["op 2027-03-28 begint"]),
+        ("start: 2027-03-21 02:30\ndates: [2027-03-28]", "start", ["op 2027-03-28 begint"]),
+        (
+            "start: 2027-03-21 01:30\nend: 02:30\nrepeat: elke week\nuntil: 2027-04-04",
+            "end",
+            ["op 2027-03-28 zou de reeks eindigen om 02:30"],
+        ),
+        (
+            "start: 2027-03-13 23:00\nend: 2027-03-14 02:30\nrepeat: elke week\nuntil: 2027-03-20\n"
+            "moved: [{from: 2027-03-20, to: 2027-03-27 23:00}]",
+            "moved",
+            ["2027-03-20, verplaatst naar 2027-03-27 23:00, zou eindigen om 02:30 op 2027-03-28"],
+        ),
+        ("start: 2027-03-13 23:00\nend: 2027-03-14 02:30\ndates: [2027-03-27 23:00]", "dates", ["2027-03-27 23:00 zou eindigen om 02:30"]),
+    ],
+)
+def test_a_date_in_the_hour_the_clocks_skip_is_named_with_its_key_and_line(repo, times, key, words):
+    text = NIGHT.format(times=times)
+    path = repo.write("agenda/nachtwacht.md", text)
+    entry, problems = model.read_entry(path, repo.settings)
+    assert entry is None and len(problems) == 1, problems
+    (problem,) = problems
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith(f"{key}:"))
+    assert problem.line == line and problem.message.startswith(f"{key}: "), problem
+    assert "gaat de klok van 02:00 naar 03:00" in problem.message
+    assert all(word in problem.message for word in words), problem.message
+
+
+def test_the_advice_for_a_skipped_start_followed_literally_keeps_the_series(repo):
+    times = "start: 2027-03-21 02:30\nend: 03:15\nrepeat: elke week\nuntil: 2027-04-04\nmoved: [{from: 2027-03-28, to: 2027-03-28 03:30}]"
+    entry, problems = model.read_entry(repo.write("agenda/nachtwacht.md", NIGHT.format(times=times)), repo.settings)
+    assert problems == []
+    night = next(o for o in entry.expanded() if o.first_day == dt.date(2027, 3, 28))
+    assert (night.start.isoformat(), night.end.isoformat()) == ("2027-03-28T03:30:00+02:00", "2027-03-28T04:15:00+02:00")
+
+
+def test_a_date_in_the_night_the_clocks_go_back_takes_the_first_of_the_two_hours():
+    found = dates_of({"start": at("2027-10-24", "01:30"), "end": at("2027-10-24", "02:30"), "dates": [dt.date(2027, 10, 31)]})
+    assert [(o.start.isoformat(), o.end.isoformat()) for o in found] == [
+        ("2027-10-24T01:30:00+02:00", "2027-10-24T02:30:00+02:00"),
+        ("2027-10-31T01:30:00+02:00", "2027-10-31T02:30:00+02:00"),
+    ]
+
+
 def test_cancelled_without_a_series_is_refused(repo):
     path = repo.write(
         "agenda/een.md", SERIES.replace("repeat: 2e donderdag van de maand\nuntil: 2027-06-10\n", "cancelled: [2027-01-14]\n")

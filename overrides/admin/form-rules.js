@@ -40,15 +40,23 @@
     return match ? { day: match[1], timed: Boolean(match[2]), text: match[1] + (match[2] ? " " + match[2] : "") } : null;
   }
 
+  // The days a value gives: a moment, each of a list (dates), the new date
+  // of each move (moved: {from, to}); none for what is not a moment here.
+  function days(value) {
+    var items = Array.isArray(value) ? value : [value];
+    return items
+      .map(function (item) { return moment(item && typeof item === "object" ? item.to : item); })
+      .filter(Boolean)
+      .map(function (found) { return found.day; });
+  }
+
   // Whether a condition holds; false when it cannot be decided here.
   function holds(rules, data, condition, today) {
     var name = condition[0];
     if (name === "not_past") {
-      for (var i = 0; i < condition[1].length; i++) {
-        var found = moment(read(rules, data, condition[1][i]));
-        if (found) return found.day >= today;
-      }
-      return false;
+      return condition[1].some(function (key) {
+        return days(read(rules, data, key)).some(function (day) { return day >= today; });
+      });
     }
     if (name === "filled") return read(rules, data, condition[1]) !== null;
     if (name === "missing") return read(rules, data, condition[1]) === null;

@@ -17,8 +17,9 @@ written. Conditions:
 - ["filled", key] / ["missing", key]: written and not blank / not written or
   blank; `key` may name a part ("location.name"). A place written as one
   text is its name (`TEXT_PARTS`, as fields.parse_location reads it);
-- ["not_past", [key, ...]]: the day of the first key that is filled (date
-  part, Europe/Amsterdam) is `today` or later;
+- ["not_past", [key, ...]]: a day that one of the keys gives (date part,
+  Europe/Amsterdam; each date of a list, the new date of each move) is
+  `today` or later;
 - ["before", a, b]: a lies before b, both with a time or both without;
 - ["differ_in_form", a, b]: one has a time and the other has not.
 A rule whose keys hold a value the side cannot read is not decided there:
@@ -90,7 +91,7 @@ RULES: tuple[dict, ...] = (
         "kinds": ("agenda",),
         "field": "location",
         "line": "closing",
-        "when": [["not_past", ["until", "end", "start"]], ["missing", "online"], ["missing", "location"]],
+        "when": [["not_past", ["until", "dates", "moved", "end", "start"]], ["missing", "online"], ["missing", "location"]],
         "message": "location ontbreekt: geef de plaats (name, address, postcode, city) of een online-link met online: (alleen bij een activiteit die al voorbij is mag de plaats onbekend zijn)",
     },
     {
@@ -99,7 +100,7 @@ RULES: tuple[dict, ...] = (
         "field": "location",
         "line": "location",
         "when": [
-            ["not_past", ["until", "end", "start"]],
+            ["not_past", ["until", "dates", "moved", "end", "start"]],
             ["missing", "online"],
             ["filled", "location"],
             ["missing", "location.name"],
@@ -131,11 +132,7 @@ def _holds(condition: list, read, today: dt.date | None) -> bool:
     """Whether the condition holds; False when it cannot be decided."""
     name, *args = condition
     if name == "not_past":
-        values = [read(key) for key in args[0]]
-        first = next((value for value in values if value is not None and value is not _UNREADABLE), None)
-        if today is None or first is None:
-            return False
-        return (first.date() if isinstance(first, dt.datetime) else first) >= today
+        return today is not None and any(day >= today for key in args[0] for day in _days(read(key)))
     values = [read(key) for key in args]
     if any(value is _UNREADABLE for value in values):
         return False
@@ -151,6 +148,15 @@ def _holds(condition: list, read, today: dt.date | None) -> bool:
     if name == "before":
         return timed[0] == timed[1] and values[0] < values[1]
     raise ValueError(f"unknown condition {name}")
+
+
+def _days(value) -> list[dt.date]:
+    """The days a value gives: a date or moment, each of a list (`dates`), the
+    new date of each move (`moved`: (from, to) pairs). A time alone (an end
+    whose start could not be read) gives none."""
+    items = value if isinstance(value, list) else [value]
+    items = [item[1] if isinstance(item, tuple) else item for item in items]
+    return [item.date() if isinstance(item, dt.datetime) else item for item in items if isinstance(item, dt.date)]
 
 
 def reader(meta: dict, values: dict, body: str):

@@ -372,9 +372,20 @@ def _check_event(source: _Source, values, rel) -> list[Problem]:
     form = _form_rules(("end_form",), source, values, rel, "agenda", None)
     backwards = _form_rules(("end_before_start",), source, values, rel, "agenda", None)
     if time_only:  # the one case the form cannot write: say how to end after midnight
-        after = f" (eindigt het na middernacht? schrijf dan de datum erbij: end: {start.date() + dt.timedelta(days=1)} {meta['end']})"
+        after = f" (eindigt het na middernacht? schrijf dan de datum erbij: {_next_day_end(start.date(), end, meta['end'])})"
         backwards = [Problem(p.path, p.line, p.message + after) for p in backwards]
     return form + backwards
+
+
+def _next_day_end(day: dt.date, end: dt.time, written) -> str:
+    """`end: <the next day> <time>`, as advice that works when followed: in the
+    night the clocks go forward the hour after 02:00 is not there."""
+    following = day + dt.timedelta(days=1)
+    try:
+        local_datetime(following, end)
+    except FieldError:
+        return f"end: {following} 03:{end.minute:02d}, want {written} bestaat die nacht niet: de klok gaat van 02:00 naar 03:00"
+    return f"end: {following} {written}"
 
 
 def _check_series(source: _Source, values, rel) -> list[Problem]:

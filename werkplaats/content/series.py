@@ -141,26 +141,59 @@ def _in_month(rule: Rule, month: dt.date) -> dt.date:
     return last if last.month == month.month else last - dt.timedelta(weeks=1)
 
 
+class _NoSuchTime(Exception):
+    """A time of one date of the series falls in the hour the clocks skip."""
+
+    def __init__(self, part: str, moment: dt.datetime):
+        super().__init__(part, moment)
+        self.part, self.moment = part, moment  # 'start' or 'end'; naive, local
+
+
+def _local(part: str, moment: dt.datetime) -> dt.datetime:
+    try:
+        return local_datetime(moment.date(), moment.time())
+    except FieldError:
+        raise _NoSuchTime(part, moment) from None
+
+
 def _at(day: dt.date, start, end, moment=None):
-    """Start and end of one date: the series' times (or `moment`'s) on `day`, the same length."""
+    """Start and end of one date: the series' times (or `moment`'s) on `day`,
+    the same length on the clock. Raises _NoSuchTime for a time the clocks skip."""
     base = moment if moment is not None else day
     if isinstance(base, dt.datetime):
         begin = base
     elif isinstance(start, dt.datetime):
-        begin = local_datetime(base, start.timetz().replace(tzinfo=None))
+        begin = _local("start", dt.datetime.combine(base, start.time()))
     else:
         begin = base
     if end is None:
         return begin, None
-    if isinstance(start, dt.datetime) and isinstance(begin, dt.datetime) and moment is not None:
-        return begin, begin + (end - start)  # a time of its own: as long as the others
     if isinstance(start, dt.datetime) and isinstance(begin, dt.datetime):
-        local = end.astimezone(start.tzinfo)
-        finish = local_datetime(begin.date() + (local.date() - start.date()), local.time().replace(tzinfo=None))
-        return begin, finish
+        # Aware datetimes in one zone subtract and add on the clock, so the
+        # end can land in the skipped hour (23:00 + 3:30 on 27 March = 02:30).
+        length = end.astimezone(start.tzinfo).replace(tzinfo=None) - start.replace(tzinfo=None)
+        return begin, _local("end", begin.replace(tzinfo=None) + length)
     if isinstance(start, dt.datetime) or isinstance(begin, dt.datetime):
         return begin, None  # an all-day series moved to a time, or the reverse: the length is unknown
     return begin, begin + (end - start)
+
+
+def _skipped(error: _NoSuchTime, day: dt.date, key: str, own=None) -> tuple[str, str]:
+    """(key, message) for a date whose start or end the clocks skip; `own`
+    is the date's own moment under moved or dates."""
+    at = f"{error.moment:%H:%M}"
+    when = at if error.moment.date() == day else f"{at} op {error.moment:%Y-%m-%d}"
+    gap = "maar die nacht gaat de klok van 02:00 naar 03:00 en bestaat die tijd niet"
+    if key == "moved":
+        return key, f"{day}, verplaatst naar {own:%Y-%m-%d %H:%M}, zou eindigen om {when}, {gap}: kies voor die datum een ander tijdstip"
+    if key == "dates":
+        return key, f"{own:%Y-%m-%d %H:%M} zou eindigen om {when}, {gap}: kies voor die datum een ander tijdstip"
+    if error.part == "start":
+        return "start", (
+            f"op {day} begint de reeks om {at}, {gap}: kies een andere begintijd of verplaats die datum met moved:, "
+            f"bijvoorbeeld naar {day} 03:{error.moment:%M}"
+        )
+    return "end", f"op {day} zou de reeks eindigen om {when}, {gap}: kies een andere eindtijd of verplaats die datum met moved:"
 
 
 def occurrences(values: dict) -> tuple[list[Occurrence], list[tuple[str, str]]]:
@@ -207,11 +240,16 @@ def occurrences(values: dict) -> tuple[list[Occurrence], list[tuple[str, str]]]:
         return [], problems
     out = []
     for day in all_days:
-        if day in moved:
-            begin, finish = _at(moved[day] if not isinstance(moved[day], dt.datetime) else moved[day].date(), start, end, moved[day])
-            out.append(Occurrence(day, begin, finish, "verplaatst", moved_from=day))
-            continue
-        begin, finish = _at(day, start, end, extra.get(day) if isinstance(extra.get(day), dt.datetime) else None)
+        own = moved.get(day, extra.get(day))
+        own_time = own if isinstance(own, dt.datetime) else None
+        try:
+            if day in moved:
+                begin, finish = _at(own_time.date() if own_time else own, start, end, own_time)
+                out.append(Occurrence(day, begin, finish, "verplaatst", moved_from=day))
+                continue
+            begin, finish = _at(day, start, end, own_time)
+        except _NoSuchTime as error:
+            return [], [_skipped(error, day, "moved" if day in moved else "dates" if own_time else "start", own)]
         out.append(Occurrence(day, begin, finish, "geannuleerd" if day in cancelled else ""))
     taken = [o.start.date() if isinstance(o.start, dt.datetime) else o.start for o in out]
     for o, day in zip(out, taken, strict=True):

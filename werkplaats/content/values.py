@@ -189,10 +189,18 @@ def _parse_moment(text: str) -> dt.date | dt.datetime | None:
     clock = _clock(text, hour, minute, second, fraction)
     if not (zulu or sign):
         return local_datetime(calendar_day, clock, text)
+    if sign == "-" and second is None and text[10:11].upper() != "T":
+        # "2027-02-11 15:00-17:00" is a time span to an editor, not UTC-17:00;
+        # an offset is what software writes, in the T form (2026-11-23T10:00+01:00).
+        raise FieldError(
+            f'"{text}" lijkt een begin- en eindtijd: zet alleen de begintijd hier ({year}-{month}-{day} {clock:%H:%M}) '
+            f"en de eindtijd bij end, bijvoorbeeld end: {zone_hours}:{zone_minutes or '00'}"
+        )
     offset = dt.timedelta(hours=int(zone_hours or 0), minutes=int(zone_minutes or 0))
-    if offset >= dt.timedelta(hours=24) or int(zone_minutes or 0) > 59:
+    signed = -offset if sign == "-" else offset
+    if not -dt.timedelta(hours=12) <= signed <= dt.timedelta(hours=14) or int(zone_minutes or 0) > 59:
         raise FieldError(f'"{text}": de tijdzone klopt niet (bijvoorbeeld +01:00, of Z voor UTC)')
-    zone = dt.timezone(-offset if sign == "-" else offset)
+    zone = dt.timezone(signed)
     return dt.datetime.combine(calendar_day, clock, tzinfo=zone).astimezone(TZ)
 
 
@@ -205,6 +213,12 @@ _CLOSE_FORMS = (
         lambda m: f"schrijf maand en dag met twee cijfers: {m[1]}-{int(m[2]):02d}-{int(m[3]):02d}",
     ),
     (re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$"), lambda m: f"gebruik streepjes: {m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"),
+    (
+        re.compile(r"^(\d{4}-\d{2}-\d{2})\s+(\d{1,2}:\d{2})\s*(?:[-\u2013\u2014]|tot)\s*(\d{1,2}:\d{2})(?:\s*uur)?$", re.IGNORECASE),
+        lambda m: (
+            f"dat lijkt een begin- en eindtijd: zet alleen de begintijd hier ({m[1]} {m[2]}) en de eindtijd bij end, bijvoorbeeld end: {m[3]}"
+        ),
+    ),
 )
 
 
