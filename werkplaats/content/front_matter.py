@@ -28,13 +28,106 @@ StringLoader.yaml_implicit_resolvers = {}
 
 
 def load_yaml(text: str):
-    """Parse once: the node tree (for line numbers) and the Python value."""
+    """Parse once: the node tree (for line numbers) and the Python value.
+    A layout that YAML reads otherwise than the editor meant raises
+    LayoutError (a YAMLError) on its line, before any key is read."""
     loader = StringLoader(text)
     try:
-        node = loader.get_single_node()
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as error:
+            marks = [mark.line for mark in (error.problem_mark, error.context_mark) if mark]
+            index = _hard_indented_line(text.split("\n"), max(marks, default=0))
+            if index is not None:  # the no-break spaces are what YAML tripped over
+                raise LayoutError(index, HARD_INDENT) from error
+            raise
+        found = layout_problem(node, text.split("\n")) if node is not None else None
+        if found:
+            raise LayoutError(*found)
         return node, (loader.construct_document(node) if node is not None else None)
     finally:
         loader.dispose()
+
+
+# --------------------------------------------------------------------------
+# Indentation YAML reads, but not as the editor meant it. Told before the
+# keys are read, so that only the cause is named (not "location: moet een
+# plaatsnaam zijn" and an unknown key for every line below it).
+
+_HARD_SPACES = "\u00a0\u202f"  # no-break spaces (Word, web pages): text to YAML, not indentation
+_HARD_INDENT_LINE = re.compile(
+    rf"^[ {_HARD_SPACES}]*[{_HARD_SPACES}][ {_HARD_SPACES}]*(?:-(?:[ {_HARD_SPACES}]|$)|[A-Za-z_][\w-]*[ ]*:(?:[ {_HARD_SPACES}]|$))"
+)
+HARD_INDENT = "deze regel springt in met vaste spaties (uit Word of een webpagina): typ de spaties opnieuw"
+# The keys that belong under a key whose value is left empty on its line.
+_PARTS = {"location": ("name", "address", "postcode", "city"), "moved": ("from", "to")}
+
+
+class LayoutError(yaml.MarkedYAMLError):
+    """YAML the editor laid out otherwise than meant: `index` is the line (0-based, as YAML's marks)."""
+
+    def __init__(self, index: int, message: str):
+        super().__init__(problem=message, problem_mark=yaml.Mark("<front matter>", 0, index, 0, None, None))
+        self.index, self.message = index, message
+
+
+def layout_problem(node, lines: list[str]) -> tuple[int, str] | None:
+    """(line index, message): a key indented with no-break spaces, or the
+    parts of location: or moved: written without indentation under it."""
+    hard = [key.start_mark.line for key in _mapping_keys(node) if not key.style and key.value[:1] in _HARD_SPACES]
+    if hard:  # YAML took the no-break spaces for part of the key: "\xa0\xa0name"
+        return min(hard), HARD_INDENT
+    return _unindented_parts(node, lines)
+
+
+def _mapping_keys(node):
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, yaml.MappingNode):
+            for key, value in item.value:
+                if isinstance(key, yaml.ScalarNode):
+                    yield key
+                stack.append(value)
+        elif isinstance(item, yaml.SequenceNode):
+            stack.extend(item.value)
+
+
+def _hard_indented_line(lines: list[str], last: int) -> int | None:
+    """The first line up to `last` that is indented with no-break spaces
+    before a key or a list item (where YAML could not read the front matter)."""
+    return next((index for index in range(1, min(last, len(lines) - 1) + 1) if _HARD_INDENT_LINE.match(lines[index])), None)
+
+
+def _unindented_parts(node, lines: list[str]) -> tuple[int, str] | None:
+    """`location:` with nothing after it and `name:` ... on the lines below
+    it, not indented: YAML reads an empty place and keys of their own."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    pairs = node.value
+    for position, (key, value) in enumerate(pairs):
+        parts = _PARTS.get(key.value) if isinstance(key, yaml.ScalarNode) else None
+        if not parts or not isinstance(value, yaml.ScalarNode) or value.style or value.value:
+            continue
+        run = []
+        for below, _ in pairs[position + 1 :]:
+            if below.value not in parts or below.value in run or below.start_mark.column != key.start_mark.column:
+                break
+            run.append(below.value)
+        if not run:
+            continue
+        index = pairs[position + 1][0].start_mark.line
+        others = _and([f"{part}:" for part in run[1:]])
+        if key.value == "moved":  # a list of from/to pairs
+            message = f"{run[0]}: hoort onder moved: zet er een streepje en een spatie voor (- {lines[index].strip()})"
+            return index, message + (f" en twee spaties voor {others}" if others else "")
+        return index, f"{run[0]}: hoort onder {key.value}: zet er twee spaties voor" + (f" (ook voor {others})" if others else "")
+    return None
+
+
+def _and(items: list[str]) -> str:
+    """a, b en c."""
+    return f"{', '.join(items[:-1])} en {items[-1]}" if len(items) > 1 else "".join(items)
 
 
 # --------------------------------------------------------------------------
@@ -306,12 +399,14 @@ def _quote_mistake(lines: list[str], index: int) -> tuple[int, str] | None:
         # Never closed, or closed only on a later line after the next key.
         if apostrophe:
             return index, _starts_with_quote(match, value)
-        meant = value[1:]
-        if meant[-1:] and meant[-1] in _CURLY_CLOSERS[quote]:  # "Tekst” from Word
-            meant = meant[:-1]
+        meant = _without_closer(value[1:], quote)
+        mixed = meant != value[1:] and value[-1] in "\"'"  # "Tekst': the quotes mixed up
         if quote == "'":
             meant = meant.replace("''", "'")
         fixed = _as_quoted(meant, quote)
+        if mixed:
+            how = "zet aan het eind hetzelfde teken als aan het begin" if fixed[0] == quote else _how(fixed)
+            return index, f"de waarde begint met {quote} en eindigt met {value[-1]}: {how}: {_rewritten(match, fixed)}"
         how = "zet aan het eind van de waarde hetzelfde teken" if fixed[0] == quote else _how(fixed)
         return index, f"een aanhalingsteken wordt niet gesloten: {how}: {_rewritten(match, fixed)}"
     row, col, _ = found
@@ -336,6 +431,26 @@ def _quote_mistake(lines: list[str], index: int) -> tuple[int, str] | None:
     if quote == "'" and fixed.startswith('"'):
         how += " (of schrijf elke ' binnen de waarde dubbel: '')"
     return index, f"de waarde bevat zelf een {quote}: {how}: {_rewritten(match, fixed)}"
+
+
+def _without_closer(text: str, quote: str) -> str:
+    """`text`, the value after a `quote` that is never closed, without the
+    quote the editor closed it with instead: Word's ("Tekst”) or the
+    other straight one ("Tekst'), when no quote in the text pairs with it."""
+    if text[-1:] and text[-1] in _CURLY_CLOSERS[quote]:
+        return text[:-1]
+    other = "'" if quote == '"' else '"'
+    if len(text) < 2 or text[-1] != other:
+        return text
+    # 's, 't, zo'n: apostrophes, no quotes (Het 'Kenniscafé' has a pair).
+    quotes = [
+        at
+        for at, char in enumerate(text)
+        if char == other
+        and not (other == "'" and text[at - 1 : at].isalpha() and text[at + 1 : at + 2].isalpha())
+        and not (other == "'" and text[at - 1 : at] in ("", " ") and _APOSTROPHE_WORD.match(text, at))
+    ]
+    return text[:-1] if len(quotes) % 2 else text
 
 
 def _rewritten(match, quoted: str) -> str:
@@ -389,7 +504,7 @@ def _list_quote_mistake(lines: list[str], index: int) -> tuple[int, str] | None:
                 return None  # a \ escape: not this kind of mistake
             quote, ends = line[col], [i for i in (line.find(",", col), line.find("]", col)) if i != -1]
             end = min(ends) if ends else len(line.rstrip())
-            item = line[col + 1 : end].rstrip()
+            item = _without_closer(line[col + 1 : end].rstrip(), line[col])
             rest = line[end:].rstrip()
             fixed = line[:col] + quote + item + quote + (rest if "]" in rest else rest + "]")
             return index, f"een aanhalingsteken wordt niet gesloten: zet aan het eind van dit item hetzelfde teken: {fixed.strip()}"
@@ -445,6 +560,8 @@ def _indent_problem(lines: list[str], index: int) -> tuple[int, str] | None:
 
 
 def yaml_problem(error: yaml.YAMLError, rel: str, text: str) -> Problem:
+    if isinstance(error, LayoutError):  # named before YAML's own errors (load_yaml)
+        return Problem(rel, error.index + 1, error.message)
     lines = text.split("\n")
     problem = str(getattr(error, "problem", "") or error)
     context = str(getattr(error, "context", "") or "")
