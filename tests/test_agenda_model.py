@@ -150,6 +150,60 @@ def test_an_offset_no_place_on_earth_has_is_refused(agenda_repo, value):
     assert "de tijdzone klopt niet" in only_problem(agenda_repo.event(text)).message
 
 
+@pytest.mark.parametrize(
+    "start, end, span, later",
+    [
+        ("2027-10-30 22:00", "2027-10-31 01:30", "22:00–01:30 (volgende dag)", "tot 01:30"),
+        ("2027-03-30 09:00", "2027-03-31 16:00", "09:00 tot 31 maart 2027 16:00", "tot 16:00"),
+        ("2027-05-01 09:00", "2027-05-03 16:00", "09:00 tot 3 mei 2027 16:00", "hele dag"),
+    ],
+)
+def test_the_time_of_an_event_over_midnight_reads_right_in_a_list_and_on_each_day_of_a_grid(agenda_repo, start, end, span, later):
+    text = VALID.replace("start: 2018-10-18 19:00", f"start: {start}").replace("end: 2018-10-18 21:30", f"end: {end}")
+    entry, problems = agenda_repo.event(text)
+    assert problems == [] and agenda.time_span(entry) == span
+    assert agenda.day_time(entry, entry.first_day) == span
+    assert agenda.day_time(entry, entry.first_day + dt.timedelta(days=1)) == later
+
+
+def test_a_series_at_night_says_its_end_is_on_the_next_day(agenda_repo):
+    text = VALID.replace("start: 2018-10-18 19:00", "start: 2027-01-08 23:00").replace("end: 2018-10-18 21:30", "end: 2027-01-09 01:00")
+    entry, problems = agenda_repo.event(text.replace("---\n\n", "repeat: elke week\nuntil: 2027-01-22\n---\n\n", 1))
+    assert problems == []
+    assert agenda.when(entry).startswith("Elke week, 23:00–01:00 (volgende dag), van vrijdag 8 januari 2027 tot en met")
+
+
+@pytest.mark.parametrize(
+    "value, words",
+    [
+        ("2027\u201302\u201311 19:30", ["lang streepje", "schrijf 2027-02-11 19:30"]),  # en dashes, as Word makes them
+        ("2027-02-11 19:30\u200b", ["onzichtbaar teken", "2027-02-11 19:30"]),
+        ("\u20602027-02-11 19:30", ["onzichtbaar teken"]),
+    ],
+)
+def test_look_alike_and_invisible_characters_in_a_date_are_named(agenda_repo, value, words):
+    text = VALID.replace("start: 2018-10-18 19:00", f"start: {value}").replace("end: 2018-10-18 21:30\n", "")
+    problem = only_problem(agenda_repo.event(text))
+    assert problem.line == 3 and all(word in problem.message for word in words), problem.message
+
+
+def test_start_and_end_swapped_is_said_so_not_read_as_a_night(agenda_repo):
+    text = VALID.replace("start: 2018-10-18 19:00", "start: 2027-02-11 21:00").replace("end: 2018-10-18 21:30", "end: 19:30")
+    problem = only_problem(agenda_repo.event(text))
+    assert "zijn begin en einde verwisseld? schrijf dan start: 2027-02-11 19:30 en end: 21:00" in problem.message, problem.message
+    assert "middernacht" not in problem.message
+    entry, problems = agenda_repo.event(
+        text.replace("start: 2027-02-11 21:00", "start: 2027-02-11 19:30").replace("end: 19:30", "end: 21:00")
+    )
+    assert problems == [] and entry.end - entry.start == dt.timedelta(minutes=90)
+
+
+def test_an_end_at_24_00_is_told_what_the_clock_says(agenda_repo):
+    text = VALID.replace("end: 2018-10-18 21:30", "end: 24:00")
+    problem = only_problem(agenda_repo.event(text))
+    assert problem.line == 4 and "24:00 bestaat niet op de klok: schrijf 23:59" in problem.message, problem.message
+
+
 def test_ambiguous_autumn_time_takes_the_first_occurrence(agenda_repo):
     entry, problems = agenda_repo.event(
         VALID.replace("start: 2018-10-18 19:00", "start: 2017-10-29 02:30").replace("end: 2018-10-18 21:30\n", "")

@@ -888,12 +888,20 @@ def test_two_posts_with_the_same_date_and_slug_collide(repo):
     repo.write("verslagen/verslag.md", VALID.replace("title: Nieuw bericht", 'title: "Nieuw bericht!"'))
     with pytest.raises(ContentError) as caught:
         load_all(repo.settings)
-    [problem] = caught.value.problems
-    assert {problem.path, *[word for word in problem.message.split() if word.startswith("posts/")]} == {
-        "posts/nieuws/bericht.md",
-        "posts/verslagen/verslag.md",
-    }
-    assert "hetzelfde webadres" in problem.message and "slug" in problem.message
+    # Each file is told, on its title line (the address comes from it), and
+    # names the other: which of the two is new only the editor knows.
+    first, second = caught.value.problems
+    assert (first.path, first.line, second.path, second.line) == ("posts/nieuws/bericht.md", 2, "posts/verslagen/verslag.md", 2)
+    assert "posts/verslagen/verslag.md" in first.message and "posts/nieuws/bericht.md" in second.message
+    assert all("hetzelfde webadres" in p.message for p in (first, second))
+    # The advice, followed in either file, ends the collision.
+    for problem in (first, second):
+        advice = problem.message.rsplit("bijvoorbeeld ", 1)[1]
+        path = repo.root / problem.path
+        original = path.read_text(encoding="utf-8")
+        path.write_text(original.replace("---\n", f"---\n{advice}\n", 1), encoding="utf-8")
+        assert len(load_all(repo.settings)) == 2
+        path.write_text(original, encoding="utf-8")
 
 
 def test_same_title_on_another_date_or_with_an_own_slug_does_not_collide(repo):

@@ -249,6 +249,51 @@ KIND_HINTS = {
     (False, "start"): " (een bericht heeft date: in plaats van start:; activiteiten horen in posts/agenda/)",
 }
 
+# Dutch words editors type for a key, where spelling alone does not lead
+# to it (werkplaats.content.values.hint finds "titel" -> "title" by itself).
+DUTCH_KEYS = {
+    "tot": "until",
+    "t/m": "until",
+    "herhaal": "repeat",
+    "herhalen": "repeat",
+    "herhaling": "repeat",
+    "data": "dates",
+    "datums": "dates",
+    "geannuleerd": "cancelled",
+    "afgelast": "cancelled",
+    "verplaatst": "moved",
+    "begin": "start",
+    "eind": "end",
+    "einde": "end",
+    "plaats": "location",
+    "adres": "location",
+    "waar": "location",
+    "trefwoorden": "tags",
+    "categorie": "categories",
+    "categorieën": "categories",
+    "soort": "categories",
+    "afbeelding": "image",
+    "foto": "image",
+    "samenvatting": "description",
+    "omschrijving": "description",
+    "beschrijving": "description",
+    "aanmelden": "registration",
+    "aanmelding": "registration",
+    "inschrijven": "registration",
+    "verslag": "report",
+    "concept": "draft",
+    "auteur": "authors",
+    "auteurs": "authors",
+    "bijlage": "attachments",
+    "bijlagen": "attachments",
+}
+
+
+def dutch_hint(key, spec) -> str:
+    """' (bedoel je "until"?)' for a Dutch word this kind has a key for."""
+    target = DUTCH_KEYS.get(str(key).strip().lower())
+    return f' (bedoel je "{target}"?)' if target in spec else ""
+
 
 LIST_PARSERS = (parse_text_list, parse_categories, parse_authors)
 FREE_TEXT_PARSERS = (parse_title, parse_one_line, *LIST_PARSERS, parse_location, parse_attachments)

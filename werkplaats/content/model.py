@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,7 @@ from .entries import (
     Problem,
     rel_path,
 )
-from .fields import EVENT_FIELDS, KIND_HINTS, POST_FIELDS, REPORT_IN_POST, SERIES_KEYS, Field, fields_for
+from .fields import EVENT_FIELDS, KIND_HINTS, POST_FIELDS, REPORT_IN_POST, SERIES_KEYS, Field, dutch_hint, fields_for
 from .front_matter import (
     DecodeError,
     decode,
@@ -238,7 +239,7 @@ def _parse_values(source: _Source, path: Path, rel: str, kind: str, settings: Se
             problems.append(Problem(rel, line, REPORT_IN_POST[kind].format(name=path.name)))
             continue
         if key not in spec:
-            suggestion = KIND_HINTS.get((kind == "agenda", key)) or hint(key, spec)
+            suggestion = KIND_HINTS.get((kind == "agenda", key)) or dutch_hint(key, spec) or hint(key, spec)
             problems.append(Problem(rel, line, f'onbekende sleutel "{key}"{suggestion} (toegestaan: {", ".join(spec)})'))
             continue
         parse = spec[key].parse
@@ -372,9 +373,18 @@ def _check_event(source: _Source, values, rel) -> list[Problem]:
     form = _form_rules(("end_form",), source, values, rel, "agenda", None)
     backwards = _form_rules(("end_before_start",), source, values, rel, "agenda", None)
     if time_only:  # the one case the form cannot write: say how to end after midnight
-        after = f" (eindigt het na middernacht? schrijf dan de datum erbij: {_next_day_end(start.date(), end, meta['end'])})"
+        after = _end_before_start_advice(start, end, meta["end"])
         backwards = [Problem(p.path, p.line, p.message + after) for p in backwards]
     return form + backwards
+
+
+def _end_before_start_advice(start: dt.datetime, end: dt.time, written) -> str:
+    """After midnight, when the night is short enough to be meant (a dance
+    night, a late debate); a longer gap reads as start and end swapped."""
+    late = dt.datetime.combine(start.date() + dt.timedelta(days=1), end) - start.replace(tzinfo=None)
+    if late <= dt.timedelta(hours=12):
+        return f" (eindigt het na middernacht? schrijf dan de datum erbij: {_next_day_end(start.date(), end, written)})"
+    return f" (zijn begin en einde verwisseld? schrijf dan start: {start.date()} {written} en end: {start:%H:%M})"
 
 
 def _next_day_end(day: dt.date, end: dt.time, written) -> str:
@@ -445,6 +455,24 @@ def _rel_unresolved(path: Path, settings: Settings) -> str:
     return Path(path.absolute()).relative_to(settings.root.absolute()).as_posix()
 
 
+def _reads_like_a_post(path: Path) -> bool:
+    """A file that opens with front matter but whose name is not read as a
+    post (`werkgroep`, `werkgroep,md`, `werkgroep.md ` from a web editor's
+    "new file"); YAML files may open with --- too, and are data."""
+    if path.suffix.lower() in (".yml", ".yaml"):
+        return False
+    with path.open("rb") as file:
+        return file.read(8).removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n").startswith(b"---")
+
+
+def _post_stem(name: str) -> str:
+    """The name to give a file meant as a post: `werkgroep,md ` -> `werkgroep`."""
+    if name.lower().endswith(".md.txt"):
+        return name[: -len(".md.txt")]
+    stem = re.sub(r"(?i)[\s.,_-]*md\s*$", "", name.strip())
+    return stem if stem != name.strip() else (name.rsplit(".", 1)[0] if "." in name else name).strip()
+
+
 def ignored_files(settings: Settings) -> list[Problem]:
     """Files in posts/ that look like posts but are not read as posts."""
     problems = []
@@ -461,8 +489,12 @@ def ignored_files(settings: Settings) -> list[Problem]:
             continue
         if not path.is_file() or path.suffix == ".md":
             continue
-        if name.endswith(".md") or (name.endswith(_IGNORED_SUFFIXES) and not (name.endswith(".txt") and "bijlagen" in path.parts)):
-            stem = path.name[: -len(".md.txt")] if name.endswith(".md.txt") else path.name.rsplit(".", 1)[0]
+        if (
+            name.endswith(".md")
+            or (name.endswith(_IGNORED_SUFFIXES) and not (name.endswith(".txt") and "bijlagen" in path.parts))
+            or _reads_like_a_post(path)
+        ):
+            stem = _post_stem(path.name)
             problems.append(
                 Problem(
                     rel_path(path, settings),
@@ -500,6 +532,7 @@ def load_all(settings: Settings, files: list[Path] | None = None, today: dt.date
         problems.extend(place_facts.problems(settings, entries, also=places))
     problems.extend(_collisions(entries))
     problems.extend(Problem(*found) for found in addresses.alias_collisions(entries))
+    problems.extend(_tag_spellings(entries))
     if today is not None:
         problems.extend(Problem(p.rel, p.line, p.message) for p in check_links(entries, settings, today))
     if problems:
@@ -537,22 +570,58 @@ def blog_source(entry: Entry) -> str:
 
 
 def _collisions(entries: list[Entry]) -> list[Problem]:
-    """Two entries at one address, or one explicit slug used twice: both named."""
+    """Two entries at one address, or one explicit slug used twice: each of
+    the two files named, on its slug (or title) line, with a slug to give it.
+    Which of the two is new only the editor knows, so both are told."""
     seen: dict[tuple, Entry] = {}
     problems = []
     for entry in entries:
-        other = seen.setdefault(url_key(entry), entry)
+        other, same_slug = seen.setdefault(url_key(entry), entry), False
         if other is entry and entry.explicit_slug:
-            other = seen.setdefault(("slug", entry.is_event, entry.slug), entry)
+            other, same_slug = seen.setdefault(("slug", entry.is_event, entry.slug), entry), True
         if other is not entry:
-            problems.append(
-                Problem(
-                    entry.rel,
-                    1,
-                    f"krijgt hetzelfde webadres als {other.rel} (zelfde datum en titel of slug): geef een van beide een eigen regel slug: ...",
-                )
-            )
+            problems += [_collision(entry, other, same_slug), _collision(other, entry, same_slug)]
     return problems
+
+
+def _tag_spellings(entries: list[Entry]) -> list[Problem]:
+    """A tag written two ways ("Wijkteams", "wijkteams", "cafe", "café")
+    would make two lists with one address: each file that differs from the
+    spelling most files use is told which to write."""
+    users: dict[str, dict[str, list[Entry]]] = {}
+    for entry in entries:
+        for tag in entry.tags:
+            users.setdefault(slugify(tag), {}).setdefault(tag, []).append(entry)
+    problems = []
+    for spellings in users.values():
+        if len(spellings) < 2:
+            continue
+        usual = max(spellings, key=lambda tag: len(spellings[tag]))  # a tie: the first met
+        for tag, found in spellings.items():
+            if tag == usual:
+                continue
+            example = spellings[usual][0].rel
+            for entry in found:
+                line = addresses.key_line(entry.path, entry.body_line, "tags")
+                message = f'tags: "{tag}" staat elders als "{usual}" (onder meer in {example}): schrijf {usual}, dan staan ze op één trefwoordpagina'
+                problems.append(Problem(entry.rel, line, message))
+    return problems
+
+
+def _collision(entry: Entry, other: Entry, same_slug: bool) -> Problem:
+    key = "slug" if entry.explicit_slug else "title"
+    own = slugify(re.sub(r"^\d{4}-\d{2}-\d{2}-", "", entry.path.stem))
+    suggestion = next(s for s in (own, f"{entry.slug}-{entry.kind}", f"{entry.slug}-2") if s and s not in (entry.slug, other.slug))
+    what = (
+        f"heeft dezelfde slug als {other.rel}: een slug kan maar één keer"
+        if same_slug
+        else f"krijgt hetzelfde webadres als {other.rel} (zelfde datum en {'slug' if entry.explicit_slug else 'titel'})"
+    )
+    return Problem(
+        entry.rel,
+        addresses.key_line(entry.path, entry.body_line, key),
+        f"{what}: geef een van beide een eigen slug, bijvoorbeeld slug: {suggestion}",
+    )
 
 
 # --------------------------------------------------------------------------

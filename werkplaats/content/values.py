@@ -152,12 +152,25 @@ _DATETIME_RE = re.compile(
 _CLOCK_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 
 
+# Characters a word processor or a web page puts in a date that look like
+# the right ones, or like nothing at all.
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
 def _moment_text(value, what: str, example: str) -> str:
     if isinstance(value, (list, dict)):
         raise FieldError(f"moet één {what} zijn, geen lijst")
     text = "" if value is None else str(value).strip()
     if not text:
         raise FieldError(f"is leeg: vul een {what} in, bijvoorbeeld {example}")
+    plain = "".join("-" if char in _DASHES else char for char in text if char not in _INVISIBLE)
+    if plain != text and any(form.match(plain) for form in (_DATE_RE, _DATETIME_RE, _CLOCK_RE)):
+        if any(char in _DASHES for char in text):
+            raise FieldError(f'"{plain}": er staat een lang streepje (–) waar een gewoon streepje (-) hoort: schrijf {plain}')
+        raise FieldError(
+            f'"{plain}": er staat een onzichtbaar teken in (uit een webpagina of tekstverwerker): typ de waarde opnieuw, {plain}'
+        )
     return text
 
 
@@ -170,6 +183,8 @@ def _calendar_day(text: str, year: str, month: str, day: str) -> dt.date:
 
 def _clock(text: str, hour: str, minute: str, second: str | None = None, fraction: str | None = None) -> dt.time:
     h, m, s = int(hour), int(minute), int(second or 0)
+    if (h, m, s) == (24, 0, 0):
+        raise FieldError(f'"{text}": 24:00 bestaat niet op de klok: schrijf 23:59, of 00:00 met de datum van de volgende dag')
     if h > 23 or m > 59 or s > 59:
         raise FieldError(f'"{text}": {h:02d}:{m:02d} is geen tijd (uren 00-23, minuten 00-59)')
     return dt.time(h, m, s, int((fraction or "0")[:6].ljust(6, "0")))

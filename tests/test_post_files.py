@@ -1,0 +1,58 @@
+"""Which files in posts/ are posts: a file meant as a post is never passed
+over in silence, whatever name a web editor's "new file" gave it."""
+
+from __future__ import annotations
+
+import pytest
+
+from werkplaats.content.model import ContentError, load_all
+
+POST = "---\ntitle: Nieuwe werkgroep\ndate: 2026-12-01\n---\n\nTekst.\n"
+
+
+def problems_of(repo) -> list[str]:
+    try:
+        load_all(repo.settings)
+    except ContentError as error:
+        return [str(p) for p in error.problems]
+    return []
+
+
+@pytest.mark.parametrize("name", ["werkgroep", "werkgroep,md", "werkgroep.md ", "werkgroep md", "werkgroep.markdown", "werkgroep.MD"])
+def test_a_file_meant_as_a_post_without_md_is_named_with_the_name_to_give_it(repo, name):
+    repo.write(f"nieuws/{name}", POST)
+    (found,) = problems_of(repo)
+    assert found.startswith(f"posts/nieuws/{name}:1: wordt genegeerd"), found
+    assert "hernoem naar werkgroep.md" in found, found
+
+
+@pytest.mark.parametrize("text", [POST, "\ufeff" + POST, "\n" + POST])
+def test_front_matter_is_recognised_after_a_bom_or_a_blank_line(repo, text):
+    repo.write("agenda/inloop", text)
+    assert [p.split(": ")[0] for p in problems_of(repo)] == ["posts/agenda/inloop:1"]
+
+
+def test_media_attachments_and_place_facts_are_not_posts(repo):
+    repo.write("nieuws/bijlagen/programma.pdf", b"%PDF-1.4\n---\n")
+    repo.write("nieuws/bijlagen/notulen.docx", b"PK\x03\x04")
+    repo.write("locaties.yml", "---\nlocaties: []\n")
+    repo.write("nieuws/werkgroep.md", POST)
+    assert problems_of(repo) == []
+
+
+@pytest.mark.parametrize(
+    "folder, key, meant",
+    [
+        ("agenda", "tot", "until"),
+        ("agenda", "verplaatst", "moved"),
+        ("agenda", "einde", "end"),
+        ("agenda", "plaats", "location"),
+        ("nieuws", "trefwoorden", "tags"),
+        ("nieuws", "omschrijving", "description"),
+    ],
+)
+def test_a_dutch_word_for_a_key_is_answered_with_the_key(repo, folder, key, meant):
+    first = "date: 2026-12-01" if folder == "nieuws" else "start: 2018-10-18 19:00\nlocation: Dordrecht"
+    repo.write(f"{folder}/x.md", f"---\ntitle: X\n{first}\n{key}: iets\n---\n\nTekst.\n")
+    messages = problems_of(repo)
+    assert any(f'onbekende sleutel "{key}" (bedoel je "{meant}"?)' in m for m in messages), messages
