@@ -4,6 +4,7 @@ over in silence, whatever name a web editor's "new file" gave it."""
 from __future__ import annotations
 
 import pytest
+from test_cms import jpeg
 
 from werkplaats.content.model import ContentError, load_all
 
@@ -56,3 +57,14 @@ def test_a_dutch_word_for_a_key_is_answered_with_the_key(repo, folder, key, mean
     repo.write(f"{folder}/x.md", f"---\ntitle: X\n{first}\n{key}: iets\n---\n\nTekst.\n")
     messages = problems_of(repo)
     assert any(f'onbekende sleutel "{key}" (bedoel je "{meant}"?)' in m for m in messages), messages
+
+
+@pytest.mark.parametrize("written", ["posts/nieuws/afbeeldingen/foto.jpg", "foto.jpg", "afbeeldingen/Foto.JPG", "../nieuws/foto.jpg"])
+def test_an_image_path_that_misses_gets_the_path_that_works(repo, written):
+    repo.write("nieuws/afbeeldingen/foto.jpg", jpeg())
+    front = f"image: {written}\nimage_alt: Deelnemers aan tafel"
+    repo.write("nieuws/x.md", f"---\ntitle: X\ndate: 2026-12-01\n{front}\n---\n\nTekst.\n")
+    (message,) = problems_of(repo)
+    assert message.startswith("posts/nieuws/x.md:4: image: ") and message.endswith("schrijf afbeeldingen/foto.jpg"), message
+    repo.write("nieuws/x.md", "---\ntitle: X\ndate: 2026-12-01\nimage: afbeeldingen/foto.jpg\nimage_alt: Deelnemers\n---\n\nTekst.\n")
+    assert problems_of(repo) == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -354,10 +355,25 @@ def _local_file(value, ctx, *, what="bestand", suffixes=None, example="afbeeldin
     if not target.is_file() and missing:
         missing(text, ctx)
     if not target.is_file():
+        found = _same_name(target.name, ctx.path.parent, posts)
+        if found:
+            raise FieldError(f'{what} "{text}" bestaat niet op die plek: het pad gaat vanaf dit bestand, schrijf {found}')
         raise FieldError(
             f'{what} "{text}" bestaat niet (zoek in {rel_path(target.parent, ctx.settings)}/ en controleer de naam en hoofdletters)'
         )
     return text
+
+
+def _same_name(name: str, folder: Path, posts: Path) -> str:
+    """The path from `folder` to a file in posts/ with this name (in any case),
+    nearest first: `afbeeldingen/foto.jpg` for `foto.jpg` or
+    `posts/nieuws/afbeeldingen/foto.jpg`; '' when there is none."""
+    folder = folder.resolve()
+    found = sorted(
+        (p for p in posts.rglob("*") if p.name.lower() == name.lower() and p.is_file()),
+        key=lambda p: (not p.resolve().is_relative_to(folder), len(p.parts), p.as_posix()),
+    )
+    return os.path.relpath(found[0].resolve(), folder).replace(os.sep, "/") if found else ""
 
 
 def parse_image(value, ctx):
