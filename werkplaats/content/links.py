@@ -27,12 +27,16 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import markdown as python_markdown
+from markdown.extensions.toc import TocExtension
+from markdown.extensions.toc import slugify as toc_slugify
+from markdown.inlinepatterns import LINK_RE, LinkInlineProcessor
 
 from ..core.folders import is_folder_readme
 from ..core.settings import Settings, read_config
+from .addresses import public_path
 from .images import SUFFIXES as IMAGE_SUFFIXES
 from .images import is_image, readable_image_problem
 
@@ -125,6 +129,53 @@ def find_links(body: str, first_line: int) -> list[Link]:
     return sorted(found, key=lambda link: link.start)
 
 
+# Python-Markdown reads an inline target up to its closing parenthesis, spaces
+# and all: [x](foto 1.jpg) links to "foto 1.jpg", and MkDocs checks that
+# target. CommonMark (and so GitHub's editor) sees no link there, nor does
+# find_links, so the build neither publishes such a file nor maps such a link
+# to a fixed page (werkplaats.site.build): it fails on it. A lookahead, so
+# that an image inside a link's text is found too.
+_OPENING = re.compile(r"(?=(?P<open>(?P<bang>!?)\[(?P<text>(?:[^\[\]\n]|\n(?!\s*\n)|\[[^\[\]]*\])*)\]\())")
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+
+
+class _LinkReader(LinkInlineProcessor):
+    """Python-Markdown's own reading of the ( ) after [text], on raw text."""
+
+    def unescape(self, text: str) -> str:
+        return text  # nothing is stashed: the text is not being rendered
+
+
+@functools.cache
+def _link_reader() -> _LinkReader:
+    return _LinkReader(LINK_RE, python_markdown.Markdown())
+
+
+def spaced_links(body: str, first_line: int) -> list[Link]:
+    """The inline links and images whose target, as Python-Markdown reads it,
+    holds a space without < > around it (which find_links does not see)."""
+    text, reader = _without_code(body), _link_reader()
+    found, seen = [], set()
+    for match in _OPENING.finditer(text):
+        paren = match.end("open") - 1
+        if paren in seen:
+            continue  # the [ of an image, after its !
+        seen.add(paren)
+        end = _PARAGRAPH_END.search(text, paren)
+        paragraph = text[: end.start() if end else len(text)]
+        opening = reader.RE_LINK.match(paragraph, paren)
+        if opening is None or opening.group(1):
+            continue  # between < >: find_links has it
+        href, _title, _end, handled = reader.getLink(paragraph, paren)
+        if not handled or not re.search(r"\s", href):
+            continue
+        start = opening.end()
+        image = bool(match.group("bang"))
+        alt = match.group("text") if image else None
+        found.append(Link(first_line + text.count("\n", 0, start), href, image, alt, start, start + len(href)))
+    return found
+
+
 # --------------------------------------------------------------------------
 # Anchors: the ids a page's text gets, computed the way the build does
 # (Python-Markdown with the extensions from mkdocs.yml).
@@ -149,6 +200,33 @@ def anchors(body: str, root: Path) -> set[str]:
     names, configs = _extensions(root)
     html = python_markdown.Markdown(extensions=names, extension_configs=configs).convert(body)
     return set(_ID.findall(html)) | set(_ID.findall(body))
+
+
+@functools.cache
+def _heading_slug(root: Path):
+    """The function (text -> id) that makes a heading's id, as configured for toc."""
+    names, configs = _extensions(root)
+    for extension in python_markdown.Markdown(extensions=names, extension_configs=configs).registeredExtensions:
+        if isinstance(extension, TocExtension):
+            slugify, separator = extension.getConfig("slugify"), extension.getConfig("separator")
+            return lambda text: slugify(text, separator)
+    return lambda text: toc_slugify(text, "-")
+
+
+_ANCHOR_RULE = "het anker is de kop in kleine letters met streepjes, zonder accenten en leestekens"
+
+
+def _missing_anchor(fragment: str, where: str | None, ids: set[str], root: Path) -> str:
+    """The message for #fragment, not an id in `where` (None: this file). When
+    the fragment made into an id the way headings are is one, that is meant:
+    #over-het-café for ## Over het café, whose id is over-het-cafe."""
+    meant = _heading_slug(root)(unquote(fragment))
+    place = f"in {where}" if where else "in dit bestand"
+    if meant and meant != fragment and meant in ids:
+        return f"#{fragment} bestaat niet {place}: bedoel je #{meant}? {_ANCHOR_RULE.capitalize()}: schrijf #{meant}"
+    if where is None:
+        return f"#{fragment} bestaat niet {place}: kies een kopje dat er staat ({_ANCHOR_RULE})"
+    return f"#{fragment} bestaat niet {place}: kies een kopje dat daar staat ({_ANCHOR_RULE}), of haal #{fragment} weg"
 
 
 # --------------------------------------------------------------------------
@@ -179,17 +257,57 @@ def _site_prefixes(settings: Settings) -> list[str]:
     return sorted(urls)
 
 
-def _is_site_address(target: str, settings: Settings) -> bool:
+def _site_path(target: str, settings: Settings) -> str | None:
+    """For a full address of this site, its path on the site ('contact/',
+    '' for the home page); None for any other address."""
     parts = urlsplit(target)
     if parts.scheme.lower() not in ("http", "https"):
-        return False
+        return None
     here = f"{parts.netloc}{parts.path}".rstrip("/") + "/"
-    return any(here.lower().startswith(prefix.lower()) for prefix in _site_prefixes(settings))
+    for prefix in _site_prefixes(settings):
+        if here.lower().startswith(prefix.lower()):
+            return unquote(here[len(prefix) :]).removesuffix("index.html/")
+    return None
+
+
+def _site_pages(entries, docs_dir: Path) -> dict[str, Path]:
+    """Site path -> file of every page an editor can link to by its file: each
+    entry at its public address and its old ones (aliases), each fixed page."""
+    pages: dict[str, Path] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = path.relative_to(docs_dir).as_posix()
+        folder, _, name = rel.rpartition("/")
+        if name in ("index.md", "README.md"):  # a folder's page, as MkDocs makes it
+            address = f"{folder}/" if folder else ""
+        else:
+            address = f"{rel[: -len('.md')]}/"
+        pages.setdefault(address.lower(), path)
+    for entry in entries:
+        for address in (public_path(entry), *entry.aliases):
+            pages.setdefault(address.lower(), entry.path)
+    return pages
 
 
 def _example_link(link_from: Path, settings: Settings) -> str:
     """A real relative path from this file to another post, for the fixes."""
     return posixpath.relpath("verslagen/naam-van-het-verslag.md", settings.relative(link_from.parent).removeprefix("posts/") or ".")
+
+
+@dataclass
+class _Checking:
+    """What checking one link needs besides the link and its entry."""
+
+    entries: list
+    settings: Settings
+    posts_dir: Path
+    docs_dir: Path
+    by_path: dict
+    ids_of: object  # (path, body=None) -> the ids in that file
+    pending: list  # (entry, link, target entry): checked against dates later
+
+    @functools.cached_property
+    def pages(self) -> dict[str, Path]:
+        return _site_pages(self.entries, self.docs_dir)
 
 
 def check_links(entries, settings: Settings, today: dt.date) -> list[LinkProblem]:
@@ -200,11 +318,8 @@ def check_links(entries, settings: Settings, today: dt.date) -> list[LinkProblem
     site changes: a published entry may only link to entries that are
     public on each date it is.
     """
-    by_path = {e.path.resolve(): e for e in entries}
-    posts_dir, docs_dir = settings.posts_dir.resolve(), (settings.root / "docs").resolve()
     anchor_cache: dict[Path, set[str]] = {}
     problems: list[LinkProblem] = []
-    pending: list[tuple] = []  # (entry, link, target entry): checked against dates below
 
     def ids_of(path: Path, body: str | None = None) -> set[str]:
         if path not in anchor_cache:
@@ -212,15 +327,26 @@ def check_links(entries, settings: Settings, today: dt.date) -> list[LinkProblem
             anchor_cache[path] = anchors(text, settings.root)
         return anchor_cache[path]
 
+    checking = _Checking(
+        entries,
+        settings,
+        settings.posts_dir.resolve(),
+        (settings.root / "docs").resolve(),
+        {e.path.resolve(): e for e in entries},
+        ids_of,
+        [],
+    )
     for entry in entries:
         if "](" not in entry.body and "]:" not in entry.body and "=" not in entry.body:
             continue  # no link at all: the common case at ten years of posts
-        for link in find_links(entry.body, entry.body_line):
-            problem = _check_one(entry, link, settings, posts_dir, docs_dir, by_path, ids_of, pending)
+        found = [(link, _check_one) for link in find_links(entry.body, entry.body_line)]
+        found += [(link, _check_spaced) for link in spaced_links(entry.body, entry.body_line)]
+        for link, check in sorted(found, key=lambda pair: pair[0].start):
+            problem = check(entry, link, checking)
             if problem:
                 problems.append(LinkProblem(entry.rel, link.line, problem))
 
-    problems.extend(_publication_problems(pending, entries, today))
+    problems.extend(_publication_problems(checking.pending, entries, today))
     return problems
 
 
@@ -232,8 +358,43 @@ def _strip_front_matter(text: str) -> str:
     return text
 
 
-def _check_one(entry, link: Link, settings, posts_dir, docs_dir, by_path, ids_of, pending) -> str | None:
-    target = link.target.strip()
+def _site_address_problem(entry, target: str, address: str, c: _Checking) -> str:
+    """A full address of this site: the file to link to instead, when the
+    address is a page's (a post, an event, a fixed page)."""
+    page = c.pages.get(address.lower())
+    if page is None:
+        instead = f"bijvoorbeeld {_example_link(entry.path, c.settings)}"
+    else:
+        instead = posixpath.relpath(c.settings.relative(page), c.settings.relative(entry.path.parent))
+        fragment = urlsplit(target).fragment
+        instead += f"#{fragment}" if fragment else ""
+    return (
+        f"{target} is het volledige adres van een pagina van deze site; zo'n link wordt niet gecontroleerd "
+        f"en breekt als het adres verandert: verwijs naar het bestand, {instead}"
+    )
+
+
+def _check_spaced(entry, link: Link, c: _Checking) -> str | None:
+    """A target with a space, not between < > (see spaced_links). MkDocs
+    leaves another site's address as written, and finds a post by its file
+    name; any other such link fails the build."""
+    target = link.target
+    parts = urlsplit(target)
+    if (parts.scheme and _site_path(target, c.settings) is None) or target.startswith("//"):
+        return None  # another site, an e-mail address: as for any link
+    path = unquote(parts.path)
+    titled = re.fullmatch(r"(\S+)\s+\(([^()]*)\)", target)
+    if titled and not parts.scheme and not (entry.path.parent / path).exists():
+        return f'{target}: een titel tussen ( ) werkt niet op de site; zet hem tussen aanhalingstekens, {titled[1]} "{titled[2]}"'
+    problem = _check_one(entry, link, c)
+    if problem or not path or parts.scheme or (entry.path.parent / path).resolve() in c.by_path:
+        return problem
+    escaped = re.sub(r"\s", lambda space: quote(space.group()), target)
+    return f"{target}: een spatie in een link werkt niet; schrijf <{target}> of {escaped}"
+
+
+def _check_one(entry, link: Link, c: _Checking) -> str | None:
+    target, settings = link.target.strip(), c.settings
     if link.image and link.alt is not None and not link.alt.strip():
         return (
             f"de afbeelding {target} heeft geen beschrijving: zet tussen de [ ] in een zin wat erop staat, "
@@ -244,11 +405,9 @@ def _check_one(entry, link: Link, settings, posts_dir, docs_dir, by_path, ids_of
     lowered = target.lower()
     if lowered.startswith(_OTHER_SCHEMES):
         return None
-    if _is_site_address(target, settings):
-        return (
-            f"{target} is het volledige adres van een pagina van deze site; zo'n link wordt niet gecontroleerd "
-            f"en breekt als het adres verandert: verwijs naar het bestand, bijvoorbeeld {_example_link(entry.path, settings)}"
-        )
+    address = _site_path(target, settings)
+    if address is not None:
+        return _site_address_problem(entry, target, address, c)
     parts = urlsplit(target)
     if parts.scheme or target.startswith("//"):
         return None  # another site: not ours to check
@@ -266,14 +425,15 @@ def _check_one(entry, link: Link, settings, posts_dir, docs_dir, by_path, ids_of
     if "\\" in path_part:
         return f"{target} bevat een \\: gebruik / tussen mappen, bijvoorbeeld {path_part.replace(chr(92), '/')}"
     if not path_part:
-        if fragment and fragment not in ids_of(entry.path.resolve(), entry.body):
-            return f"#{fragment} bestaat niet in dit bestand: kies een kopje dat er staat (het anker is de kop in kleine letters met streepjes)"
+        ids = c.ids_of(entry.path.resolve(), entry.body) if fragment else set()
+        if fragment and fragment not in ids:
+            return _missing_anchor(fragment, None, ids, settings.root)
         return None
     resolved = (entry.path.parent / path_part).resolve()
     what = "afbeelding" if link.image else "bestand"
-    inside_posts, inside_docs = resolved.is_relative_to(posts_dir), resolved.is_relative_to(docs_dir)
+    inside_posts, inside_docs = resolved.is_relative_to(c.posts_dir), resolved.is_relative_to(c.docs_dir)
     if not (inside_posts or inside_docs):
-        meant = _docs_page_meant(entry.path, path_part, settings, docs_dir)
+        meant = _docs_page_meant(entry.path, path_part, settings, c.docs_dir)
         if meant:
             return f"{target} is een pad zoals de site het intern gebruikt: schrijf het vanaf dit bestand, {meant}"
         return f"{target} wijst naar buiten de mappen posts/ en docs/: verwijs naar een bericht, een vaste pagina of een bestand in posts/"
@@ -298,16 +458,16 @@ def _check_one(entry, link: Link, settings, posts_dir, docs_dir, by_path, ids_of
             return f"afbeelding {path_part}: {problem}"
     if resolved.suffix.lower() in _MARKDOWN_SUFFIXES:
         if inside_posts:
-            other = by_path.get(resolved)
-            if other is None and is_folder_readme(resolved, posts_dir):
+            other = c.by_path.get(resolved)
+            if other is None and is_folder_readme(resolved, c.posts_dir):
                 return f"{target} is de uitleg bij een map, geen bericht; die staat niet op de site: haal de link weg"
             if other is None:
                 return None  # not a valid post: that file's own problems are reported
-            if fragment and fragment not in ids_of(resolved, other.body):
-                return f"#{fragment} bestaat niet in {other.rel}: kies een kopje dat daar staat, of haal #{fragment} weg"
-            pending.append((entry, link, other))
-        elif fragment and fragment not in ids_of(resolved):
-            return f"#{fragment} bestaat niet in {settings.relative(resolved)}: kies een kopje dat daar staat, of haal #{fragment} weg"
+            if fragment and fragment not in c.ids_of(resolved, other.body):
+                return _missing_anchor(fragment, other.rel, c.ids_of(resolved, other.body), settings.root)
+            c.pending.append((entry, link, other))
+        elif fragment and fragment not in c.ids_of(resolved):
+            return _missing_anchor(fragment, settings.relative(resolved), c.ids_of(resolved), settings.root)
     return None
 
 
