@@ -381,6 +381,22 @@ def test_month_grid_page(varied_build, event_url):
     ]
 
 
+def test_month_grid_marks_today_and_says_what_is_left_of_an_event_on_its_later_days(varied_build, event_url):
+    for today in (V.TODAY, V.NEXT_DAY):
+        grid = page(varied_build(today), f"agenda/maand/{today[:7]}").select_one("table.wp-month")
+        marked = grid.select("td[aria-current]")
+        assert [(td["aria-current"], td.time["datetime"]) for td in marked] == [("date", today)]
+        assert "wp-month__today" in marked[0]["class"] and "(vandaag)" in marked[0].get_text()
+        # (On a busy day both the phone's day link and the wide grid's day say it; CSS shows one.)
+        assert [td for td in grid.select("td") if "(vandaag)" in td.get_text()] == marked
+    # A grid with no today in it marks nothing.
+    assert page(varied_build(V.TODAY), "agenda/maand/2027-03").select("td[aria-current], .wp-month__today") == []
+    # Its first day gives the whole span; the next day only what is left of it.
+    cells = month_cells(varied_build(V.TODAY))
+    assert cells["2027-03-30"] == [("09:00 tot 31 maart 2027 16:00 Tweedaagse training gespreksvoering", event_url(V.TWEEDAAGSE))]
+    assert cells["2027-03-31"] == [("tot 16:00 Tweedaagse training gespreksvoering", event_url(V.TWEEDAAGSE))]
+
+
 def test_category_and_tag_pages(varied_build):
     site = varied_build(V.TODAY)
     assert sorted(listed_titles(page(site, agenda.category_dir("Kenniscafé")))) == sorted([V.KENNISCAFE.title, V.WEBINAR.title])

@@ -197,7 +197,17 @@ def time_span(entry: Entry) -> str:
         return dutch_time(entry.start)
     if entry.end.date() == entry.start.date():
         return f"{dutch_time(entry.start)}–{dutch_time(entry.end)}"
+    if entry.end.date() == entry.start.date() + dt.timedelta(days=1) and entry.end < entry.start + dt.timedelta(days=1):
+        return f"{dutch_time(entry.start)}–{dutch_time(entry.end)} (volgende dag)"  # a night: the date would read as the start's
     return f"{dutch_time(entry.start)} tot {dutch_date(entry.end.date())} {dutch_time(entry.end)}"
+
+
+def day_time(entry: Entry, day: dt.date) -> str:
+    """time_span as one day of a month grid shows it: on a later day of an
+    event that began before, only what is left of it ('tot 01:30')."""
+    if day == entry.first_day or not isinstance(entry.start, dt.datetime):
+        return time_span(entry)
+    return f"tot {dutch_time(entry.end)}" if entry.end is not None and day == entry.last_day else "hele dag"
 
 
 # --------------------------------------------------------------------------
@@ -366,7 +376,9 @@ def month_grid(month: dt.date, events: list[Entry], urls, today) -> dict:
                     "label": dutch_weekday_date(day),
                     "in_month": day.month == month.month,
                     "today": day == today,
-                    "events": [card(e, urls, today) for e in by_day.get(day, [])] if day.month == month.month else [],
+                    "events": [card(e, urls, today) | {"time": day_time(e, day)} for e in by_day.get(day, [])]
+                    if day.month == month.month
+                    else [],
                 }
                 for day in week
             ]
