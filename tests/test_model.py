@@ -1071,11 +1071,11 @@ def test_check_s_counts_agree_for_one_and_for_several(repo):
     lines = run_check(repo.root).stdout.splitlines()
     assert lines[:2] == [
         "posts/ is in orde: 2 bestanden, 1 gepubliceerd op 2026-11-22.",
-        "Ook de links gecontroleerd op de komende dag waarop de site verandert (t/m 2026-12-01).",
+        "Ook de links gecontroleerd op de komende dag waarop een bericht verschijnt of een activiteit begint of eindigt (t/m 2026-12-01).",
     ]
     scheduled(3)
     assert run_check(repo.root).stdout.splitlines()[1] == (
-        "Ook de links gecontroleerd op de 3 komende dagen waarop de site verandert (t/m 2026-12-03)."
+        "Ook de links gecontroleerd op de 3 komende dagen waarop een bericht verschijnt of een activiteit begint of eindigt (t/m 2026-12-03)."
     )
     for rel in ("nieuws/later-1.md", "nieuws/later-2.md", "nieuws/later-3.md"):
         (repo.root / "posts" / rel).unlink()

@@ -99,7 +99,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"posts/ is in orde: {count_of(len(state.entries), 'bestand', 'bestanden')}, {shown} gepubliceerd op {state.today.isoformat()}.")
     if later:
         days = plural(len(later), "de komende dag", "de {n} komende dagen")
-        print(f"Ook de links gecontroleerd op {days} waarop de site verandert (t/m {later[-1].isoformat()}).")
+        print(
+            f"Ook de links gecontroleerd op {days} waarop een bericht verschijnt of een activiteit begint of eindigt (t/m {later[-1].isoformat()})."
+        )
     print(f"Geen webadres uit {compared.name} verdwijnt." if compared.ref else compared.note)
     return 0
 
