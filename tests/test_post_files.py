@@ -68,3 +68,10 @@ def test_an_image_path_that_misses_gets_the_path_that_works(repo, written):
     assert message.startswith("posts/nieuws/x.md:4: image: ") and message.endswith("schrijf afbeeldingen/foto.jpg"), message
     repo.write("nieuws/x.md", "---\ntitle: X\ndate: 2026-12-01\nimage: afbeeldingen/foto.jpg\nimage_alt: Deelnemers\n---\n\nTekst.\n")
     assert problems_of(repo) == []
+
+
+def test_every_unknown_category_is_named_at_once(repo):
+    repo.write("nieuws/x.md", "---\ntitle: X\ndate: 2026-12-01\ncategories: [Formeel en Informeel, wijkteams, Kenniscafé]\n---\n\nTekst.\n")
+    (message,) = problems_of(repo)
+    assert message.startswith('posts/nieuws/x.md:4: categories: categorieën "Formeel en Informeel" (bedoel je'), message
+    assert 'en "wijkteams" (bedoel je "Wijkteams"?) bestaan niet (kies uit: ' in message, message

@@ -127,18 +127,26 @@ def parse_text_list(value, ctx):
 def parse_categories(value, ctx):
     items = parse_text_list(value, ctx)
     allowed = ctx.settings.categories
-    for item in items:
-        if item not in allowed:
-            raise FieldError(f'categorie "{item}" bestaat niet{hint(item, allowed)} (kies uit: {", ".join(allowed)})')
+    unknown = [item for item in items if item not in allowed]
+    if len(unknown) == 1:
+        raise FieldError(f'categorie "{unknown[0]}" bestaat niet{hint(unknown[0], allowed)} (kies uit: {", ".join(allowed)})')
+    if unknown:  # all of them at once: one round of corrections
+        named = " en ".join(f'"{item}"{hint(item, allowed)}' for item in unknown)
+        raise FieldError(f"categorieën {named} bestaan niet (kies uit: {', '.join(allowed)})")
     return items
 
 
 def parse_authors(value, ctx):
     items = parse_text_list(value, ctx)
-    for item in items:
-        if item not in ctx.settings.authors:
-            known = list(ctx.settings.authors)
-            raise FieldError(f'auteur "{item}" staat niet in docs/nieuws/.authors.yml{hint(item, known)} (bekend: {", ".join(known)})')
+    known = list(ctx.settings.authors)
+    unknown = [item for item in items if item not in ctx.settings.authors]
+    if len(unknown) == 1:
+        raise FieldError(
+            f'auteur "{unknown[0]}" staat niet in docs/nieuws/.authors.yml{hint(unknown[0], known)} (bekend: {", ".join(known)})'
+        )
+    if unknown:
+        named = " en ".join(f'"{item}"{hint(item, known)}' for item in unknown)
+        raise FieldError(f"auteurs {named} staan niet in docs/nieuws/.authors.yml (bekend: {', '.join(known)})")
     return items
 
 
