@@ -39,7 +39,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tools.ports import free_port
-from werkplaats.content.model import read_entry
+from werkplaats.content.model import ContentError, load_all, read_entry
 from werkplaats.core.settings import load_settings, read_config
 from werkplaats.site.build import Build, start_build
 
@@ -307,6 +307,14 @@ class Repo:
         """read_entry() of posts/<rel>, writing it first when text is given."""
         path = self.write(rel, text) if text is not None else self.root / "posts" / rel
         return read_entry(path, self.settings)
+
+    def problems(self) -> list:
+        """What load_all() (make check without today) finds in all of posts/."""
+        try:
+            load_all(self.settings)
+        except ContentError as error:
+            return error.problems
+        return []
 
 
 @pytest.fixture

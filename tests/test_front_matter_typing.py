@@ -8,21 +8,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
-from werkplaats.content.model import Problem
+from test_model import only_problem
 
 NBSP = "\u00a0"
 
 
 def event_text(*front: str) -> str:
     return "\n".join(["---", "title: Kenniscafé", "start: 2027-02-11 19:30", *front, "---", "", "Tekst.", ""])
-
-
-def only_problem(result) -> Problem:
-    entry, problems = result
-    assert entry is None
-    assert len(problems) == 1, problems
-    return problems[0]
 
 
 # --- location: and moved: without their indentation ----------------------------------------

@@ -31,7 +31,6 @@ from PIL import Image, ImageChops, ImageCms, ImageFilter, ImageOps, ImageStat, P
 
 from werkplaats.content import images, photo_metadata
 from werkplaats.content.images import SUFFIXES
-from werkplaats.content.model import ContentError, load_all
 from werkplaats.content.photo_metadata import (
     C2PA,
     CAMERA,
@@ -249,11 +248,7 @@ def _gps_version_only() -> Image.Exif:
 
 
 def problems_of(repo) -> list:
-    try:
-        load_all(repo.settings)
-    except ContentError as error:
-        return error.problems
-    return []
+    return repo.problems()
 
 
 @pytest.mark.parametrize("name", list(REFUSED))

@@ -6,17 +6,11 @@ from __future__ import annotations
 import pytest
 from test_cms import jpeg
 
-from werkplaats.content.model import ContentError, load_all
-
 POST = "---\ntitle: Nieuwe werkgroep\ndate: 2026-12-01\n---\n\nTekst.\n"
 
 
 def problems_of(repo) -> list[str]:
-    try:
-        load_all(repo.settings)
-    except ContentError as error:
-        return [str(p) for p in error.problems]
-    return []
+    return [str(p) for p in repo.problems()]
 
 
 @pytest.mark.parametrize("name", ["werkgroep", "werkgroep,md", "werkgroep.md ", "werkgroep md", "werkgroep.markdown", "werkgroep.MD"])

@@ -141,9 +141,12 @@ Elke maand.
     ],
 )
 def test_every_mistake_in_a_series_names_the_key_its_line_and_the_fix(repo, change, key, words):
-    text = SERIES.replace(*change)
-    path = repo.write("agenda/kenniscafe.md", text)
-    entry, problems = model.read_entry(path, repo.settings)
+    assert_one_problem_on_key(repo, SERIES.replace(*change), key, words)
+
+
+def assert_one_problem_on_key(repo, text: str, key: str, words: list[str]) -> None:
+    """The file is refused with one problem, on the line of `key`, saying `words`."""
+    entry, problems = model.read_entry(repo.write("agenda/reeks.md", text), repo.settings)
     assert entry is None and len(problems) == 1, problems
     (problem,) = problems
     line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith(f"{key}:"))
@@ -189,15 +192,7 @@ Elke week.
     ],
 )
 def test_a_date_in_the_hour_the_clocks_skip_is_named_with_its_key_and_line(repo, times, key, words):
-    text = NIGHT.format(times=times)
-    path = repo.write("agenda/nachtwacht.md", text)
-    entry, problems = model.read_entry(path, repo.settings)
-    assert entry is None and len(problems) == 1, problems
-    (problem,) = problems
-    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith(f"{key}:"))
-    assert problem.line == line and problem.message.startswith(f"{key}: "), problem
-    assert "gaat de klok van 02:00 naar 03:00" in problem.message
-    assert all(word in problem.message for word in words), problem.message
+    assert_one_problem_on_key(repo, NIGHT.format(times=times), key, [*words, "gaat de klok van 02:00 naar 03:00"])
 
 
 def test_the_advice_for_a_skipped_start_followed_literally_keeps_the_series(repo):

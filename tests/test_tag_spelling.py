@@ -3,41 +3,31 @@ ways it would give two lists at one address, so the model names the odd one."""
 
 from __future__ import annotations
 
-from werkplaats.content.model import ContentError, load_all
-
 
 def post(title: str, tags: str, date: str = "2026-11-01") -> str:
     return f"---\ntitle: {title}\ndate: {date}\ntags: {tags}\n---\n\nTekst.\n"
-
-
-def problems_of(repo) -> list:
-    try:
-        load_all(repo.settings)
-    except ContentError as error:
-        return error.problems
-    return []
 
 
 def test_a_tag_in_another_case_than_most_files_use_is_named_with_the_usual_spelling(repo):
     repo.write("nieuws/a.md", post("A", "[wijkteams, zorg]"))
     repo.write("verslagen/b.md", post("B", "[wijkteams]"))
     repo.write("nieuws/c.md", post("C", "[armoede, Wijkteams]"))
-    (problem,) = problems_of(repo)
+    (problem,) = repo.problems()
     assert (problem.path, problem.line) == ("posts/nieuws/c.md", 4)
     assert problem.message.startswith('tags: "Wijkteams" staat elders als "wijkteams"') and "schrijf wijkteams" in problem.message
     # The advice, followed, is the end of it.
     repo.write("nieuws/c.md", post("C", "[armoede, wijkteams]"))
-    assert problems_of(repo) == []
+    assert repo.problems() == []
 
 
 def test_accents_count_as_the_same_tag_and_events_too(repo):
     repo.write("nieuws/a.md", post("A", "[kenniscafé]"))
     repo.write("nieuws/b.md", post("B", "[kenniscafé]"))
     repo.write("agenda/c.md", "---\ntitle: C\nstart: 2018-10-18 19:00\nlocation: Dordrecht\ntags: [kenniscafe]\n---\n\nTekst.\n")
-    assert [(p.path, p.line) for p in problems_of(repo)] == [("posts/agenda/c.md", 5)]
+    assert [(p.path, p.line) for p in repo.problems()] == [("posts/agenda/c.md", 5)]
 
 
 def test_different_tags_stay_apart(repo):
     repo.write("nieuws/a.md", post("A", "[wijk, wijkteams]"))
     repo.write("nieuws/b.md", post("B", "[Wijkteam]"))
-    assert problems_of(repo) == []
+    assert repo.problems() == []
