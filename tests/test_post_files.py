@@ -30,6 +30,7 @@ def test_front_matter_is_recognised_after_a_bom_or_a_blank_line(repo, text):
 def test_media_attachments_and_place_facts_are_not_posts(repo):
     repo.write("nieuws/bijlagen/programma.pdf", b"%PDF-1.4\n---\n")
     repo.write("nieuws/bijlagen/notulen.docx", b"PK\x03\x04")
+    repo.write("verslagen/bijlagen/agenda.csv", "---\ntijd;onderwerp\n")
     repo.write("locaties.yml", "---\nlocaties: []\n")
     repo.write("nieuws/werkgroep.md", POST)
     assert problems_of(repo) == []

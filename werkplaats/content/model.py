@@ -29,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from ..core.folders import is_folder_readme
+from ..core.folders import MEDIA_FOLDERS, is_folder_readme
 from ..core.placeholders import MESSAGE as PLACEHOLDER_MESSAGE
 from ..core.placeholders import placeholder_lines
 from ..core.settings import Settings
@@ -459,8 +459,8 @@ def _reads_like_a_post(path: Path) -> bool:
     """A file that opens with front matter but whose name is not read as a
     post (`werkgroep`, `werkgroep,md`, `werkgroep.md ` from a web editor's
     "new file"); YAML files may open with --- too, and are data."""
-    if path.suffix.lower() in (".yml", ".yaml"):
-        return False
+    if path.suffix.lower() in (".yml", ".yaml") or path.parent.name in MEDIA_FOLDERS:
+        return False  # data, or a photo or attachment (a text file may open with --- too)
     with path.open("rb") as file:
         return file.read(8).removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n").startswith(b"---")
 
