@@ -70,3 +70,16 @@ def test_every_unknown_category_is_named_at_once(repo):
     (message,) = problems_of(repo)
     assert message.startswith('posts/nieuws/x.md:4: categories: categorieën "Formeel en Informeel" (bedoel je'), message
     assert 'en "wijkteams" (bedoel je "Wijkteams"?) bestaan niet (kies uit: ' in message, message
+
+
+@pytest.mark.parametrize("written", ['"Kenniscafé: samen leren in de wijk"', "kenniscafe-samen-leren", "Verslag kenniscafe"])
+def test_a_report_written_as_its_title_or_name_gets_its_file(repo, written):
+    repo.write("verslagen/2026-11-20-kenniscafe.md", '---\ntitle: "Kenniscafé: samen leren in de wijk"\ndate: 2026-11-20\n---\n\nTekst.\n')
+    event = "---\ntitle: Kenniscafé\nstart: 2026-11-19 19:30\nlocation: Dordrecht\nreport: {}\n---\n\nTekst.\n"
+    repo.write("agenda/kenniscafe.md", event.format(written))
+    (message,) = problems_of(repo)
+    assert message.startswith("posts/agenda/kenniscafe.md:5: report: ") and message.endswith(
+        "report: ../verslagen/2026-11-20-kenniscafe.md"
+    ), message
+    repo.write("agenda/kenniscafe.md", event.format("../verslagen/2026-11-20-kenniscafe.md"))
+    assert problems_of(repo) == []

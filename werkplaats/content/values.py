@@ -472,11 +472,31 @@ def parse_report(value, ctx):
             f'"{text}" is een webadres: report wijst naar een verslag op deze site, een bestand in posts/verslagen/, '
             f"zoals report: {_REPORT_EXAMPLE} (een verslag op een andere site: zet de link in de tekst)"
         )
+    if "/" not in text and not text.lower().endswith(".md"):
+        raise FieldError(_report_by_title(text, ctx))
     text = _local_file(text, ctx, what="verslag", suffixes=(".md",), example=_REPORT_EXAMPLE, missing=_missing_report)
     target = (ctx.path.parent / text).resolve()
     if target.parent != (ctx.settings.posts_dir / "verslagen").resolve():
         raise FieldError(f'"{text}" is geen verslag: een verslag staat in posts/verslagen/')
     return rel_path(target, ctx.settings)
+
+
+_TITLE_LINE = re.compile(r"^title:[ \t]*(?P<quote>[\"']?)(?P<title>.*?)(?P=quote)[ \t]*$", re.MULTILINE)
+
+
+def _report_by_title(text: str, ctx) -> str:
+    """A title (or a name without .md) where the report's file belongs: the
+    file of the report whose title or name comes closest, as a suggestion."""
+    folder = ctx.settings.posts_dir / "verslagen"
+    names: dict[str, str] = {}
+    for path in sorted(folder.glob("*.md")):
+        names[slugify(path.stem)] = path.name
+        found = _TITLE_LINE.search(path.read_text(encoding="utf-8-sig", errors="replace")[:2000])
+        if found:
+            names.setdefault(slugify(found["title"]), path.name)
+    close = difflib.get_close_matches(slugify(text), list(names), n=1, cutoff=0.5)
+    example = f"../verslagen/{names[close[0]]}" if close else _REPORT_EXAMPLE
+    return f'"{text}" is geen bestand: report wijst naar het bestand van het verslag in posts/verslagen/, bijvoorbeeld report: {example}'
 
 
 def _missing_report(text, ctx):
