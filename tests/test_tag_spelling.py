@@ -31,3 +31,10 @@ def test_different_tags_stay_apart(repo):
     repo.write("nieuws/a.md", post("A", "[wijk, wijkteams]"))
     repo.write("nieuws/b.md", post("B", "[Wijkteam]"))
     assert repo.problems() == []
+
+
+def test_a_tie_goes_to_lower_case_whichever_file_comes_first(repo):
+    repo.write("nieuws/a.md", post("A", "[Mantelzorg]"))
+    repo.write("nieuws/b.md", post("B", "[mantelzorg]"))
+    (problem,) = repo.problems()
+    assert problem.path == "posts/nieuws/a.md" and "schrijf mantelzorg" in problem.message

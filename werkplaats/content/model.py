@@ -596,7 +596,8 @@ def _tag_spellings(entries: list[Entry]) -> list[Problem]:
     for spellings in users.values():
         if len(spellings) < 2:
             continue
-        usual = max(spellings, key=lambda tag: len(spellings[tag]))  # a tie: the first met
+        # The spelling most files use; a tie goes to lower case, as the guide writes tags.
+        usual = max(spellings, key=lambda tag: (len(spellings[tag]), tag == tag.lower()))
         for tag, found in spellings.items():
             if tag == usual:
                 continue
